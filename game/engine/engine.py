@@ -1,0 +1,282 @@
+"""Playing a campaign: offer the choices (open and locked, with reasons), apply one, run the days.
+
+Functions take the campaign and the state and change only the state, so the Textual app, the
+command line and the tests all drive the very same code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .expr import Expr, explain
+from .model import Campaign, Choice, Gate, Scene, Template
+from .rules import add_stats, check_crossings, fire_all, amount
+from .state import GameState, LedgerEntry
+
+
+class PlayError(Exception):
+    """A choice that cannot be taken now (unknown, or locked), or a story that cannot go on."""
+
+
+class DeadEnd(PlayError):
+    """The content led to a spot where every choice is locked: a content error, never a hang."""
+
+    def __init__(self, scene: str, day: int, reasons: list[str]) -> None:
+        self.scene, self.day, self.reasons = scene, day, reasons
+        super().__init__(f"dead end: every choice in scene '{scene}' is locked on day {day} "
+                         f"({'; '.join(reasons)})")
+
+
+@dataclass(slots=True)
+class Option:
+    """A choice as the player sees it."""
+
+    id: str
+    text: str
+    open: bool
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class GateStatus:
+    kind: str
+    id: str
+    title: str
+    text: str
+    open: bool
+    reason: str
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one choice did, for the notice after it."""
+
+    choice: str
+    ledger: list[LedgerEntry]
+    stats: dict[str, int]
+    flags_set: list[str]
+    flags_cleared: list[str]
+    new_day: bool
+    scene: str
+    ended: bool
+    opened: list[str] = field(default_factory=list)
+    shut: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- text
+
+def render(camp: Campaign, template: Template, st: GameState) -> str:
+    """Fill {expression} holes; numbers print whole where they are whole."""
+    out = []
+    for part in template:
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            v = part.fn(st)
+            if isinstance(v, bool):
+                v = "yes" if v else "no"
+            elif isinstance(v, float):
+                v = int(v) if v.is_integer() else round(v, 1)
+            out.append(str(v))
+    return "".join(out)
+
+
+def describe_flag(camp: Campaign) -> "callable":
+    return lambda f: camp.flags.get(f, f)
+
+
+# ---------------------------------------------------------------- gates and choices
+
+def gate_reason(camp: Campaign, gate: Gate, st: GameState) -> str:
+    return gate.why_not or explain(gate.needs, st, describe_flag(camp))
+
+
+def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
+    """Every gate, open or shut, with the reason in words, in the order of the life screen."""
+    order = {k: i for i, k in enumerate(camp.gate_kinds)}
+    out = []
+    for g in sorted(camp.gates.values(), key=lambda g: order.get(g.kind, 99)):
+        ok = bool(g.needs.fn(st))
+        out.append(GateStatus(g.kind, g.id, g.title, g.text, ok, "" if ok else gate_reason(camp, g, st)))
+    return out
+
+
+def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
+    if ch.cond is not None and not ch.cond.fn(st):
+        return False
+    return not ch.needs or bool(camp.gates[ch.needs].needs.fn(st))
+
+
+def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
+    if ch.cond is not None and not ch.cond.fn(st):
+        return ch.locked or explain(ch.cond, st, describe_flag(camp))
+    gate = camp.gates[ch.needs]
+    return ch.locked or f"{gate.title}: {gate_reason(camp, gate, st)}"
+
+
+def options(camp: Campaign, st: GameState) -> list[Option]:
+    """The current scene's choices, each open or locked with its reason."""
+    out = []
+    for ch in camp.scenes[st.scene].choices:
+        ok = _is_open(camp, ch, st)
+        out.append(Option(ch.id, render(camp, ch.text, st), ok, "" if ok else _reason(camp, ch, st)))
+    return out
+
+
+def open_ids(camp: Campaign, st: GameState) -> list[str]:
+    """Just the ids of the open choices: the fast path for simulation and replays."""
+    return [ch.id for ch in camp.scenes[st.scene].choices if _is_open(camp, ch, st)]
+
+
+def scene_text(camp: Campaign, st: GameState) -> str:
+    return render(camp, camp.scenes[st.scene].text, st)
+
+
+# ---------------------------------------------------------------- starting and moving
+
+def new_game(camp: Campaign, seed: int) -> GameState:
+    vals: dict[str, int] = {"day": 1, "hour": camp.start_hour}
+    for sid, sc in camp.scores.items():
+        vals[sid] = sc.start
+    for sid, stat in camp.stats.items():
+        vals[sid] = stat.start
+    for nid, npc in camp.npcs.items():
+        for sid, v in npc.scores.items():
+            vals[f"npc.{nid}.{sid}"] = v
+    st = GameState(seed=seed, rng=seed & ((1 << 64) - 1), scene="", vals=vals)
+    st.friends = {n for n, npc in camp.npcs.items() if npc.friend}
+    st.history = {sid: [sc.start] for sid, sc in camp.scores.items()}
+    st.holding = {r.id for r in camp.rules_when if r.when.fn(st)}  # type: ignore[union-attr]
+    enter(camp, st, camp.start)
+    return st
+
+
+def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
+    """Draw one eligible storylet by weight with the seeded generator, or the deck's fallback."""
+    deck = camp.decks[deck_id]
+    pool: list[tuple[Scene, int]] = []
+    total = 0
+    for sc in deck.scenes:
+        if not sc.repeat and sc.id in st.visited:
+            continue
+        if sc.cond is not None and not sc.cond.fn(st):
+            continue
+        w = amount(sc.weight, st)
+        if w > 0:
+            pool.append((sc, w))
+            total += w
+    if not pool:
+        if not deck.fallback:
+            raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"])
+        return deck.fallback
+    pick = st.random() * total
+    for sc, w in pool:
+        pick -= w
+        if pick < 0:
+            return sc.id
+    return pool[-1][0].id
+
+
+def enter(camp: Campaign, st: GameState, target: str) -> None:
+    """Move to a scene or deck, following routers; marks scenes visited and ends the game at an ending."""
+    for _ in range(100):
+        if target in camp.decks:
+            target = draw(camp, st, target)
+        scene = camp.scenes[target]
+        st.visited[target] = st.visited.get(target, 0) + 1
+        if scene.routes:
+            target = next(r.goto for r in scene.routes if r.cond is None or r.cond.fn(st))
+            continue
+        st.scene = target
+        if scene.ending:
+            st.ending = target
+        elif not open_ids(camp, st):
+            raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
+        return
+    raise PlayError(f"routes loop without end near scene '{target}'")
+
+
+def _next_day(camp: Campaign, st: GameState, changes: dict[str, int]) -> str:
+    goto = fire_all(camp, st, camp.rules_every_day, changes)
+    vals = st.vals
+    vals["day"] += 1
+    vals["hour"] = camp.start_hour
+    for sid, hist in st.history.items():
+        hist.append(vals[sid])
+    if vals["day"] > camp.days:
+        vals["day"] = camp.days
+        return camp.finale
+    return goto or camp.calendar.get(vals["day"], camp.day_start)
+
+
+def find_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
+    scene = camp.scenes[st.scene]
+    local = choice_id.rpartition(".")[2] if choice_id.startswith(scene.id + ".") else choice_id
+    ch = scene.by_id.get(local)
+    if ch is None:
+        raise PlayError(f"choice '{choice_id}' is not in scene '{scene.id}'")
+    return ch
+
+
+def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
+    """Take a choice by id; raises PlayError if it is unknown here or locked."""
+    if st.ending:
+        raise PlayError("the game is over")
+    ch = find_choice(camp, st, choice_id)
+    if not _is_open(camp, ch, st):
+        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
+    mark = len(st.ledger)
+    flags_before = set(st.flags)
+    gates_before = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
+    changes: dict[str, int] = {}
+    step(camp, st, ch, changes)
+    gates_after = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
+    return Outcome(ch.id, st.ledger[mark:], changes, sorted(st.flags - flags_before),
+                   sorted(flags_before - st.flags), ch.end_day, st.scene, bool(st.ending),
+                   sorted(gates_after - gates_before), sorted(gates_before - gates_after))
+
+
+def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> None:
+    """Apply an open choice: effects, acts through the rules, the clock, crossings, the next scene.
+
+    The hot path of simulation and replays: no checks and no report beyond ``changes``.
+    """
+    st.log.append(ch.id)
+    if ch.effects:
+        add_stats(camp, st, ch.effects, changes)
+    if ch.set:
+        st.flags.update(ch.set)
+    if ch.clear:
+        st.flags.difference_update(ch.clear)
+    if ch.befriend:
+        st.friends.update(ch.befriend)
+    if ch.unfriend:
+        st.friends.difference_update(ch.unfriend)
+    st.vals["hour"] += ch.hours
+    goto = ""
+    acts = st.acts
+    for act in ch.does:
+        acts[act] = acts.get(act, 0) + 1
+        rules = camp.rules_on.get(act)
+        if rules:
+            goto = fire_all(camp, st, rules, changes) or goto
+    if camp.rules_every_choice:
+        goto = fire_all(camp, st, camp.rules_every_choice, changes) or goto
+    target = _next_day(camp, st, changes) if ch.end_day else ch.goto
+    goto = check_crossings(camp, st, changes) or goto
+    enter(camp, st, goto or target)
+
+
+def replay(camp: Campaign, seed: int, log: list[str]) -> GameState:
+    """Rebuild a game from its seed and choice log; raises PlayError naming the step that no longer fits."""
+    st = new_game(camp, seed)
+    for step, cid in enumerate(log, 1):
+        try:
+            choose(camp, st, cid)
+        except PlayError as e:
+            raise PlayError(f"step {step} ({cid}): {e}") from None
+    return st
+
+
+def expr_reason(camp: Campaign, expr: Expr, st: GameState) -> str:
+    return explain(expr, st, describe_flag(camp))

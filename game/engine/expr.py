@@ -1,0 +1,549 @@
+"""The safe expression language for conditions, formulas and text.
+
+Content is data, so conditions such as ``credit >= 650 and not has("blacklisted")`` are parsed by
+this module's own tokenizer and parser, type-checked against the names the campaign declares, and
+compiled once into plain Python closures. Nothing here ever calls ``eval``; a closure can only read
+the game state it is handed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+Fn = Callable[[Any], Any]
+
+NUM, BOOL, STR = "number", "true/false", "text"
+
+
+class ExprError(Exception):
+    """A problem in an expression, with the 1-based column it starts at."""
+
+    def __init__(self, message: str, column: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+        self.hint = hint
+
+
+# ---------------------------------------------------------------- tokens
+
+@dataclass(slots=True)
+class Token:
+    kind: str  # num, str, name, op, end
+    text: str
+    col: int
+    value: Any = None
+
+
+_OPS = ("<=", ">=", "==", "!=", "<", ">", "+", "-", "*", "/", "(", ")", ",")
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+
+def tokenize(src: str) -> list[Token]:
+    """Split an expression into tokens; dotted names stay one token."""
+    out: list[Token] = []
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c in " \t\r\n":
+            i += 1
+        elif c.isdigit() or (c == "." and i + 1 < n and src[i + 1].isdigit()):
+            j = i
+            while j < n and (src[j].isdigit() or src[j] in "._"):
+                j += 1
+            text = src[i:j]
+            try:
+                value = float(text) if "." in text else int(text)
+            except ValueError:
+                raise ExprError(f"'{text}' is not a number", i + 1) from None
+            out.append(Token("num", text, i + 1, value))
+            i = j
+        elif c in "\"'":
+            i = _string(src, i, out)
+        elif c.isalpha() or c == "_":
+            j = i
+            while j < n and (src[j].isalnum() or src[j] in "_."):
+                j += 1
+            text = src[i:j]
+            if text.endswith(".") or ".." in text:
+                raise ExprError(f"'{text}' is not a valid name", i + 1, "Dotted names look like flags.blacklisted.")
+            out.append(Token("name", text, i + 1))
+            i = j
+        else:
+            op = next((o for o in _OPS if src.startswith(o, i)), None)
+            if op is None:
+                hint = "Use 'and', 'or', 'not' for logic." if c in "&|!" else "Check for a typo."
+                if c == "=":
+                    hint = "Compare with '==', not '='."
+                raise ExprError(f"unexpected character '{c}'", i + 1, hint)
+            out.append(Token("op", op, i + 1))
+            i += len(op)
+    out.append(Token("end", "", n + 1))
+    return out
+
+
+def _string(src: str, i: int, out: list[Token]) -> int:
+    quote, j, chars = src[i], i + 1, []
+    while j < len(src):
+        ch = src[j]
+        if ch == "\\" and j + 1 < len(src):
+            chars.append(src[j + 1])
+            j += 2
+            continue
+        if ch == quote:
+            out.append(Token("str", src[i : j + 1], i + 1, "".join(chars)))
+            return j + 1
+        chars.append(ch)
+        j += 1
+    raise ExprError("this text has no closing quote", i + 1, f"Add a {quote} at the end.")
+
+
+# ---------------------------------------------------------------- syntax tree
+
+@dataclass(slots=True)
+class Node:
+    kind: str  # lit, name, call, neg, not, and, or, cmp, arith
+    col: int
+    op: str = ""
+    value: Any = None
+    args: list["Node"] = field(default_factory=list)
+    type: str = ""
+    fn: Fn | None = None
+    label: str = ""  # how a name reads to a player ("Social Credit")
+
+
+class _Parser:
+    def __init__(self, src: str) -> None:
+        self.toks = tokenize(src)
+        self.i = 0
+
+    def peek(self) -> Token:
+        return self.toks[self.i]
+
+    def take(self) -> Token:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, text: str) -> Token:
+        tok = self.take()
+        if tok.text != text:
+            found = f"'{tok.text}'" if tok.kind != "end" else "the end"
+            raise ExprError(f"expected '{text}' but found {found}", tok.col)
+        return tok
+
+    def parse(self) -> Node:
+        if self.peek().kind == "end":
+            raise ExprError("the expression is empty", 1, "Write a condition such as credit >= 600.")
+        node = self.or_()
+        tok = self.peek()
+        if tok.kind != "end":
+            raise ExprError(f"unexpected '{tok.text}'", tok.col, "Is an 'and' or 'or' missing?")
+        return node
+
+    def or_(self) -> Node:
+        node = self.and_()
+        while self.peek().text == "or" and self.peek().kind == "name":
+            col = self.take().col
+            node = Node("or", col, args=[node, self.and_()])
+        return node
+
+    def and_(self) -> Node:
+        node = self.not_()
+        while self.peek().text == "and" and self.peek().kind == "name":
+            col = self.take().col
+            node = Node("and", col, args=[node, self.not_()])
+        return node
+
+    def not_(self) -> Node:
+        if self.peek().text == "not" and self.peek().kind == "name":
+            col = self.take().col
+            return Node("not", col, args=[self.not_()])
+        return self.cmp()
+
+    def cmp(self) -> Node:
+        node = self.add()
+        tok = self.peek()
+        if tok.kind == "op" and tok.text in ("<", "<=", ">", ">=", "==", "!="):
+            self.take()
+            node = Node("cmp", tok.col, op=tok.text, args=[node, self.add()])
+            nxt = self.peek()
+            if nxt.kind == "op" and nxt.text in ("<", "<=", ">", ">=", "==", "!="):
+                raise ExprError("comparisons cannot be chained", nxt.col, "Write a < b and b < c.")
+        return node
+
+    def add(self) -> Node:
+        node = self.mul()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            tok = self.take()
+            node = Node("arith", tok.col, op=tok.text, args=[node, self.mul()])
+        return node
+
+    def mul(self) -> Node:
+        node = self.unary()
+        while self.peek().kind == "op" and self.peek().text in "*/":
+            tok = self.take()
+            node = Node("arith", tok.col, op=tok.text, args=[node, self.unary()])
+        return node
+
+    def unary(self) -> Node:
+        tok = self.peek()
+        if tok.kind == "op" and tok.text == "-":
+            self.take()
+            return Node("neg", tok.col, args=[self.unary()])
+        return self.primary()
+
+    def primary(self) -> Node:
+        tok = self.take()
+        if tok.kind == "num":
+            return Node("lit", tok.col, value=tok.value, type=NUM)
+        if tok.kind == "str":
+            return Node("lit", tok.col, value=tok.value, type=STR)
+        if tok.kind == "op" and tok.text == "(":
+            node = self.or_()
+            self.expect(")")
+            return node
+        if tok.kind == "name":
+            if tok.text in ("true", "false"):
+                return Node("lit", tok.col, value=tok.text == "true", type=BOOL)
+            if tok.text in _KEYWORDS:
+                raise ExprError(f"'{tok.text}' needs something before it", tok.col)
+            if self.peek().text == "(" and self.peek().kind == "op":
+                self.take()
+                args: list[Node] = []
+                if self.peek().text != ")":
+                    args.append(self.or_())
+                    while self.peek().text == ",":
+                        self.take()
+                        args.append(self.or_())
+                self.expect(")")
+                return Node("call", tok.col, value=tok.text, args=args)
+            return Node("name", tok.col, value=tok.text)
+        if tok.kind == "end":
+            raise ExprError("the expression ends too early", tok.col, "Something is missing at the end.")
+        raise ExprError(f"unexpected '{tok.text}'", tok.col)
+
+
+def parse(src: str) -> Node:
+    """Parse source text into an untyped syntax tree."""
+    return _Parser(src).parse()
+
+
+# ---------------------------------------------------------------- names and functions
+
+class Scope(Protocol):
+    """What the compiler asks the campaign: the type, getter and label of names."""
+
+    def name(self, dotted: str) -> tuple[str, Fn, str] | None: ...
+
+    def known_names(self) -> list[str]: ...
+
+    def check_arg(self, func: str, value: str) -> str | None: ...
+
+    def band_fn(self, score: str) -> Fn: ...
+
+    def gate_fn(self, gate: str) -> Fn: ...
+
+
+def _num(x: Any) -> Any:
+    return x
+
+
+def _div(a: Fn, b: Fn) -> Fn:
+    def div(s: Any) -> float:
+        d = b(s)
+        return a(s) / d if d else 0
+    return div
+
+
+_ARITH: dict[str, Callable[[Fn, Fn], Fn]] = {
+    "+": lambda a, b: lambda s: a(s) + b(s),
+    "-": lambda a, b: lambda s: a(s) - b(s),
+    "*": lambda a, b: lambda s: a(s) * b(s),
+    "/": _div,
+}
+
+_CMP: dict[str, Callable[[Fn, Fn], Fn]] = {
+    "<": lambda a, b: lambda s: a(s) < b(s),
+    "<=": lambda a, b: lambda s: a(s) <= b(s),
+    ">": lambda a, b: lambda s: a(s) > b(s),
+    ">=": lambda a, b: lambda s: a(s) >= b(s),
+    "==": lambda a, b: lambda s: a(s) == b(s),
+    "!=": lambda a, b: lambda s: a(s) != b(s),
+}
+
+_CMP_CONST: dict[str, Callable[[Fn, Any], Fn]] = {
+    "<": lambda a, k: lambda s: a(s) < k,
+    "<=": lambda a, k: lambda s: a(s) <= k,
+    ">": lambda a, k: lambda s: a(s) > k,
+    ">=": lambda a, k: lambda s: a(s) >= k,
+    "==": lambda a, k: lambda s: a(s) == k,
+    "!=": lambda a, k: lambda s: a(s) != k,
+}
+
+# name -> (min args, max args or None, arg type)
+_NUM_FUNCS = {"min": (1, None), "max": (1, None), "clamp": (3, 3), "abs": (1, 1), "round": (1, 1)}
+# name -> what its one text argument names, and its result type
+_STR_FUNCS = {"has": ("flag", BOOL), "visited": ("scene", BOOL), "band": ("score", STR),
+              "open": ("gate", BOOL), "did": ("act", NUM)}
+FUNCTIONS = sorted([*_NUM_FUNCS, *_STR_FUNCS])
+
+
+def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
+    name = node.value
+    if name == "abs":
+        (a,) = fns
+        return lambda s: abs(a(s))
+    if name == "round":
+        (a,) = fns
+        return lambda s: math.floor(a(s) + 0.5)
+    if name == "clamp":
+        x, lo, hi = fns
+        return lambda s: min(max(x(s), lo(s)), hi(s))
+    pick = min if name == "min" else max
+    if len(fns) == 1:
+        return fns[0]
+    return lambda s: pick(f(s) for f in fns)
+
+
+def _compile_str_func(node: Node, what: str, arg: str, scope: Scope) -> Fn:
+    func = node.value
+    if func == "has":
+        return lambda s: arg in s.flags
+    if func == "visited":
+        return lambda s: arg in s.visited
+    if func == "did":
+        return lambda s: s.acts.get(arg, 0)
+    if func == "band":
+        return scope.band_fn(arg)
+    return scope.gate_fn(arg)
+
+
+class Compiler:
+    """Type-checks a tree against a scope and turns it into closures."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+
+    def compile(self, node: Node) -> Node:
+        getattr(self, "_" + node.kind)(node)
+        return node
+
+    def _lit(self, node: Node) -> None:
+        value = node.value
+        node.fn = lambda s: value
+
+    def _name(self, node: Node) -> None:
+        found = self.scope.name(node.value)
+        if found is None:
+            raise ExprError(f"unknown name '{node.value}'", node.col,
+                            _suggest(node.value, self.scope.known_names()))
+        node.type, node.fn, node.label = found
+
+    def _call(self, node: Node) -> None:
+        name = node.value
+        if name in _NUM_FUNCS:
+            lo, hi = _NUM_FUNCS[name]
+            self._arity(node, lo, hi)
+            for arg in node.args:
+                self._want(self.compile(arg), NUM, f"{name}() takes numbers")
+            node.type = NUM
+            node.fn = _compile_num_func(node, [a.fn for a in node.args])  # type: ignore[misc]
+            return
+        if name in _STR_FUNCS:
+            what, result = _STR_FUNCS[name]
+            self._arity(node, 1, 1)
+            arg = node.args[0]
+            if arg.kind != "lit" or arg.type != STR:
+                raise ExprError(f"{name}() takes the {what} id in quotes", arg.col,
+                                f'Write {name}("...").')
+            problem = self.scope.check_arg(what, arg.value)
+            if problem:
+                raise ExprError(problem, arg.col, _suggest_hint(arg.value, what, self.scope))
+            node.type = result
+            node.fn = _compile_str_func(node, what, arg.value, self.scope)
+            return
+        raise ExprError(f"unknown function '{name}'", node.col, _suggest(name, FUNCTIONS))
+
+    def _arity(self, node: Node, lo: int, hi: int | None) -> None:
+        n = len(node.args)
+        if n < lo or (hi is not None and n > hi):
+            want = str(lo) if lo == hi else f"at least {lo}"
+            raise ExprError(f"{node.value}() takes {want} argument{'s' if want != '1' else ''}, "
+                            f"not {n}", node.col)
+
+    def _want(self, node: Node, typ: str, why: str) -> None:
+        if node.type != typ:
+            raise ExprError(f"{why}, but this is {_a(node.type)}", node.col)
+
+    def _neg(self, node: Node) -> None:
+        (a,) = node.args
+        self._want(self.compile(a), NUM, "'-' takes a number")
+        f = a.fn
+        node.type, node.fn = NUM, lambda s: -f(s)  # type: ignore[misc]
+
+    def _not(self, node: Node) -> None:
+        (a,) = node.args
+        self._want(self.compile(a), BOOL, "'not' takes a true/false condition")
+        f = a.fn
+        node.type, node.fn = BOOL, lambda s: not f(s)  # type: ignore[misc]
+
+    def _and(self, node: Node) -> None:
+        a, b = (self.compile(x) for x in node.args)
+        self._want(a, BOOL, "'and' joins conditions")
+        self._want(b, BOOL, "'and' joins conditions")
+        fa, fb = a.fn, b.fn
+        node.type, node.fn = BOOL, lambda s: fa(s) and fb(s)  # type: ignore[misc]
+
+    def _or(self, node: Node) -> None:
+        a, b = (self.compile(x) for x in node.args)
+        self._want(a, BOOL, "'or' joins conditions")
+        self._want(b, BOOL, "'or' joins conditions")
+        fa, fb = a.fn, b.fn
+        node.type, node.fn = BOOL, lambda s: fa(s) or fb(s)  # type: ignore[misc]
+
+    def _arith(self, node: Node) -> None:
+        a, b = (self.compile(x) for x in node.args)
+        self._want(a, NUM, f"'{node.op}' takes numbers")
+        self._want(b, NUM, f"'{node.op}' takes numbers")
+        node.type, node.fn = NUM, _ARITH[node.op](a.fn, b.fn)  # type: ignore[arg-type]
+
+    def _cmp(self, node: Node) -> None:
+        a, b = (self.compile(x) for x in node.args)
+        if a.type != b.type:
+            raise ExprError(f"cannot compare {_a(a.type)} with {_a(b.type)}", node.col)
+        if a.type != NUM and node.op not in ("==", "!="):
+            raise ExprError(f"'{node.op}' compares numbers only", node.col, "Use == or != here.")
+        if b.kind == "lit":
+            node.fn = _CMP_CONST[node.op](a.fn, b.value)  # type: ignore[arg-type]
+        else:
+            node.fn = _CMP[node.op](a.fn, b.fn)  # type: ignore[arg-type]
+        node.type = BOOL
+
+
+def _a(typ: str) -> str:
+    return {NUM: "a number", BOOL: "a true/false value", STR: "text"}.get(typ, typ)
+
+
+def _suggest(word: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
+    if close:
+        return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return "Declare it in campaign.toml, or check the spelling."
+
+
+def _suggest_hint(word: str, what: str, scope: Scope) -> str:
+    names = [n.split(":", 1)[1] for n in scope.known_names() if n.startswith(what + ":")]
+    return _suggest(word, names)
+
+
+@dataclass(slots=True)
+class Expr:
+    """A compiled expression: its source, its tree and the closure to run."""
+
+    src: str
+    tree: Node
+    fn: Fn
+    type: str
+
+    def __call__(self, state: Any) -> Any:
+        return self.fn(state)
+
+
+def compile_expr(src: str, scope: Scope, want: str | None = None) -> Expr:
+    """Parse, type-check and compile ``src``; ``want`` is the type the caller needs."""
+    tree = Compiler(scope).compile(parse(src))
+    if want is not None and tree.type != want:
+        if want == BOOL:
+            raise ExprError(f"a condition must be true or false, but this is {_a(tree.type)}", 1,
+                            "Compare it with something, e.g. credit >= 600.")
+        raise ExprError(f"this must be {_a(want)}, but it is {_a(tree.type)}", 1)
+    return Expr(src, tree, tree.fn, tree.type)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- reasons in words
+
+_SAY = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
+_NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+
+
+def explain(expr: Expr, state: Any, describe_flag: Callable[[str], str]) -> str:
+    """Say in words why a condition is false for this state ("needs Social Credit ≥ 650 — you have 612")."""
+    parts = _why(expr.tree, state, describe_flag, negated=False)
+    return "; ".join(parts) if parts else f"needs {expr.src}"
+
+
+def _why(node: Node, s: Any, flag: Callable[[str], str], negated: bool) -> list[str]:
+    k = node.kind
+    if k == "not":
+        return _why(node.args[0], s, flag, not negated)
+    if k in ("and", "or"):
+        conj = k == ("or" if negated else "and")
+        if conj:  # every part must hold: name the ones that fail
+            out: list[str] = []
+            for a in node.args:
+                if bool(a.fn(s)) == negated:  # type: ignore[misc]
+                    out += _why(a, s, flag, negated)
+            return out
+        alts = [" ".join(_why(a, s, flag, negated)) for a in node.args]
+        return [" or ".join(x for x in alts if x)]
+    if k == "cmp":
+        a, b = node.args
+        op = _NEGATE[node.op] if negated else node.op
+        if a.kind == "name" and a.type == NUM and b.kind == "lit":
+            return [f"needs {a.label} {_SAY[op]} {_fmt(b.value)} — you have {_fmt(a.fn(s))}"]  # type: ignore[misc]
+        return [f"needs {_src(a)} {_SAY[op]} {_src(b)}"]
+    if k == "call" and node.value == "has":
+        name = node.args[0].value
+        return [f"not while: {flag(name)}" if negated else f"needs: {flag(name)}"]
+    if k == "call" and node.value == "visited":
+        scene = node.args[0].value
+        return [f"only before '{scene}'" if negated else f"only after '{scene}'"]
+    if k == "call" and node.value == "open":
+        gate = node.args[0].value
+        return [f"only while {gate} is shut" if negated else f"needs {gate} open"]
+    if k == "name" and node.type == BOOL:
+        return [f"not while {node.label}" if negated else f"needs {node.label}"]
+    return [("not: " if negated else "needs ") + _src(node)]
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, float):
+        return f"{v:.1f}"
+    return str(v)
+
+
+def _src(node: Node) -> str:
+    """Rebuild readable source for a subtree (for generic reasons)."""
+    k = node.kind
+    if k == "lit":
+        return f'"{node.value}"' if node.type == STR else str(node.value).lower() if node.type == BOOL else _fmt(node.value)
+    if k == "name":
+        return node.label or node.value
+    if k == "call":
+        return f"{node.value}({', '.join(_src(a) for a in node.args)})"
+    if k == "neg":
+        return "-" + _src(node.args[0])
+    if k == "not":
+        return "not " + _src(node.args[0])
+    op = {"and": "and", "or": "or"}.get(k, node.op)
+    if k == "cmp":
+        op = _SAY[node.op]
+    return f"{_src(node.args[0])} {op} {_src(node.args[1])}"
+
+
+def names_in(node: Node) -> set[tuple[str, str]]:
+    """Every (kind, id) a tree reads: ('name', 'credit'), ('has', 'blacklisted'), ...; used by checks."""
+    out: set[tuple[str, str]] = set()
+    if node.kind == "name":
+        out.add(("name", node.value))
+    elif node.kind == "call" and node.value in _STR_FUNCS and node.args and node.args[0].kind == "lit":
+        out.add((node.value, str(node.args[0].value)))
+    for a in node.args:
+        out |= names_in(a)
+    return out

@@ -1,0 +1,172 @@
+"""The typed objects a campaign loads into. Plain data: every reference is a stable string id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .expr import Expr
+
+# A value in an effects or score table: a fixed amount, or a formula.
+Amount = int | Expr
+# Text with {expression} holes: literal pieces and compiled expressions.
+Template = tuple[str | Expr, ...]
+
+
+@dataclass(slots=True)
+class Where:
+    """Where something was written, for messages."""
+
+    file: str
+    line: int
+    path: str
+
+
+@dataclass(slots=True)
+class Score:
+    id: str
+    label: str
+    min: int
+    max: int
+    start: int
+    direction: str  # "higher" or "lower"
+    bands: list[tuple[int, str]]  # sorted by lower bound
+    domains: dict[str, int]
+
+    def band(self, value: float) -> str:
+        name = self.bands[0][1] if self.bands else ""
+        for lower, band in self.bands:
+            if value >= lower:
+                name = band
+        return name
+
+
+@dataclass(slots=True)
+class Stat:
+    id: str
+    label: str
+    start: int
+    min: int | None
+    max: int | None
+    unit: str = ""
+
+
+@dataclass(slots=True)
+class Npc:
+    id: str
+    name: str
+    about: str
+    friend: bool
+    scores: dict[str, int]
+
+
+@dataclass(slots=True)
+class Gate:
+    kind: str
+    id: str  # "kind.name"
+    title: str
+    text: str
+    needs: Expr
+    why_not: str
+    at: Where
+
+
+@dataclass(slots=True)
+class Route:
+    cond: Expr | None
+    goto: str
+
+
+@dataclass(slots=True)
+class Choice:
+    id: str  # full id "scene.choice"
+    local: str
+    text: Template
+    cond: Expr | None
+    locked: str
+    needs: str  # gate id or ""
+    effects: dict[str, Amount]
+    set: tuple[str, ...]
+    clear: tuple[str, ...]
+    befriend: tuple[str, ...]
+    unfriend: tuple[str, ...]
+    does: tuple[str, ...]
+    hours: int
+    goto: str
+    end_day: bool
+    at: Where
+
+
+@dataclass(slots=True)
+class Scene:
+    id: str
+    title: str
+    text: Template
+    choices: list[Choice]
+    by_id: dict[str, Choice]
+    deck: str
+    cond: Expr | None
+    weight: Amount
+    repeat: bool
+    routes: list[Route]
+    ending: bool
+    at: Where
+
+
+@dataclass(slots=True)
+class Deck:
+    id: str
+    fallback: str
+    scenes: list[Scene] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    on: tuple[str, ...]
+    every: str
+    when: Expr | None
+    cond: Expr | None
+    score: dict[str, Amount]
+    domain: str
+    effects: dict[str, Amount]
+    set: tuple[str, ...]
+    clear: tuple[str, ...]
+    goto: str
+    why: str
+    hidden: bool
+    once: bool
+    at: Where
+
+
+@dataclass(slots=True)
+class Campaign:
+    id: str
+    title: str
+    blurb: str
+    start: str
+    days: int
+    finale: str
+    day_start: str
+    start_hour: int
+    calendar: dict[int, str]
+    scores: dict[str, Score]
+    stats: dict[str, Stat]
+    flags: dict[str, str]
+    npcs: dict[str, Npc]
+    decks: dict[str, Deck]
+    gate_kinds: dict[str, str]
+    gates: dict[str, Gate]
+    scenes: dict[str, Scene]
+    rules: dict[str, Rule]
+    root: str
+    content_hash: str
+    # indexes for the hot path
+    rules_on: dict[str, list[Rule]] = field(default_factory=dict)
+    rules_every_choice: list[Rule] = field(default_factory=list)
+    rules_every_day: list[Rule] = field(default_factory=list)
+    rules_when: list[Rule] = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def main_score(self) -> Score:
+        return next(iter(self.scores.values()))

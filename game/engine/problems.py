@@ -1,0 +1,47 @@
+"""Problems found in content or saves, and the one error that carries them all.
+
+Every problem names the file, the line (and column where it applies), the table path and a hint, so
+an author or a player can fix it without reading a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    where: str = ""  # the TOML table path, e.g. scene.market.choice[1].if
+    hint: str = ""
+    column: int = 0
+    severity: str = "error"  # "error" or "warning"
+
+    def format(self) -> str:
+        pos = f"{self.file}:{self.line}" if self.line else self.file
+        if self.column:
+            pos += f":{self.column}"
+        where = f" [{self.where}]" if self.where else ""
+        text = f"{pos}: {self.severity}: {self.message}{where}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "column": self.column, "where": self.where,
+                "severity": self.severity, "message": self.message, "hint": self.hint}
+
+
+class ContentError(Exception):
+    """Raised when content (or a save) cannot be used; holds every problem found in one pass."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        errors = [p for p in self.problems if p.severity == "error"]
+        head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found:"
+        return "\n".join([head, *(p.format() for p in errors)])

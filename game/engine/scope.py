@@ -1,0 +1,76 @@
+"""The names a campaign's expressions may use, and how each one reads the game state."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .expr import BOOL, NUM, Expr
+from .model import Score
+
+Fn = Callable[[Any], Any]
+
+
+def _val(key: str) -> Fn:
+    return lambda s: s.vals[key]
+
+
+def _friends_mean(score: str, keys: dict[str, str]) -> Fn:
+    def mean(s: Any) -> float:
+        fr = s.friends
+        if not fr:
+            return s.vals[score]
+        v = s.vals
+        return sum(v[keys[n]] for n in fr) / len(fr)
+    return mean
+
+
+class CampaignScope:
+    """Answers the expression compiler's questions from a campaign's declarations."""
+
+    def __init__(self, scores: dict[str, Score], stats: dict[str, Any], flags: dict[str, str],
+                 npcs: dict[str, Any], scenes: set[str], gates: dict[str, Any], acts: set[str]) -> None:
+        self.scores, self.flags, self.scenes, self.gates, self.acts = scores, flags, scenes, gates, acts
+        self.gate_exprs: dict[str, Expr] = {}
+        self.names: dict[str, tuple[str, Fn, str]] = {
+            "day": (NUM, _val("day"), "day"), "hour": (NUM, _val("hour"), "the hour"),
+            "friends.count": (NUM, lambda s: len(s.friends), "your number of friends"),
+        }
+        for sid, sc in scores.items():
+            self.names[sid] = (NUM, _val(sid), sc.label)
+            keys = {n: f"npc.{n}.{sid}" for n in npcs}
+            self.names[f"friends.mean.{sid}"] = (NUM, _friends_mean(sid, keys),
+                                                 f"your friends' mean {sc.label}")
+        for sid, st in stats.items():
+            self.names[sid] = (NUM, _val(sid), st.label)
+        for flag, about in flags.items():
+            self.names[f"flags.{flag}"] = (BOOL, (lambda f: lambda s: f in s.flags)(flag), about)
+        for nid, npc in npcs.items():
+            for sid in scores:
+                key = f"npc.{nid}.{sid}"
+                self.names[key] = (NUM, _val(key), f"{npc.name}'s {scores[sid].label}")
+            self.names[f"npc.{nid}.friend"] = (BOOL, (lambda n: lambda s: n in s.friends)(nid),
+                                               f"{npc.name} as a friend")
+
+    def name(self, dotted: str) -> tuple[str, Fn, str] | None:
+        return self.names.get(dotted)
+
+    def known_names(self) -> list[str]:
+        return [*self.names, *(f"flag:{f}" for f in self.flags), *(f"scene:{s}" for s in self.scenes),
+                *(f"score:{s}" for s in self.scores), *(f"gate:{g}" for g in self.gates),
+                *(f"act:{a}" for a in self.acts)]
+
+    def check_arg(self, what: str, value: str) -> str | None:
+        known = {"flag": self.flags, "scene": self.scenes, "score": self.scores, "gate": self.gates,
+                 "act": self.acts}[what]
+        if value not in known:
+            extra = " (declare it under [flags] in campaign.toml)" if what == "flag" else ""
+            return f"unknown {what} '{value}'{extra}"
+        return None
+
+    def band_fn(self, score: str) -> Fn:
+        sc = self.scores[score]
+        return lambda s: sc.band(s.vals[score])
+
+    def gate_fn(self, gate: str) -> Fn:
+        exprs = self.gate_exprs  # filled in once the gates are compiled
+        return lambda s: bool(exprs[gate].fn(s))

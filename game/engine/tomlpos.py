@@ -1,0 +1,129 @@
+"""Where a key sits in a TOML file.
+
+``tomllib`` gives values but no positions, and authors need line numbers. This scans the source
+text once and maps each table path (``scene.market.choice[1].goto``) to the line it is written on.
+It is forgiving: when a path is not found, the nearest enclosing table's line is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _keys(text: str) -> tuple[list[str], int]:
+    """Parse a dotted key at the start of ``text``; return the keys and how much was read."""
+    keys: list[str] = []
+    i = 0
+    while True:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i < len(text) and text[i] in "\"'":
+            q = text[i]
+            j = text.find(q, i + 1)
+            if j < 0:
+                return keys, i
+            keys.append(text[i + 1 : j])
+            i = j + 1
+        else:
+            m = _BARE.match(text, i)
+            if not m:
+                return keys, i
+            keys.append(m.group())
+            i = m.end()
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i < len(text) and text[i] == ".":
+            i += 1
+            continue
+        return keys, i
+
+
+def path_str(parts: tuple[object, ...]) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else ("." if out else "") + str(p)
+    return out
+
+
+class Positions:
+    """Line numbers of table paths in one TOML source."""
+
+    def __init__(self, source: str) -> None:
+        self.lines: dict[str, int] = {}
+        self._scan(source.splitlines())
+
+    def _scan(self, lines: list[str]) -> None:
+        table: tuple[object, ...] = ()
+        counts: dict[tuple[object, ...], int] = {}
+        in_string: str | None = None
+        array_key: tuple[object, ...] | None = None
+        depth = 0
+        item = -1
+        for n, raw in enumerate(lines, 1):
+            line = raw.strip()
+            if in_string:
+                if in_string in line:
+                    in_string = None
+                continue
+            if depth > 0 and array_key is not None:
+                if line.startswith("{"):
+                    item += 1
+                    self.lines.setdefault(path_str((*array_key, item)), n)
+                depth += _depth(line)
+                continue
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[["):
+                keys, _ = _keys(line[2:])
+                base = tuple(keys)
+                counts[base] = counts.get(base, -1) + 1
+                table = (*base, counts[base])
+                self.lines.setdefault(path_str(table), n)
+                continue
+            if line.startswith("["):
+                keys, _ = _keys(line[1:])
+                table = tuple(keys)
+                self.lines.setdefault(path_str(table), n)
+                continue
+            keys, end = _keys(line)
+            if not keys or end >= len(line) or line[end] != "=":
+                continue
+            full = (*table, *keys)
+            self.lines.setdefault(path_str(full), n)
+            value = line[end + 1 :].strip()
+            for q in ('"""', "'''"):
+                if value.startswith(q) and value.count(q) == 1:
+                    in_string = q
+            if value.startswith("[") and in_string is None:
+                d = _depth(value)
+                if d > 0:
+                    depth, array_key, item = d, full, -1
+
+    def line(self, path: str) -> int:
+        """The line of ``path`` or of the nearest enclosing table that is written down."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return 1 if self.lines else 0
+
+
+def _depth(text: str) -> int:
+    """Net bracket depth of a line, ignoring brackets inside quoted strings and comments."""
+    d, q = 0, ""
+    for ch in text:
+        if q:
+            if ch == q:
+                q = ""
+        elif ch in "\"'":
+            q = ch
+        elif ch == "#":
+            break
+        elif ch in "[{":
+            d += 1
+        elif ch in "]}":
+            d -= 1
+    return d
