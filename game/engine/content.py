@@ -20,6 +20,7 @@ from .expr import BOOL, NUM, Expr, ExprError, compile_expr, names_in
 from .model import (Amount, Campaign, Choice, Deck, Gate, Npc, Route, Rule, Scene, Score, Stat,
                     Template, Where)
 from .problems import ContentError, Problem
+from .rules import prepare
 from .scope import CampaignScope
 from .tomlpos import Positions
 
@@ -401,6 +402,10 @@ class Loader:
         if "weight" in t:
             w = t["weight"]
             weight = (self.expr(src, f"{path}.weight", w, NUM) or 1) if isinstance(w, str) else round(w)
+            if isinstance(weight, int) and weight < 1:
+                self.problem(src, f"{path}.weight", "a fixed weight must be at least 1",
+                             "Use an 'if' to keep a storylet out of the deck.")
+                weight = 1
         if not deck:
             for key in ("if", "weight", "repeat"):
                 if key in t:
@@ -641,6 +646,8 @@ class Loader:
                 camp.rules_every_choice.append(r)
             elif r.when is not None:
                 camp.rules_when.append(r)
+        if not any(p.severity == "error" for p in self.problems):
+            prepare(camp)
         return camp
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .expr import Expr, explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import add_stats, check_crossings, fire_all, amount
+from .rules import _round, add_stats, check_crossings, fire_all
 from .state import GameState, LedgerEntry
 
 
@@ -123,9 +123,12 @@ def options(camp: Campaign, st: GameState) -> list[Option]:
     return out
 
 
-def open_ids(camp: Campaign, st: GameState) -> list[str]:
+def open_ids(camp: Campaign, st: GameState) -> list[str] | tuple[str, ...]:
     """Just the ids of the open choices: the fast path for simulation and replays."""
-    return [ch.id for ch in camp.scenes[st.scene].choices if _is_open(camp, ch, st)]
+    scene = camp.scenes[st.scene]
+    if scene.always is not None:
+        return scene.always
+    return [ch.id for ch in scene.choices if _is_open(camp, ch, st)]
 
 
 def scene_text(camp: Campaign, st: GameState) -> str:
@@ -154,27 +157,30 @@ def new_game(camp: Campaign, seed: int) -> GameState:
 def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     """Draw one eligible storylet by weight with the seeded generator, or the deck's fallback."""
     deck = camp.decks[deck_id]
-    pool: list[tuple[Scene, int]] = []
+    visited = st.visited
+    pool: list[tuple[str, int]] = []
     total = 0
-    for sc in deck.scenes:
-        if not sc.repeat and sc.id in st.visited:
+    for sid, repeat, cond, weight, weight_fn in deck.pool:
+        if sid in visited and not repeat:
             continue
-        if sc.cond is not None and not sc.cond.fn(st):
+        if cond is not None and not cond(st):
             continue
-        w = amount(sc.weight, st)
-        if w > 0:
-            pool.append((sc, w))
-            total += w
+        if weight_fn is not None:
+            weight = _round(weight_fn(st))
+            if weight <= 0:
+                continue
+        pool.append((sid, weight))
+        total += weight
     if not pool:
         if not deck.fallback:
             raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"])
         return deck.fallback
     pick = st.random() * total
-    for sc, w in pool:
+    for sid, w in pool:
         pick -= w
         if pick < 0:
-            return sc.id
-    return pool[-1][0].id
+            return sid
+    return pool[-1][0]
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
@@ -190,14 +196,14 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
         st.scene = target
         if scene.ending:
             st.ending = target
-        elif not open_ids(camp, st):
+        elif scene.always is None and not open_ids(camp, st):
             raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
         return
     raise PlayError(f"routes loop without end near scene '{target}'")
 
 
 def _next_day(camp: Campaign, st: GameState, changes: dict[str, int]) -> str:
-    goto = fire_all(camp, st, camp.rules_every_day, changes)
+    goto = fire_all(st, camp.rules_every_day, changes)
     vals = st.vals
     vals["day"] += 1
     vals["hour"] = camp.start_hour
@@ -210,11 +216,13 @@ def _next_day(camp: Campaign, st: GameState, changes: dict[str, int]) -> str:
 
 
 def find_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
-    scene = camp.scenes[st.scene]
-    local = choice_id.rpartition(".")[2] if choice_id.startswith(scene.id + ".") else choice_id
-    ch = scene.by_id.get(local)
+    """The current scene's choice by full id ("market.diapers") or by its id in the scene."""
+    ch = camp.choices.get(choice_id)
+    if ch is not None and choice_id.startswith(st.scene) and choice_id[len(st.scene)] == ".":
+        return ch
+    ch = camp.scenes[st.scene].by_id.get(choice_id)
     if ch is None:
-        raise PlayError(f"choice '{choice_id}' is not in scene '{scene.id}'")
+        raise PlayError(f"choice '{choice_id}' is not in scene '{st.scene}'")
     return ch
 
 
@@ -222,9 +230,7 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
     """Take a choice by id; raises PlayError if it is unknown here or locked."""
     if st.ending:
         raise PlayError("the game is over")
-    ch = find_choice(camp, st, choice_id)
-    if not _is_open(camp, ch, st):
-        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
+    ch = _open_choice(camp, st, choice_id)
     mark = len(st.ledger)
     flags_before = set(st.flags)
     gates_before = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
@@ -236,14 +242,28 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
                    sorted(gates_after - gates_before), sorted(gates_before - gates_after))
 
 
+def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
+    ch = find_choice(camp, st, choice_id)
+    if camp.scenes[st.scene].always is None and not _is_open(camp, ch, st):
+        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
+    return ch
+
+
+def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
+    """Take a choice by id like ``choose``, without the report: for replays and simulation."""
+    if st.ending:
+        raise PlayError("the game is over")
+    step(camp, st, _open_choice(camp, st, choice_id), {})
+
+
 def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> None:
     """Apply an open choice: effects, acts through the rules, the clock, crossings, the next scene.
 
     The hot path of simulation and replays: no checks and no report beyond ``changes``.
     """
     st.log.append(ch.id)
-    if ch.effects:
-        add_stats(camp, st, ch.effects, changes)
+    if ch.fx:
+        add_stats(st, ch.fx, changes)
     if ch.set:
         st.flags.update(ch.set)
     if ch.clear:
@@ -259,9 +279,9 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
         acts[act] = acts.get(act, 0) + 1
         rules = camp.rules_on.get(act)
         if rules:
-            goto = fire_all(camp, st, rules, changes) or goto
+            goto = fire_all(st, rules, changes) or goto
     if camp.rules_every_choice:
-        goto = fire_all(camp, st, camp.rules_every_choice, changes) or goto
+        goto = fire_all(st, camp.rules_every_choice, changes) or goto
     target = _next_day(camp, st, changes) if ch.end_day else ch.goto
     goto = check_crossings(camp, st, changes) or goto
     enter(camp, st, goto or target)
@@ -272,7 +292,7 @@ def replay(camp: Campaign, seed: int, log: list[str]) -> GameState:
     st = new_game(camp, seed)
     for step, cid in enumerate(log, 1):
         try:
-            choose(camp, st, cid)
+            apply(camp, st, cid)
         except PlayError as e:
             raise PlayError(f"step {step} ({cid}): {e}") from None
     return st

@@ -275,6 +275,16 @@ _CMP: dict[str, Callable[[Fn, Fn], Fn]] = {
     "!=": lambda a, b: lambda s: a(s) != b(s),
 }
 
+# name-versus-constant comparisons read the state's value dict inline: the commonest condition
+_CMP_VAL: dict[str, Callable[[str, Any], Fn]] = {
+    "<": lambda key, k: lambda s: s.vals[key] < k,
+    "<=": lambda key, k: lambda s: s.vals[key] <= k,
+    ">": lambda key, k: lambda s: s.vals[key] > k,
+    ">=": lambda key, k: lambda s: s.vals[key] >= k,
+    "==": lambda key, k: lambda s: s.vals[key] == k,
+    "!=": lambda key, k: lambda s: s.vals[key] != k,
+}
+
 _CMP_CONST: dict[str, Callable[[Fn, Any], Fn]] = {
     "<": lambda a, k: lambda s: a(s) < k,
     "<=": lambda a, k: lambda s: a(s) <= k,
@@ -389,14 +399,27 @@ class Compiler:
         (a,) = node.args
         self._want(self.compile(a), BOOL, "'not' takes a true/false condition")
         f = a.fn
-        node.type, node.fn = BOOL, lambda s: not f(s)  # type: ignore[misc]
+        node.type = BOOL
+        if a.kind == "call" and a.value == "has":  # the commonest negation, read inline
+            flag = a.args[0].value
+            node.fn = lambda s: flag not in s.flags
+        elif a.kind == "call" and a.value == "visited":
+            scene = a.args[0].value
+            node.fn = lambda s: scene not in s.visited
+        else:
+            node.fn = lambda s: not f(s)  # type: ignore[misc]
 
     def _and(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, BOOL, "'and' joins conditions")
         self._want(b, BOOL, "'and' joins conditions")
         fa, fb = a.fn, b.fn
-        node.type, node.fn = BOOL, lambda s: fa(s) and fb(s)  # type: ignore[misc]
+        node.type = BOOL
+        if a.kind == "and":  # a chain of three reads flat: one call fewer per test
+            f1, f2 = a.args[0].fn, a.args[1].fn
+            node.fn = lambda s: f1(s) and f2(s) and fb(s)  # type: ignore[misc]
+        else:
+            node.fn = lambda s: fa(s) and fb(s)  # type: ignore[misc]
 
     def _or(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
@@ -417,7 +440,10 @@ class Compiler:
             raise ExprError(f"cannot compare {_a(a.type)} with {_a(b.type)}", node.col)
         if a.type != NUM and node.op not in ("==", "!="):
             raise ExprError(f"'{node.op}' compares numbers only", node.col, "Use == or != here.")
-        if b.kind == "lit":
+        key = getattr(a.fn, "key", None)
+        if b.kind == "lit" and key is not None:
+            node.fn = _CMP_VAL[node.op](key, b.value)
+        elif b.kind == "lit":
             node.fn = _CMP_CONST[node.op](a.fn, b.value)  # type: ignore[arg-type]
         else:
             node.fn = _CMP[node.op](a.fn, b.fn)  # type: ignore[arg-type]

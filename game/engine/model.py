@@ -94,6 +94,7 @@ class Choice:
     goto: str
     end_day: bool
     at: Where
+    fx: tuple = ()  # effects prepared for the hot path: (stat, amount, formula, min, max)
 
 
 @dataclass(slots=True)
@@ -110,6 +111,7 @@ class Scene:
     routes: list[Route]
     ending: bool
     at: Where
+    always: tuple[str, ...] | None = None  # choice ids when none can ever be locked (the fast path)
 
 
 @dataclass(slots=True)
@@ -117,6 +119,7 @@ class Deck:
     id: str
     fallback: str
     scenes: list[Scene] = field(default_factory=list)
+    pool: tuple = ()  # prepared for drawing: (scene id, repeat, condition, weight, weight formula)
 
 
 @dataclass(slots=True)
@@ -136,6 +139,8 @@ class Rule:
     hidden: bool
     once: bool
     at: Where
+    fx: tuple = ()  # stat effects, prepared like Choice.fx
+    score_fx: tuple = ()  # (score, amount, formula, min, max, "score.domain")
 
 
 @dataclass(slots=True)
@@ -161,6 +166,7 @@ class Campaign:
     root: str
     content_hash: str
     # indexes for the hot path
+    choices: dict[str, Choice] = field(default_factory=dict)  # by full id "scene.choice"
     rules_on: dict[str, list[Rule]] = field(default_factory=dict)
     rules_every_choice: list[Rule] = field(default_factory=list)
     rules_every_day: list[Rule] = field(default_factory=list)

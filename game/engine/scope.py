@@ -11,7 +11,10 @@ Fn = Callable[[Any], Any]
 
 
 def _val(key: str) -> Fn:
-    return lambda s: s.vals[key]
+    def get(s: Any) -> Any:
+        return s.vals[key]
+    get.key = key  # type: ignore[attr-defined]  # lets the compiler read the value inline
+    return get
 
 
 def _friends_mean(score: str, keys: dict[str, str]) -> Fn:

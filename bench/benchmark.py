@@ -1,0 +1,138 @@
+"""Speed figures for the closing notes: start-up, content loading, headless play.
+
+Run from a checkout with the test extras installed:
+
+    .venv/bin/python bench/benchmark.py            # everything
+    .venv/bin/python bench/benchmark.py play load  # some of it
+
+It prints figures and comparisons; it asserts nothing (speed is never a timed test).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.engine import engine  # noqa: E402
+from game.engine.content import list_campaigns, load_campaign  # noqa: E402
+
+CONTENT = ROOT / "content"
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Header, Footer
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Footer()
+async def first_frame(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+Bare().run(headless=True, size=(80, 24), auto_pilot=first_frame)
+"""
+
+OUR_APP = """
+import sys
+from pathlib import Path
+from game.cli import main
+from game.ui import app as ui_app
+from game.ui.app import CitizenApp
+async def first_frame(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+_run = CitizenApp.run
+CitizenApp.run = lambda self, **kw: _run(self, headless=True, size=(80, 24), auto_pilot=first_frame)
+sys.exit(main(["--saves", sys.argv[1]]))
+"""
+
+
+def _time_process(code: str, *args: str) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def bench_startup(rounds: int = 12) -> None:
+    """Process start to first drawn screen, ours against a bare Textual app, interleaved."""
+    bare, ours = [], []
+    with tempfile.TemporaryDirectory() as saves:
+        _time_process(BARE_APP)
+        _time_process(OUR_APP, saves)  # warm the file cache and bytecode for both
+        for _ in range(rounds):
+            bare.append(_time_process(BARE_APP))
+            ours.append(_time_process(OUR_APP, saves))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"start-up to first screen (median of {rounds}, 80x24 headless):")
+    print(f"  bare Textual app with header and footer  {b * 1000:7.1f} ms")
+    print(f"  citizen-score title screen               {o * 1000:7.1f} ms")
+    print(f"  ratio {o / b:.2f}x   (goal: within 1.25x)")
+
+
+def bench_load(rounds: int = 20) -> None:
+    """Loading and validating each shipped campaign from its TOML files."""
+    print("loading + validating shipped content (best and median of %d):" % rounds)
+    total_best = 0.0
+    for folder in list_campaigns(CONTENT):
+        times = []
+        for _ in range(rounds):
+            t = time.perf_counter()
+            camp = load_campaign(folder)
+            times.append(time.perf_counter() - t)
+        total_best += min(times)
+        print(f"  {camp.id:<10} {min(times) * 1000:6.1f} ms best  {statistics.median(times) * 1000:6.1f} ms median"
+              f"  ({len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates)")
+    print(f"  all campaigns {total_best * 1000:.1f} ms   (goal: under 100 ms)")
+
+
+def _pick(n: int, k: int) -> int:
+    """A cheap deterministic chooser (a multiplicative hash), so the figure is the engine's cost."""
+    return (k * 2654435761 >> 7) % n
+
+
+def bench_play(seconds: float = 3.0) -> None:
+    """Headless choices per second on one core, through the replay path and the full UI path."""
+    for folder in list_campaigns(CONTENT):
+        camp = load_campaign(folder)
+        for label, full in (("apply (simulate/replay)", False), ("choose (with the UI's report)", True)):
+            choices = games = 0
+            t0 = time.perf_counter()
+            seed = 0
+            while time.perf_counter() - t0 < seconds:
+                st = engine.new_game(camp, seed)
+                games += 1
+                seed += 1
+                while not st.ending:
+                    ids = engine.open_ids(camp, st)
+                    cid = ids[_pick(len(ids), choices)]
+                    if full:
+                        engine.choose(camp, st, cid)
+                    else:
+                        engine.apply(camp, st, cid)
+                    choices += 1
+            dt = time.perf_counter() - t0
+            print(f"  {camp.id:<10} {label:<30} {choices / dt:10,.0f} choices/s  "
+                  f"({games} games, {choices / games:.0f} choices each)")
+    print("  (goal: at least 100,000 choices per second on one core)")
+
+
+def main(argv: list[str]) -> None:
+    parts = argv or ["load", "play", "startup"]
+    if "load" in parts:
+        bench_load()
+    if "play" in parts:
+        print("headless play:")
+        bench_play()
+    if "startup" in parts:
+        bench_startup()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,95 @@
+"""The command line: ``citizen-score`` plays; ``citizen-score check`` validates content.
+
+Headless commands never import Textual, so they start fast; the UI is imported only to play.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game import __version__
+from game.engine.content import list_campaigns, load_campaign
+from game.engine.problems import ContentError
+from game.paths import default_content_dir, default_saves_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="citizen-score",
+        description="A terminal game about living under a social credit score.",
+        epilog="Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
+               "NO_COLOR turns colour off.")
+    p.add_argument("--version", action="version", version=f"citizen-score {__version__}")
+    p.add_argument("--content", type=Path, metavar="DIR",
+                   help="folder of campaigns (default: the shipped story)")
+    p.add_argument("--saves", type=Path, metavar="DIR",
+                   help="folder for saves (default: saves/ in a checkout, else your data folder)")
+    p.add_argument("--seed", type=int, help="seed for new games (default: random)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    play = sub.add_parser("play", help="play the game (the default)")
+    play.set_defaults(command="play")
+    check = sub.add_parser("check", help="validate campaign content and list every problem")
+    check.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR")
+    return p
+
+
+def cmd_check(dirs: list[Path]) -> int:
+    """Check campaign folders (or folders of campaigns): exit 0 clean, 2 on errors."""
+    code = 0
+    for d in dirs:
+        folders = [d] if (d / "campaign.toml").is_file() else list_campaigns(d)
+        if not folders:
+            print(f"{d}: no campaign found (a campaign folder holds campaign.toml)", file=sys.stderr)
+            code = 2
+        for folder in folders:
+            try:
+                camp = load_campaign(folder)
+            except ContentError as e:
+                print(e.format(), file=sys.stderr)
+                code = 2
+                continue
+            for w in camp.warnings:
+                print(w.format())
+            print(f"{folder}: ok — {len(camp.scenes)} scenes, {len(camp.rules)} rules, "
+                  f"{len(camp.gates)} gates")
+    return code
+
+
+def cmd_play(content: Path, saves_dir: Path, seed: int | None) -> int:
+    from game.ui.app import load_all, make_app
+
+    try:
+        campaigns = load_all(content)
+    except ContentError as e:
+        print(e.format(), file=sys.stderr)
+        print("\nThe game cannot start until the content is fixed.", file=sys.stderr)
+        return 2
+    if not campaigns:
+        print(f"No campaigns in {content}: each campaign is a folder with a campaign.toml.\n"
+              "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.", file=sys.stderr)
+        return 2
+    try:
+        app = make_app(content, saves_dir, seed, campaigns=campaigns)
+    except OSError as e:
+        print(f"Cannot use the saves folder {saves_dir}: {e.strerror or e}.\n"
+              "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.", file=sys.stderr)
+        return 2
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    content = args.content or default_content_dir()
+    try:
+        if args.command == "check":
+            return cmd_check(args.dirs or [content])
+        return cmd_play(content, args.saves or default_saves_dir(), args.seed)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Textual shell around the engine: screens, widgets and their TCSS."""

@@ -1,0 +1,54 @@
+"""The ending screen: the last page of the story and a summary of the life the player got."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.session import Session
+from game.summary import life_summary
+from game.ui.text import human, lit, signed
+
+
+class EndingScreen(Screen):
+    CSS_PATH = "ending.tcss"
+    BINDINGS = [Binding("escape,enter", "app.to_title", "Title"), Binding("w", "app.ledger", "Why?"),
+                Binding("l", "app.life", "Life")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◉")
+        with VerticalScroll(id="ending"):
+            yield Static(id="ending-text")
+            yield Static(id="ending-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        s = self.session
+        scene = s.scene
+        self.sub_title = "The end"
+        head = lit((scene.title or "The end") + "\n\n", "bold")
+        self.query_one("#ending-text", Static).update(Text.assemble(head, lit(s.text().strip())))
+        sm = life_summary(s.camp, s.st)
+        text = Text()
+        for line in sm.scores:
+            text.append_text(lit(line + "\n", "bold"))
+        text.append_text(lit(f"{sm.days} days, {sm.choices} choices.\n\n"))
+        if sm.shaped:
+            text.append("The rules that shaped your life\n", style="bold underline")
+            for rule, total, why in sm.shaped:
+                text.append(f"{signed(total):>5} ", style="green" if total > 0 else "red")
+                text.append_text(lit(f"{human(rule)} — {why}\n"))
+            text.append("\n")
+        text.append("Open to you: ", style="bold")
+        text.append_text(lit((", ".join(sm.open) or "nothing") + "\n"))
+        text.append("Shut: ", style="bold")
+        text.append_text(lit(", ".join(sm.shut) or "nothing"))
+        self.query_one("#ending-summary", Static).update(text)

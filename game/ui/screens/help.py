@@ -1,0 +1,41 @@
+"""Help: the keys, and how the score works."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP = """\
+CITIZEN SCORE — help
+
+Each day you make choices. A scoring module you cannot argue with
+turns what you do into points, and the points open or shut jobs,
+homes, tickets and loans.
+
+Keys
+  1–9          take that choice
+  ↑ ↓ Enter    move and take a choice (or click it)
+  w            Why? — the ledger of every change to your score
+  l            Life — what is open to you, what is shut, and why
+  s            save to a named slot (the game also autosaves
+               after every choice)
+  Ctrl+P       every action, by name
+  Esc          back, or to the title menu from a game
+  ?            this help
+
+A locked choice stays on the list, dimmed, with the reason.
+Some rules are hidden until they first fire.
+
+Press Esc or ? to close."""
+
+
+class HelpScreen(ModalScreen):
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(HELP, markup=False)

@@ -1,0 +1,51 @@
+"""The ledger ("Why?"): every change to every score, with day, rule, domain, amount and reason."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from game.session import Session
+from game.ui.text import clock, human, lit, signed
+
+
+class LedgerScreen(Screen):
+    CSS_PATH = "ledger.tcss"
+    BINDINGS = [Binding("escape,w", "app.pop_screen", "Back")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◉")
+        yield Static(id="ledger-summary")
+        yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Why? — every change to your score"
+        camp, st = self.session.camp, self.session.st
+        many = len(camp.scores) > 1
+        summary = Text()
+        for sc in camp.scores.values():
+            v = st.vals[sc.id]
+            summary.append_text(lit(f"{sc.label} {v} ({sc.band(v)}), started at {sc.start}.  "))
+        summary.append(f"{len(st.ledger)} changes.", style="dim")
+        self.query_one("#ledger-summary", Static).update(summary)
+        table = self.query_one(DataTable)
+        table.add_columns("Day", "Time", *(["Score"] if many else []), "Δ", "Rule", "Why")
+        for e in reversed(st.ledger):
+            rule = camp.rules.get(e.rule)
+            delta = Text(signed(e.delta), style="green" if e.delta > 0 else "red" if e.delta < 0 else "")
+            name = lit(human(e.rule) + (f" · {e.domain}" if e.domain else ""))
+            why = lit(e.why if rule is None or e.why else rule.why)
+            score = [lit(camp.scores[e.score].label)] if many and e.score in camp.scores else []
+            table.add_row(str(e.day), clock(e.hour), *score, delta, name, why)
+        if not st.ledger:
+            self.query_one("#ledger-summary", Static).update(
+                Text("Nothing has been scored yet. Everything you do will be.", style="italic"))
+        table.focus()

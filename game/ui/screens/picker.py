@@ -1,0 +1,45 @@
+"""The campaign picker: one line a campaign, its blurb beside the highlighted one."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.model import Campaign
+from game.ui.text import lit
+
+
+class PickerScreen(Screen):
+    CSS_PATH = "picker.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, campaigns: dict[str, Campaign]) -> None:
+        super().__init__()
+        self.campaigns = campaigns
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◉")
+        with Horizontal():
+            yield OptionList(*(Option(lit(c.title), id=c.id) for c in self.campaigns.values()),
+                             id="campaigns")
+            yield Static(id="blurb")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Choose a system to live under"
+        menu = self.query_one(OptionList)
+        menu.highlighted = 0
+        menu.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        camp = self.campaigns[event.option.id or ""]
+        sc = camp.main_score
+        facts = f"\n\n{sc.label}: {sc.min}–{sc.max}, you start at {sc.start}.\n{camp.days} days."
+        self.query_one("#blurb", Static).update(lit(camp.blurb.strip() + facts))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.start_campaign(event.option.id or "")

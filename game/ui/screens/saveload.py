@@ -1,0 +1,97 @@
+"""Saving to a named slot, loading from a list of slots, and the message box for what went wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game import saves
+from game.ui.text import lit
+
+
+class SaveScreen(ModalScreen[str | None]):
+    """Asks for a slot name; dismisses with the name once it is valid."""
+
+    CSS_PATH = "saveload.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, saves_dir: Path, suggestion: str) -> None:
+        super().__init__()
+        self.saves_dir, self.suggestion = saves_dir, suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("Save as (letters, digits, spaces, - and _):", markup=False)
+            yield Input(value=self.suggestion, id="slot")
+            yield Static(id="save-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            saves.slot_path(self.saves_dir, event.value.strip())
+        except saves.SaveError as e:
+            self.query_one("#save-error", Static).update(lit(e.message, "bold red"))
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LoadScreen(Screen):
+    """Every save in the folder, newest first; broken files are listed with what is wrong."""
+
+    CSS_PATH = "saveload.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◉")
+        yield OptionList(id="slots")
+        yield Static(id="load-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Load a saved game"
+        infos = saves.list_saves(self.app.saves_dir)
+        menu = self.query_one(OptionList)
+        for info in infos:
+            text = Text()
+            text.append_text(lit(f"{info.slot:<24}", "bold"))
+            if info.ok:
+                text.append_text(lit(f" {info.label}"))
+                text.append_text(lit(f"  {info.saved_at[:16].replace('T', ' ')}", "dim"))
+            else:
+                text.append_text(lit(f" cannot be loaded: {info.problem}", "italic"))
+            menu.add_option(Option(text, id=str(info.path), disabled=not info.ok))
+        hint = f"Saves live in {self.app.saves_dir}" if infos else f"No saves yet in {self.app.saves_dir}."
+        self.query_one("#load-hint", Static).update(lit(hint, "dim"))
+        menu.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.load_path(Path(event.option.id or ""))
+
+
+class MessageScreen(ModalScreen[None]):
+    """A message the player must read (a broken save, a stuck story); the game keeps running."""
+
+    CSS_PATH = "saveload.tcss"
+    BINDINGS = [Binding("escape,enter", "close", "OK")]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(lit(self.title_text, "bold"))
+            yield Static(lit(self.body), id="message-body")
+            yield Static("Enter or Esc to close.", classes="dim", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

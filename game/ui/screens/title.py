@@ -1,0 +1,59 @@
+"""The title screen: new game, continue (the latest autosave), load, quit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui.text import lit
+
+LOGO = """\
+╔═╗╦╔╦╗╦╔═╗╔═╗╔╗╔  ╔═╗╔═╗╔═╗╦═╗╔═╗
+║  ║ ║ ║╔═╝║╣ ║║║  ╚═╗║  ║ ║╠╦╝║╣
+╚═╝╩ ╩ ╩╚═╝╚═╝╝╚╝  ╚═╝╚═╝╚═╝╩╚═╚═╝"""
+
+TAGLINE = "Every act is scored. Every score opens a door, or shuts one."
+
+
+class TitleScreen(Screen):
+    CSS_PATH = "title.tcss"
+    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("question_mark", "app.help", "Help", key_display="?")]
+
+    def compose(self) -> ComposeResult:
+        width = max(len(line) for line in LOGO.splitlines())
+        with Vertical(id="title-box"):
+            yield Static("\n".join(line.ljust(width) for line in LOGO.splitlines()), id="logo", markup=False)
+            yield Static(lit(TAGLINE), id="tagline")
+            with Center():
+                yield OptionList(id="menu")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_menu()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_menu()
+
+    def refresh_menu(self) -> None:
+        menu = self.query_one("#menu", OptionList)
+        latest = self.app.latest_save()
+        cont = "Continue" + (f" — {latest.label}" if latest else "")
+        menu.clear_options()
+        menu.add_options([
+            Option(lit("New game"), id="new"),
+            Option(lit(cont), id="continue", disabled=latest is None),
+            Option(lit("Load a saved game"), id="load"),
+            Option(lit("Quit"), id="quit"),
+        ])
+        menu.highlighted = 1 if latest else 0
+        menu.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        app = self.app
+        action = {"new": app.action_new_game, "continue": app.action_continue_game,
+                  "load": app.action_load, "quit": app.exit}
+        action[event.option.id or "quit"]()

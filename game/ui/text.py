@@ -1,0 +1,26 @@
+"""Turning game strings into terminal text that is always shown literally."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from game.textsafe import clean
+
+
+def lit(text: str, style: str = "") -> Text:
+    """Literal text: control characters neutralised, no markup parsed."""
+    return Text(clean(text), style=style)
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "±0"
+
+
+def clock(hour: int) -> str:
+    """The hour on a 24-hour clock; past midnight still belongs to the same day."""
+    return f"{hour % 24:02d}:00" + (" (late)" if hour >= 24 else "")
+
+
+def human(ident: str) -> str:
+    """A rule or gate id as words: night_gaming -> Night gaming."""
+    return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()

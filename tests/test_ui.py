@@ -1,0 +1,225 @@
+"""The terminal UI played as a person would: keys, clicks, a small terminal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game import saves
+from game.ui.app import make_app
+from game.ui.screens.day import DayScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.ledger import LedgerScreen
+from game.ui.screens.life import LifeScreen
+from game.ui.screens.picker import PickerScreen
+from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.widgets.choices import ChoiceList
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A content folder holding only the small test campaign."""
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", folder / "mini")
+    return folder
+
+
+@pytest.fixture
+def saves_dir(tmp_path: Path) -> Path:
+    return tmp_path / "saves"
+
+
+def story(app) -> str:
+    return str(app.screen.query_one("#scene-text").render())
+
+
+def choice_texts(app) -> list[str]:
+    cl = app.screen.query_one(ChoiceList)
+    return [str(cl.get_option_at_index(i).prompt) for i in range(cl.option_count)]
+
+
+async def start(pilot) -> None:
+    """From the title: New game, then the first campaign."""
+    await pilot.press("enter")  # New game
+    assert isinstance(pilot.app.screen, PickerScreen)
+    await pilot.press("enter")  # the highlighted campaign
+    assert isinstance(pilot.app.screen, DayScreen)
+
+
+async def test_title_offers_new_game_and_no_continue_without_saves(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        menu = app.screen.query_one("#menu")
+        assert menu.get_option("continue").disabled
+        await pilot.press("down", "enter")  # Load (Continue is skipped: disabled)
+        assert isinstance(app.screen, LoadScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_play_days_by_keys_and_see_score_change(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert "You wake with ¥300" in story(app)
+        await pilot.press("1")  # buy diapers: +40, ¥-100
+        notice = str(app.screen.query_one("#notice").render())
+        assert "+40" in notice and "responsible parent" in notice and "Money −100" in notice
+        assert app.session.st.vals["credit"] == 650
+        await pilot.press("1")  # sleep: a new day
+        assert app.session.st.day == 2
+        assert "A new day begins." in str(app.screen.query_one("#notice").render())
+        await pilot.press("down", "enter")  # arrows + Enter take the second choice
+        assert len(app.session.st.log) == 3
+
+
+async def test_click_a_choice_with_the_mouse(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        first_row = app.screen.query_one(ChoiceList).region.y + 1
+        await pilot.click(offset=(5, first_row + 1))  # the second choice: play games all day
+        await pilot.pause()
+        assert app.session.st.log == ["wake.game"]
+        assert "Gaming past midnight" in str(app.screen.query_one("#notice").render())
+
+
+async def test_locked_choice_shows_its_reason_and_cannot_be_taken(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        texts = choice_texts(app)
+        assert "Apply at the bank" in texts[2]
+        assert "locked — Bank clerk: The bank hires from 650 up." in texts[2]
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.session.st.log == []
+        assert isinstance(app.screen, DayScreen)
+
+
+async def test_ledger_and_life_screens(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("2")  # gaming till late
+        await pilot.press("w")
+        assert isinstance(app.screen, LedgerScreen)
+        table = app.screen.query_one("#ledger")
+        assert table.row_count == 1
+        row = [str(c) for c in table.get_row_at(0)]
+        assert "−100" in row and "Gaming past midnight marks you as idle." in row
+        await pilot.press("escape", "l")
+        assert isinstance(app.screen, LifeScreen)
+        life = str(app.screen.query_one("#gates").render())
+        assert "Bank clerk — The bank hires from 650 up." in life
+        assert "open  High-speed rail" in life
+        await pilot.press("escape")
+        assert isinstance(app.screen, DayScreen)
+
+
+async def test_save_quit_and_continue_where_you_were(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("1", "1")  # diapers, sleep
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveScreen)
+        await pilot.press(*"my slot", "enter")  # typing replaces the suggested name
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        state = app.session.st.to_dict()
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+    assert any(
+        i.slot == "my slot" for i in saves.list_saves(saves_dir))
+
+    again = make_app(content, saves_dir, seed=99)
+    async with again.run_test(size=SIZE) as pilot:
+        menu = again.screen.query_one("#menu")
+        assert not menu.get_option("continue").disabled
+        await pilot.press("enter")  # Continue is highlighted when there is a save
+        assert isinstance(again.screen, DayScreen)
+        assert again.session.st.to_dict() == state
+
+
+async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, saves_dir):
+    saves_dir.mkdir()
+    broken = saves_dir / "wreck.save.toml"
+    broken.write_bytes(b"format = 1\nthis is not toml [[[")
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, LoadScreen)
+        slots = app.screen.query_one("#slots")
+        assert slots.option_count == 1
+        assert slots.get_option_at_index(0).disabled
+        assert "cannot be loaded" in str(slots.get_option_at_index(0).prompt)
+        app.load_path(broken)
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, LoadScreen)
+    assert broken.read_bytes() == b"format = 1\nthis is not toml [[["
+
+
+async def test_play_to_an_ending(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for _ in range(30):
+            if isinstance(app.screen, EndingScreen):
+                break
+            await pilot.press("1")
+        assert isinstance(app.screen, EndingScreen)
+        summary = str(app.screen.query_one("#ending-summary").render())
+        assert "Social Credit:" in summary and "The rules that shaped your life" in summary
+        await pilot.press("enter")
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_help_and_command_palette(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("question_mark")
+        assert "Keys" in str(app.screen.query_one("Static").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, DayScreen)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"ledger")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LedgerScreen)
+
+
+async def test_shipped_campaign_starts_from_the_picker(saves_dir):
+    app = make_app(ROOT / "content", saves_dir, seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert story(app).strip()
+        for _ in range(6):
+            opts = app.session.options()
+            n = next(i for i, o in enumerate(opts, 1) if o.open)
+            await pilot.press(str(n))
+        assert len(app.session.st.log) == 6
+
+
+async def test_story_text_cannot_reach_the_terminal_raw(content, saves_dir):
+    scene_file = content / "mini" / "scenes" / "main.toml"
+    text = scene_file.read_text().replace("You wake with", "You [bold]wake[/bold] \\u001b[31m with")
+    scene_file.write_text(text)
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        shown = story(app)
+        assert "[bold]wake[/bold]" in shown  # markup is shown literally
+        assert "\x1b" not in shown and "\ufffd[31m" in shown
