@@ -15,6 +15,18 @@ from game.engine.problems import ContentError
 from game.paths import default_content_dir, default_saves_dir
 
 
+def seed_arg(text: str) -> int:
+    from game.engine.engine import MAX_SEED
+
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= seed <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"a seed is from 0 to {MAX_SEED}")
+    return seed
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="citizen-score",
@@ -26,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of campaigns (default: the shipped story)")
     p.add_argument("--saves", type=Path, metavar="DIR",
                    help="folder for saves (default: saves/ in a checkout, else your data folder)")
-    p.add_argument("--seed", type=int, help="seed for new games (default: random)")
+    p.add_argument("--seed", type=seed_arg, help="seed for new games (default: random)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play the game (the default)")
     play.set_defaults(command="play")

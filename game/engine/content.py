@@ -14,7 +14,7 @@ import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .expr import BOOL, NUM, Expr, ExprError, compile_expr, names_in
 from .model import (Amount, Campaign, Choice, Deck, Gate, Npc, Route, Rule, Scene, Score, Stat,
@@ -27,6 +27,7 @@ from .tomlpos import Positions
 ID = re.compile(r"^[a-z0-9_]+$")
 ACT = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 TOML_ERR = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)$")
+BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
 RESERVED = {"day", "hour", "friends", "flags", "npc", "true", "false", "and", "or", "not"}
 
 # key -> (accepted python types, required)
@@ -67,14 +68,25 @@ TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true
 class Source:
     name: str  # path shown in messages
     data: dict[str, Any]
-    pos: Positions
+    text: str
+    _pos: Positions | None = None
+
+    @property
+    def pos(self) -> Positions:
+        """Line positions, scanned only when a message or a check needs a line number."""
+        if self._pos is None:
+            self._pos = Positions(self.text)
+        return self._pos
+
+    def line(self, path: str) -> int:
+        return self.pos.line(path)
 
 
-def content_hash(root: Path) -> str:
-    """A hash of every TOML file in the campaign (names and bytes), to spot an edited story."""
+def content_hash(files: dict[str, bytes]) -> str:
+    """A hash of the campaign's TOML files (names and bytes), to spot an edited story."""
     h = hashlib.sha256()
-    for f in sorted(root.rglob("*.toml")):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    for rel in sorted(files):  # line endings normalised: a Windows checkout is the same story
+        h.update(rel.encode() + b"\0" + files[rel].replace(b"\r\n", b"\n") + b"\0")
     return h.hexdigest()[:16]
 
 
@@ -85,6 +97,7 @@ class Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.label = root.name
+        self.files: dict[str, bytes] = {}  # what was read, for the content hash
 
     # ------------------------------------------------------------ reporting
 
@@ -102,7 +115,9 @@ class Loader:
                                              hint=f"A campaign needs {rel} in {self.root}."))
             return None
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            self.files[rel] = raw
+            text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError) as e:
             self.problems.append(Problem(name, 0, f"cannot read the file: {e}",
                                          hint="Save it as UTF-8 text."))
@@ -115,7 +130,7 @@ class Loader:
             self.problems.append(Problem(name, line, f"TOML syntax: {msg}", column=col,
                                          hint=_toml_hint(msg)))
             return None
-        return Source(name, data, Positions(text))
+        return Source(name, data, text)
 
     # ------------------------------------------------------------ shapes
 
@@ -158,11 +173,13 @@ class Loader:
 
     # ------------------------------------------------------------ expressions
 
-    def expr(self, src: Source, path: str, text: str, want: str | None, line: int = 0) -> Expr | None:
+    def expr(self, src: Source, path: str, text: str, want: str | None,
+             line: Callable[[], int] | None = None) -> Expr | None:
         try:
             return compile_expr(text, self.scope, want)
         except ExprError as e:
-            self.problem(src, path, f"{e.message} in `{text}`", e.hint, e.column, line=line)
+            self.problem(src, path, f"{e.message} in `{text}`", e.hint, e.column,
+                         line=line() if line else 0)
             return None
 
     def amounts(self, src: Source, path: str, table: dict[str, Any], names: dict[str, Any],
@@ -185,38 +202,33 @@ class Loader:
         return out
 
     def template(self, src: Source, path: str, text: str) -> Template:
+        """Split text into literal pieces and {expression} holes ({{ and }} are literal braces)."""
+        if "{" not in text and "}" not in text:
+            return (text,) if text else ()
         parts: list[str | Expr] = []
-        buf, i, n = [], 0, len(text)
-        base = src.pos.line(path)
-        while i < n:
-            c = text[i]
-            if text.startswith("{{", i) or text.startswith("}}", i):
-                buf.append(c)
-                i += 2
-            elif c == "{":
-                j = text.find("}", i)
-                if j < 0:
-                    self.problem(src, path, "a '{' in the text is never closed",
-                                 "Write {{ for a literal brace.", line=base + text.count("\n", 0, i))
-                    buf.append(text[i:])
-                    break
-                if buf:
-                    parts.append("".join(buf))
-                    buf = []
-                e = self.expr(src, path, text[i + 1 : j].strip(), None,
-                              line=base + (1 if "\n" in text else 0) + text.count("\n", 0, i))
+        pos = 0
+        for m in BRACES.finditer(text):
+            tok = m.group()
+            if tok in ("{{", "}}"):
+                parts.append(text[pos : m.start()] + tok[0])
+            elif tok == "}":
+                self.problem(src, path, "a '}' in the text has no '{'", "Write }} for a literal brace.")
+                parts.append(text[pos : m.start()])
+            elif not tok.endswith("}"):
+                self.problem(src, path, "a '{' in the text is never closed", "Write {{ for a literal brace.")
+                parts.append(text[pos:])
+                pos = len(text)
+                break
+            else:
+                parts.append(text[pos : m.start()])
+                at = m.start()
+                e = self.expr(src, path, tok[1:-1].strip(), None, line=lambda: src.line(path)
+                              + (1 if "\n" in text else 0) + text.count("\n", 0, at))
                 if e is not None:
                     parts.append(e)
-                i = j + 1
-            elif c == "}":
-                self.problem(src, path, "a '}' in the text has no '{'", "Write }} for a literal brace.")
-                i += 1
-            else:
-                buf.append(c)
-                i += 1
-        if buf:
-            parts.append("".join(buf))
-        return tuple(parts)
+            pos = m.end()
+        parts.append(text[pos:])
+        return tuple(p for p in parts if not isinstance(p, str) or p)
 
     # ------------------------------------------------------------ the campaign file
 
@@ -393,7 +405,7 @@ class Loader:
     def load_scene(self, src: Source, sid: str, raw: dict[str, Any]) -> Scene:
         path = f"scene.{sid}"
         t = self.keys(src, path, raw, "scene")
-        at = Where(src.name, src.pos.line(path), path)
+        at = Where(src.name, path, src.line)
         deck = t.get("deck", "")
         if deck and deck not in self.decks:
             self.problem(src, f"{path}.deck", f"unknown deck '{deck}'", "Declare it as [deck.<id>] in campaign.toml.")
@@ -471,7 +483,7 @@ class Loader:
             effects=self.amounts(src, f"{path}.effects", t.get("effects", {}), self.stats, "stat"),
             set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
             unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,
-            at=Where(src.name, src.pos.line(path), path))
+            at=Where(src.name, path, src.line))
 
     def flag_list(self, src: Source, path: str, value: Any) -> tuple[str, ...]:
         items = self.strs(src, path, value)
@@ -536,7 +548,7 @@ class Loader:
             if needs is None:
                 needs = compile_expr("false", self.scope, BOOL)
             out[full] = Gate(kind, full, t.get("title", gid), t.get("text", ""), needs,
-                             t.get("why_not", ""), Where(src.name, src.pos.line(full), full))
+                             t.get("why_not", ""), Where(src.name, full, src.line))
             self.scope.gate_exprs[full] = needs
         return out
 
@@ -586,7 +598,7 @@ class Loader:
                 set=self.flag_list(src, f"{path}.set", t.get("set", [])),
                 clear=self.flag_list(src, f"{path}.clear", t.get("clear", [])),
                 goto=goto, why=t.get("why", ""), hidden=t.get("hidden", False),
-                once=t.get("once", False), at=Where(src.name, src.pos.line(path), path))
+                once=t.get("once", False), at=Where(src.name, path, src.line))
         return out
 
     # ------------------------------------------------------------ cross-checks
@@ -635,7 +647,7 @@ class Loader:
             day_start=head.get("day_start", ""), start_hour=start_hour, calendar=calendar,
             scores=scores, stats=stats, flags=flags, npcs=npcs, decks=decks, gate_kinds=kinds,
             gates=gates, scenes=scenes, rules=rules, root=str(self.root),
-            content_hash=content_hash(self.root))
+            content_hash=content_hash(self.files))
         for r in rules.values():
             if r.on:
                 for act in r.on:

@@ -137,7 +137,12 @@ def scene_text(camp: Campaign, st: GameState) -> str:
 
 # ---------------------------------------------------------------- starting and moving
 
+MAX_SEED = 2**63 - 1  # seeds are stored as TOML integers
+
+
 def new_game(camp: Campaign, seed: int) -> GameState:
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"a seed is a whole number from 0 to {MAX_SEED}")
     vals: dict[str, int] = {"day": 1, "hour": camp.start_hour}
     for sid, sc in camp.scores.items():
         vals[sid] = sc.start

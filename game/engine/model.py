@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .expr import Expr
 
@@ -14,11 +15,15 @@ Template = tuple[str | Expr, ...]
 
 @dataclass(slots=True)
 class Where:
-    """Where something was written, for messages."""
+    """Where something was written, for messages; the line is looked up only when asked for."""
 
     file: str
-    line: int
     path: str
+    locate: Callable[[str], int]
+
+    @property
+    def line(self) -> int:
+        return self.locate(self.path)
 
 
 @dataclass(slots=True)

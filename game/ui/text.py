@@ -24,3 +24,13 @@ def clock(hour: int) -> str:
 def human(ident: str) -> str:
     """A rule or gate id as words: night_gaming -> Night gaming."""
     return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+
+def reflow(text: str) -> str:
+    """Story text as paragraphs: blank lines separate them, single line breaks are spaces.
+
+    Authors wrap long lines in their editor; the terminal wraps to its own width.
+    """
+    paras = [" ".join(line.strip() for line in p.splitlines() if line.strip())
+             for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paras if p)

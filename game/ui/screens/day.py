@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.engine.model import Campaign
 from game.session import Session
-from game.ui.text import lit, signed
+from game.ui.text import lit, reflow, signed
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 
@@ -45,6 +45,8 @@ class DayScreen(Screen):
         Binding("s", "app.save", "Save"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("escape", "app.to_title", "Menu"),
+        Binding("pageup", "story(-1)", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "story(1)", "Scroll down", show=False, priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -73,7 +75,7 @@ class DayScreen(Screen):
         scene = s.scene
         self.query_one("#scene-title", Static).update(lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
-        self.query_one("#scene-text", Static).update(lit(s.text().strip()))
+        self.query_one("#scene-text", Static).update(lit(reflow(s.text())))
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
         if s.last is not None:
@@ -84,6 +86,10 @@ class DayScreen(Screen):
         notice.display = s.last is not None
         self.query_one(ChoiceList).show(s.options())
         self.query_one(SidePanel).show(s.camp, s.st)
+
+    def action_story(self, direction: int) -> None:
+        story = self.query_one("#story", VerticalScroll)
+        (story.scroll_page_down if direction > 0 else story.scroll_page_up)(animate=False)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         self.take(event.choice_id)

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from game.session import Session
 from game.summary import life_summary
-from game.ui.text import human, lit, signed
+from game.ui.text import human, lit, reflow, signed
 
 
 class EndingScreen(Screen):
@@ -35,7 +35,7 @@ class EndingScreen(Screen):
         scene = s.scene
         self.sub_title = "The end"
         head = lit((scene.title or "The end") + "\n\n", "bold")
-        self.query_one("#ending-text", Static).update(Text.assemble(head, lit(s.text().strip())))
+        self.query_one("#ending-text", Static).update(Text.assemble(head, lit(reflow(s.text()))))
         sm = life_summary(s.camp, s.st)
         text = Text()
         for line in sm.scores:

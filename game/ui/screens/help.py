@@ -18,6 +18,7 @@ homes, tickets and loans.
 Keys
   1–9          take that choice
   ↑ ↓ Enter    move and take a choice (or click it)
+  PgUp PgDn    scroll a long story
   w            Why? — the ledger of every change to your score
   l            Life — what is open to you, what is shut, and why
   s            save to a named slot (the game also autosaves

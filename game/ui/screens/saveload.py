@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -14,6 +15,14 @@ from textual.widgets.option_list import Option
 
 from game import saves
 from game.ui.text import lit
+
+
+def local_time(iso: str) -> str:
+    """A save's UTC timestamp as the player's local time."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso[:16]
 
 
 class SaveScreen(ModalScreen[str | None]):
@@ -65,7 +74,7 @@ class LoadScreen(Screen):
             text.append_text(lit(f"{info.slot:<24}", "bold"))
             if info.ok:
                 text.append_text(lit(f" {info.label}"))
-                text.append_text(lit(f"  {info.saved_at[:16].replace('T', ' ')}", "dim"))
+                text.append_text(lit(f"  {local_time(info.saved_at)}", "dim"))
             else:
                 text.append_text(lit(f" cannot be loaded: {info.problem}", "italic"))
             menu.add_option(Option(text, id=str(info.path), disabled=not info.ok))

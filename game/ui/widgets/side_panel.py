@@ -12,7 +12,7 @@ from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.ui.text import clock, lit, signed
 
-BAR = 12
+BAR = 10
 
 
 def domain_share(camp: Campaign, score_id: str, domain: str, net: int) -> float:

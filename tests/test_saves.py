@@ -1,0 +1,405 @@
+"""Saves as a player meets them: save and load, autosave, broken files, edited stories, crashes."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent))
+                if p not in sys.path]
+
+import game  # noqa: E402
+from game import saves  # noqa: E402
+from game.engine import engine  # noqa: E402
+from game.engine.content import load_campaign  # noqa: E402
+from helpers_saves import MINI, ROOT, copy_campaign, play, play_first_open, two_games  # noqa: E402
+
+T0 = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def camp():
+    return load_campaign(MINI)
+
+
+@pytest.fixture
+def good_save(tmp_path, camp):
+    """A saved game partway through day 1, and the state it holds."""
+    st = play(camp, 3, ["wake.shop"])
+    return saves.write_save(tmp_path / "saves", "slot one", camp, st, now=T0), st
+
+
+def edit_toml(path: Path, change) -> None:
+    """Rewrite a save the way a damaged or hand-edited file would look."""
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(tomli_w.dumps(doc), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- round trip
+
+def test_round_trip_gives_the_same_game_and_the_same_future(tmp_path, camp):
+    st = play(camp, 3, ["wake.shop"])
+    path = saves.write_save(tmp_path, "before bed", camp, st)
+    camp2, loaded, note = saves.load_save(path, {"mini": camp})
+    assert camp2 is camp and note == ""
+    assert loaded.to_dict() == st.to_dict()
+    assert engine.options(camp, loaded) == engine.options(camp, st)
+    # the seeded draw of tomorrow's storylet and everything after it come out the same
+    for game_state in (st, loaded):
+        play_first_open(camp, game_state, 10)
+    assert loaded.to_dict() == st.to_dict() and loaded.ended
+
+
+def test_the_file_is_plain_toml_with_what_a_save_promises(good_save, camp):
+    path, st = good_save
+    assert path.name == "slot one.save.toml"
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert doc["kind"] == "citizen-score-save" and doc["format"] == 1
+    assert doc["game"] == game.__version__
+    assert doc["campaign"] == "mini" and doc["content_hash"] == camp.content_hash
+    assert doc["seed"] == 3 and doc["log"] == ["wake.shop"] and doc["slot"] == "slot one"
+    assert datetime.fromisoformat(doc["saved_at"]) == T0
+    assert doc["label"] == "Day 1, 08:00 — Social Credit 650"
+    assert isinstance(doc["state"]["rng"], str)
+
+
+def test_a_finished_game_saves_and_loads(tmp_path, camp):
+    st = play_first_open(camp, engine.new_game(camp, 1), 50)
+    assert st.ended
+    path = saves.write_save(tmp_path, "done", camp, st)
+    _, loaded, _ = saves.load_save(path, {"mini": camp})
+    assert loaded.to_dict() == st.to_dict()
+    assert saves.list_saves(tmp_path)[0].label.startswith("The end")
+
+
+def test_a_big_seed_and_rng_survive(tmp_path, camp):
+    st = play(camp, 2**62, ["wake.shop", "evening.sleep"])
+    assert st.rng > 2**63  # beyond TOML's int64: carried as text
+    _, loaded, _ = saves.load_save(saves.write_save(tmp_path, "big", camp, st), {"mini": camp})
+    assert loaded.rng == st.rng and loaded.seed == st.seed
+
+
+# ---------------------------------------------------------------- autosave and listing
+
+def test_autosave_keeps_one_file_per_campaign(tmp_path, camp):
+    other = load_campaign(copy_campaign(tmp_path, "other"))
+    saves_dir = tmp_path / "saves"
+    for n in range(1, 4):
+        path = saves.autosave(saves_dir, camp, play_first_open(camp, engine.new_game(camp, 5), n))
+    saves.autosave(saves_dir, other, engine.new_game(other, 5))
+    names = sorted(p.name for p in saves_dir.iterdir())
+    assert names == ["autosave-mini.save.toml", "autosave-other.save.toml"]
+    _, last, _ = saves.load_save(path, {"mini": camp})
+    assert len(last.log) == 3
+
+
+def test_list_is_newest_first_and_latest_skips_broken_files(tmp_path, camp):
+    st = engine.new_game(camp, 1)
+    saves.write_save(tmp_path, "oldest", camp, st, now=T0)
+    saves.write_save(tmp_path, "newest", camp, st, now=T0 + timedelta(hours=2))
+    saves.autosave(tmp_path, camp, st, now=T0 + timedelta(hours=1))
+    broken = tmp_path / "wreck.save.toml"
+    broken.write_bytes(b"\x00\xff not toml")
+    os.utime(broken, (T0.timestamp() + 9000,) * 2)  # its mtime is newer than every save
+    infos = saves.list_saves(tmp_path)
+    assert [i.slot for i in infos] == ["wreck", "newest", "autosave-mini", "oldest"]
+    assert [i.ok for i in infos] == [False, True, True, True]
+    assert infos[0].problem and infos[1].day == 1 and infos[1].campaign == "mini"
+    assert saves.latest_save(tmp_path).slot == "newest"
+
+
+def test_latest_save_is_none_without_saves(tmp_path):
+    assert saves.latest_save(tmp_path) is None
+    assert saves.list_saves(tmp_path / "missing") == []
+
+
+def test_listing_with_campaigns_marks_saves_of_missing_campaigns(tmp_path, camp):
+    saves.write_save(tmp_path, "a", camp, engine.new_game(camp, 1))
+    [info] = saves.list_saves(tmp_path, campaigns={})
+    assert not info.ok and "not installed" in info.problem
+    assert saves.latest_save(tmp_path, campaigns={}) is None
+
+
+def test_temp_files_are_never_listed(tmp_path, camp):
+    saves.autosave(tmp_path, camp, engine.new_game(camp, 1))
+    (tmp_path / ".autosave-mini.save.toml.x1y2.tmp").write_text("half a sa")
+    (tmp_path / ".hidden.save.toml").write_text("x")
+    assert [i.slot for i in saves.list_saves(tmp_path)] == ["autosave-mini"]
+
+
+# ---------------------------------------------------------------- broken files
+
+def _drop(key):
+    return lambda d: d.pop(key)
+
+
+def _set(key, value):
+    return lambda d: d.__setitem__(key, value)
+
+
+BROKEN = {
+    "garbage bytes": (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not text"),
+    "empty file": (b"", "not a Citizen Score save"),
+    "truncated toml": (None, "damaged"),
+    "wrong kind": (_set("kind", "spreadsheet"), "not a Citizen Score save"),
+    "a replay, not a save": (_set("kind", "citizen-score-replay"), "replay file"),
+    "no kind": (_drop("kind"), "not a Citizen Score save"),
+    "format 99": (_set("format", 99), "newer version"),
+    "format as text": (_set("format", "1"), "format"),
+    "missing seed": (_drop("seed"), "has no 'seed'"),
+    "missing log": (_drop("log"), "has no 'log'"),
+    "seed as text": (_set("seed", "3"), "'seed' should be a whole number, not text"),
+    "log as text": (_set("log", "wake.shop"), "'log' should be a list"),
+    "log of numbers": (_set("log", [1, 2]), "entry 1"),
+    "campaign as a number": (_set("campaign", 5), "'campaign' should be text"),
+    "saved_at not a date": (_set("saved_at", "yesterday"), "saved_at"),
+    "a number too long to read": (b'kind = "citizen-score-save"\nformat = 1' + b"0" * 5000, "cannot be read"),
+    "a format too large to print": (b'kind = "citizen-score-save"\nformat = 0x' + b"f" * 5000, "newer version"),
+    "nested too deeply": (b"kind = " + b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_save_gets_one_clear_message_and_is_left_alone(good_save, camp, case):
+    path, _ = good_save
+    change, words = BROKEN[case]
+    if isinstance(change, bytes):
+        path.write_bytes(change)
+    elif change is None:
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2] + b'\nscene = "ev')
+    else:
+        edit_toml(path, change)
+    before = path.read_bytes()
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": camp})
+    assert path.name in err.value.message and err.value.path == path
+    assert words in err.value.message
+    assert path.read_bytes() == before
+    [info] = saves.list_saves(path.parent)
+    assert not info.ok and info.problem == err.value.reason and info.slot == "slot one"
+    assert path.read_bytes() == before
+
+
+def test_messages_differ_by_what_is_wrong(good_save, camp):
+    path, _ = good_save
+    seen = set()
+    for change in (_set("kind", "x"), _set("format", 99), _drop("seed"), _set("seed", "3")):
+        fresh = path.with_name(f"case{len(seen)}.save.toml")
+        fresh.write_bytes(path.read_bytes())
+        edit_toml(fresh, change)
+        with pytest.raises(saves.SaveError) as err:
+            saves.load_save(fresh, {"mini": camp})
+        seen.add(err.value.reason)
+    assert len(seen) == 4
+
+
+def test_unknown_campaign_says_which_and_what_is_installed(good_save, camp):
+    path, _ = good_save
+    edit_toml(path, _set("campaign", "sesame"))
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": camp})
+    assert "'sesame'" in err.value.message and "installed: mini" in err.value.message
+
+
+def test_a_missing_file_or_a_folder_is_a_save_error(tmp_path, camp):
+    for path in (tmp_path / "nope.save.toml", tmp_path):
+        with pytest.raises(saves.SaveError) as err:
+            saves.load_save(path, {"mini": camp})
+        assert path.name in err.value.message
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d["state"].__setitem__("scene", "nowhere"),
+    lambda d: d["state"]["vals"].__setitem__("credit", "650"),
+    lambda d: d["state"].__setitem__("flags", "gamer"),
+    lambda d: d["state"].__setitem__("log", []),
+    lambda d: d["state"].__setitem__("rng", "not a number"),
+    lambda d: d.pop("state"),
+], ids=["unknown scene", "score as text", "flags as text", "log differs", "bad rng", "no snapshot"])
+def test_a_damaged_snapshot_is_rebuilt_from_the_log(good_save, camp, damage):
+    path, st = good_save
+    edit_toml(path, damage)
+    before = path.read_bytes()
+    _, loaded, note = saves.load_save(path, {"mini": camp})
+    assert loaded.to_dict() == st.to_dict()
+    assert "replayed" in note and "1 choice " in note
+    assert path.read_bytes() == before
+
+
+# ---------------------------------------------------------------- a save survives an edit of the story
+
+def test_a_save_survives_an_edit_or_says_what_no_longer_fits(tmp_path):
+    root = copy_campaign(tmp_path)
+    camp = load_campaign(root)
+    st = play(camp, 3, ["wake.shop", "evening.sleep", "market.leave", "evening.sleep"])
+    path = saves.write_save(tmp_path / "saves", "journey", camp, st)
+    before = path.read_bytes()
+
+    scenes = root / "scenes" / "main.toml"
+    scenes.write_text(scenes.read_text(encoding="utf-8").replace("The market is loud.", "The market roars."),
+                      encoding="utf-8")
+    (root / "scenes" / "extra.toml").write_text(
+        '[scene.rooftop]\ntext = "Wind."\n\n[[scene.rooftop.choice]]\nid = "down"\ntext = "Go down"\n'
+        'goto = "evening"\n', encoding="utf-8")
+    edited = load_campaign(root)
+    assert edited.content_hash != camp.content_hash
+    _, loaded, note = saves.load_save(path, {"mini": edited})
+    assert loaded.to_dict() == st.to_dict()
+    assert note == "The story was updated since this save; your 4 choices were replayed on the new version."
+    assert path.read_bytes() == before
+
+    doc = tomllib.loads(scenes.read_text(encoding="utf-8"))
+    doc["scene"]["market"]["choice"] = [c for c in doc["scene"]["market"]["choice"] if c["id"] != "leave"]
+    scenes.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": load_campaign(root)})
+    assert "step 3: the choice 'market.leave' no longer exists" in err.value.message
+    assert path.name in err.value.message
+    assert path.read_bytes() == before
+
+
+def test_a_choice_that_is_now_locked_is_named(tmp_path):
+    root = copy_campaign(tmp_path)
+    camp = load_campaign(root)
+    path = saves.write_save(tmp_path, "s", camp, play(camp, 3, ["wake.shop"]))
+    scenes = root / "scenes" / "main.toml"
+    scenes.write_text(scenes.read_text(encoding="utf-8").replace('if = "money >= 100"', 'if = "money >= 1000"'),
+                      encoding="utf-8")
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": load_campaign(root)})
+    assert "step 1" in err.value.message and "wake.shop" in err.value.message and "locked" in err.value.message
+
+
+# ---------------------------------------------------------------- slot names
+
+@pytest.mark.parametrize("slot", ["../x", "a/b", "a\\b", "", ".hidden", "x" * 100, "con\x00", "..", "CON",
+                                  " padded", "tab\there", "a.b", "caf\u00e9"])
+def test_bad_slot_names_are_refused(tmp_path, camp, slot):
+    with pytest.raises(saves.SaveError) as err:
+        saves.slot_path(tmp_path, slot)
+    assert err.value.reason
+    with pytest.raises(saves.SaveError):
+        saves.write_save(tmp_path, slot, camp, engine.new_game(camp, 1))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("slot", ["a", "Slot 1", "day-4_evening", "x" * 40, "autosave-mini"])
+def test_good_slot_names_land_inside_the_saves_folder(tmp_path, camp, slot):
+    path = saves.write_save(tmp_path / "saves", slot, camp, engine.new_game(camp, 1))
+    assert path == tmp_path / "saves" / f"{slot}.save.toml"
+    assert path.resolve().parent == (tmp_path / "saves").resolve()
+    assert saves.list_saves(tmp_path / "saves")[0].slot == slot
+
+
+def test_a_symlinked_slot_cannot_lead_outside(tmp_path, camp):
+    (tmp_path / "saves").mkdir()
+    try:
+        (tmp_path / "saves" / "evil.save.toml").symlink_to(tmp_path / "outside.save.toml")
+    except OSError:
+        pytest.skip("no symlinks here")
+    with pytest.raises(saves.SaveError):
+        saves.write_save(tmp_path / "saves", "evil", camp, engine.new_game(camp, 1))
+    assert not (tmp_path / "outside.save.toml").exists()
+
+
+def test_long_campaign_ids_still_get_a_valid_autosave_slot():
+    slot = saves.autosave_slot("a_very_long_campaign_identifier_for_testing")
+    assert saves.check_slot(slot) == "" and slot.startswith("autosave-")
+    assert slot != saves.autosave_slot("a_very_long_campaign_identifier_for_testing_2")
+
+
+def test_a_saves_folder_that_cannot_be_made_is_a_save_error(tmp_path, camp):
+    (tmp_path / "file").write_text("in the way")
+    with pytest.raises(saves.SaveError) as err:
+        saves.write_save(tmp_path / "file", "s", camp, engine.new_game(camp, 1))
+    assert "file" in err.value.message
+    assert saves.ensure_saves_dir(tmp_path / "new" / "saves").is_dir()
+
+
+# ---------------------------------------------------------------- crash safety
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_killing_the_game_mid_autosave_never_leaves_a_broken_save(tmp_path, camp):
+    saves_dir = tmp_path / "saves"
+    old, new = two_games(camp)
+    wanted = [old.to_dict(), new.to_dict()]
+    saves.autosave(saves_dir, camp, old)
+    helper = Path(__file__).resolve().parent / "helpers_saves.py"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    pick = random.Random(2024)
+    for kill in range(30):
+        child = subprocess.Popen([sys.executable, str(helper), "crash-child", str(saves_dir), str(MINI)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        try:
+            line = child.stdout.readline()
+            assert line == b"ready\n", child.stderr.read().decode()
+            for _ in range(pick.randrange(1, 25)):  # let it write a varied number of saves first
+                child.stdout.readline()
+            for _ in range(pick.randrange(0, 40000)):  # then a tiny, varied wait: somewhere in a write
+                pass
+            os.kill(child.pid, signal.SIGKILL)
+        finally:
+            child.kill()
+            child.wait()
+            child.stdout.close()
+            child.stderr.close()
+        files = sorted(saves_dir.glob("*.save.toml"))
+        assert [f.name for f in files] == ["autosave-mini.save.toml"], f"after kill {kill}"
+        _, st, note = saves.load_save(files[0], {"mini": camp})
+        assert st.to_dict() in wanted and note == ""
+        infos = saves.list_saves(saves_dir)
+        assert [(i.slot, i.ok) for i in infos] == [("autosave-mini", True)]
+
+
+def test_a_failed_write_keeps_the_old_save_and_says_so(tmp_path, camp, monkeypatch):
+    old, new = two_games(camp)
+    path = saves.autosave(tmp_path, camp, old)
+    before = path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saves.os, "fsync", disk_full)
+    with pytest.raises(saves.SaveError) as err:
+        saves.autosave(tmp_path, camp, new)
+    monkeypatch.undo()
+    assert "No space left" in err.value.message and path.name in err.value.message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # the temp file was cleaned up
+
+
+def test_a_refused_slot_name_says_what_is_wrong(tmp_path):
+    with pytest.raises(saves.SaveError) as err:
+        saves.slot_path(tmp_path, "../x")
+    assert err.value.message == ("The slot name '../x': only letters, digits, spaces, - and _ are allowed, "
+                                 "not '.'. Choose another name.")
+
+
+def test_a_log_that_does_not_replay_on_the_same_story_is_called_damaged(good_save, camp):
+    path, _ = good_save
+    edit_toml(path, lambda d: d.__setitem__("log", ["wake.shop", "evening.fly"]))
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": camp})
+    assert "step 2: the choice 'evening.fly' does not exist" in err.value.message
+    assert "damaged" in err.value.message and "was changed" not in err.value.message
+
+
+def test_a_format_1_save_from_the_fixtures_still_loads(camp):
+    """A save written by version 0.1.0, kept as a file: later versions must keep reading it."""
+    path = Path(__file__).resolve().parent / "fixtures" / "saves" / "format1-mini.save.toml"
+    before = path.read_bytes()
+    _, st, note = saves.load_save(path, {"mini": camp})
+    assert st.log == ["wake.shop", "evening.sleep", "market.leave"] and st.scene == "evening"
+    assert st.to_dict() == play(camp, 3, st.log).to_dict()
+    assert note == "" or "replayed" in note  # replayed once the mini fixture itself is edited
+    assert path.read_bytes() == before
