@@ -70,25 +70,20 @@ def cmd_check(dirs: list[Path]) -> int:
 
 
 def cmd_play(content: Path, saves_dir: Path, seed: int | None) -> int:
-    from game.ui.app import load_all, make_app
+    from game.ui.app import make_app
 
     try:
-        campaigns = load_all(content)
-    except ContentError as e:
-        print(e.format(), file=sys.stderr)
-        print("\nThe game cannot start until the content is fixed.", file=sys.stderr)
-        return 2
-    if not campaigns:
-        print(f"No campaigns in {content}: each campaign is a folder with a campaign.toml.\n"
-              "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.", file=sys.stderr)
-        return 2
-    try:
-        app = make_app(content, saves_dir, seed, campaigns=campaigns)
+        app = make_app(content, saves_dir, seed)
     except OSError as e:
         print(f"Cannot use the saves folder {saves_dir}: {e.strerror or e}.\n"
               "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.", file=sys.stderr)
         return 2
     app.run()
+    if app.content_error:
+        print(app.content_error, file=sys.stderr)
+        print("\nThe game cannot start until the content is fixed "
+              "(citizen-score check lists every problem).", file=sys.stderr)
+        return 2
     return app.return_code or 0
 
 

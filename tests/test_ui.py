@@ -56,6 +56,7 @@ async def start(pilot) -> None:
 async def test_title_offers_new_game_and_no_continue_without_saves(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         assert isinstance(app.screen, TitleScreen)
         menu = app.screen.query_one("#menu")
         assert menu.get_option("continue").disabled
@@ -68,6 +69,7 @@ async def test_title_offers_new_game_and_no_continue_without_saves(content, save
 async def test_play_days_by_keys_and_see_score_change(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         assert "You wake with ¥300" in story(app)
         await pilot.press("1")  # buy diapers: +40, ¥-100
@@ -84,6 +86,7 @@ async def test_play_days_by_keys_and_see_score_change(content, saves_dir):
 async def test_click_a_choice_with_the_mouse(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         first_row = app.screen.query_one(ChoiceList).region.y + 1
         await pilot.click(offset=(5, first_row + 1))  # the second choice: play games all day
@@ -95,6 +98,7 @@ async def test_click_a_choice_with_the_mouse(content, saves_dir):
 async def test_locked_choice_shows_its_reason_and_cannot_be_taken(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         texts = choice_texts(app)
         assert "Apply at the bank" in texts[2]
@@ -108,6 +112,7 @@ async def test_locked_choice_shows_its_reason_and_cannot_be_taken(content, saves
 async def test_ledger_and_life_screens(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         await pilot.press("2")  # gaming till late
         await pilot.press("w")
@@ -128,6 +133,7 @@ async def test_ledger_and_life_screens(content, saves_dir):
 async def test_save_quit_and_continue_where_you_were(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         await pilot.press("1", "1")  # diapers, sleep
         await pilot.press("s")
@@ -143,6 +149,7 @@ async def test_save_quit_and_continue_where_you_were(content, saves_dir):
 
     again = make_app(content, saves_dir, seed=99)
     async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         menu = again.screen.query_one("#menu")
         assert not menu.get_option("continue").disabled
         await pilot.press("enter")  # Continue is highlighted when there is a save
@@ -156,6 +163,7 @@ async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, save
     broken.write_bytes(b"format = 1\nthis is not toml [[[")
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await pilot.press("down", "enter")
         assert isinstance(app.screen, LoadScreen)
         slots = app.screen.query_one("#slots")
@@ -173,6 +181,7 @@ async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, save
 async def test_play_to_an_ending(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         for _ in range(30):
             if isinstance(app.screen, EndingScreen):
@@ -188,6 +197,7 @@ async def test_play_to_an_ending(content, saves_dir):
 async def test_help_and_command_palette(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         await pilot.press("question_mark")
         assert "Keys" in str(app.screen.query_one("Static").render())
@@ -204,6 +214,7 @@ async def test_help_and_command_palette(content, saves_dir):
 async def test_shipped_campaign_starts_from_the_picker(saves_dir):
     app = make_app(ROOT / "content", saves_dir, seed=7)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         assert story(app).strip()
         for _ in range(6):
@@ -219,6 +230,7 @@ async def test_story_text_cannot_reach_the_terminal_raw(content, saves_dir):
     scene_file.write_text(text)
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
         shown = story(app)
         assert "[bold]wake[/bold]" in shown  # markup is shown literally

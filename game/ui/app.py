@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -13,15 +13,11 @@ from textual.screen import Screen
 from game import saves
 from game.engine.content import list_campaigns, load_campaign
 from game.engine.model import Campaign
+from game.engine.problems import ContentError
 from game.session import Session
-from game.ui.screens.day import DayScreen
-from game.ui.screens.ending import EndingScreen
-from game.ui.screens.help import HelpScreen
-from game.ui.screens.ledger import LedgerScreen
-from game.ui.screens.life import LifeScreen
-from game.ui.screens.picker import PickerScreen
-from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
 from game.ui.screens.title import TitleScreen
+
+# The other screens are imported where they are first shown: the title screen must draw fast.
 
 
 class CitizenApp(App):
@@ -31,24 +27,57 @@ class CitizenApp(App):
     CSS_PATH = "app.tcss"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, campaigns: dict[str, Campaign], saves_dir: Path, seed: int | None = None) -> None:
+    def __init__(self, content_dir: Path, saves_dir: Path, seed: int | None = None,
+                 campaigns: dict[str, Campaign] | None = None) -> None:
         super().__init__()
-        self.campaigns = campaigns
+        self.content_dir = content_dir
+        self.campaigns: dict[str, Campaign] = campaigns or {}
         self.saves_dir = saves_dir
         self.seed = seed
         self.session: Session | None = None
+        self.content_error = ""  # the loader's report when the content is broken; the CLI prints it
+        self._loaded = campaigns is not None
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
+        if not self._loaded:
+            # Draw the title first, then read the story: start-up stays as quick as a bare app.
+            self.call_after_refresh(self.load_content)
+
+    def load_content(self) -> None:
+        if self._loaded or self.content_error:
+            return
+        try:
+            self.campaigns = load_all(self.content_dir)
+        except ContentError as e:
+            self.content_error = e.format()
+            self.exit(return_code=2)
+            return
+        if not self.campaigns:
+            self.content_error = (f"No campaigns in {self.content_dir}: each campaign is a folder with "
+                                  "a campaign.toml.\nPoint --content (or CITIZEN_SCORE_CONTENT) at the "
+                                  "folder that holds them.")
+            self.exit(return_code=2)
+            return
+        self._loaded = True
+        if isinstance(self.screen, TitleScreen):
+            self.screen.refresh_menu()
+
+    def story_ready(self) -> bool:
+        """Load the content now if a key beat the loader to it; False if it cannot be loaded."""
+        self.load_content()
+        return self._loaded
 
     # ------------------------------------------------------------ state changes
 
     def latest_save(self) -> saves.SaveInfo | None:
+        if not self._loaded:
+            return None
         latest = saves.latest_save(self.saves_dir)
         return latest if latest and latest.campaign in self.campaigns else None
 
     def start_campaign(self, campaign_id: str) -> None:
-        seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
+        seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
         self.session = Session.new(self.campaigns[campaign_id], seed, self.saves_dir)
         self.session.autosave()
         self._show_game()
@@ -65,6 +94,9 @@ class CitizenApp(App):
             self.notify(note, markup=False)
 
     def _show_game(self) -> None:
+        from game.ui.screens.day import DayScreen
+        from game.ui.screens.ending import EndingScreen
+
         assert self.session is not None
         while len(self.screen_stack) > 2:
             self.pop_screen()
@@ -72,18 +104,28 @@ class CitizenApp(App):
         self.push_screen(screen)
 
     def show_ending(self) -> None:
+        from game.ui.screens.ending import EndingScreen
+
         assert self.session is not None
         self.switch_screen(EndingScreen(self.session))
 
     def show_message(self, title: str, body: str) -> None:
+        from game.ui.screens.saveload import MessageScreen
+
         self.push_screen(MessageScreen(title, body))
 
     # ------------------------------------------------------------ actions (keys and palette)
 
     def action_new_game(self) -> None:
+        if not self.story_ready():
+            return
+        from game.ui.screens.picker import PickerScreen
+
         self.push_screen(PickerScreen(self.campaigns))
 
     def action_continue_game(self) -> None:
+        if not self.story_ready():
+            return
         latest = self.latest_save()
         if latest is None:
             self.notify("There is no saved game yet.", severity="warning")
@@ -91,6 +133,10 @@ class CitizenApp(App):
         self.load_path(latest.path)
 
     def action_load(self) -> None:
+        if not self.story_ready():
+            return
+        from game.ui.screens.saveload import LoadScreen
+
         self.push_screen(LoadScreen())
 
     def action_to_title(self) -> None:
@@ -100,18 +146,26 @@ class CitizenApp(App):
             self.pop_screen()
 
     def action_ledger(self) -> None:
+        from game.ui.screens.ledger import LedgerScreen
+
         if self.session and not isinstance(self.screen, LedgerScreen):
             self.push_screen(LedgerScreen(self.session))
 
     def action_life(self) -> None:
+        from game.ui.screens.life import LifeScreen
+
         if self.session and not isinstance(self.screen, LifeScreen):
             self.push_screen(LifeScreen(self.session.camp, self.session.gates()))
 
     def action_help(self) -> None:
+        from game.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_save(self) -> None:
+        from game.ui.screens.saveload import SaveScreen
+
         session = self.session
         if session is None or session.st.ending:
             return
@@ -153,6 +207,9 @@ def load_all(content_dir: Path) -> dict[str, Campaign]:
 
 def make_app(content_dir: Path, saves_dir: Path, seed: int | None = None,
              campaigns: dict[str, Campaign] | None = None) -> CitizenApp:
-    """The one way to build the app: the CLI and the tests both come through here."""
+    """The one way to build the app: the CLI and the tests both come through here.
+
+    Content is read just after the first frame unless ``campaigns`` are handed in.
+    """
     saves.ensure_saves_dir(saves_dir)
-    return CitizenApp(campaigns if campaigns is not None else load_all(content_dir), saves_dir, seed)
+    return CitizenApp(content_dir, saves_dir, seed, campaigns)
