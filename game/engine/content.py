@@ -28,6 +28,7 @@ ID = re.compile(r"^[a-z0-9_]+$")
 ACT = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 TOML_ERR = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)$")
 BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
+MAX_DAYS = 3650  # ten years of days; the engine keeps a table a day
 RESERVED = {"day", "hour", "friends", "flags", "npc", "true", "false", "and", "or", "not"}
 
 # key -> (accepted python types, required)
@@ -616,8 +617,9 @@ class Loader:
         if "day_start" in head:
             self.target(src, "campaign.day_start", head["day_start"])
         days = head.get("days", 1)
-        if days < 1:
-            self.problem(src, "campaign.days", "days must be at least 1")
+        if not 1 <= days <= MAX_DAYS:
+            self.problem(src, "campaign.days", f"days must be from 1 to {MAX_DAYS}")
+            days = max(1, min(days, MAX_DAYS))
         start_hour = head.get("start_hour", 7)
         calendar: dict[int, str] = {}
         cal = cdata.get("calendar", {})

@@ -6,11 +6,13 @@ command line and the tests all drive the very same code.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .expr import Expr, explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import _round, add_stats, check_crossings, fire_all
+from .rules import _round, add_stats, check_crossings, fire, fire_all
 from .state import GameState, LedgerEntry
 
 
@@ -102,9 +104,7 @@ def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
 
 
 def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
-    if ch.cond is not None and not ch.cond.fn(st):
-        return False
-    return not ch.needs or bool(camp.gates[ch.needs].needs.fn(st))
+    return ch.test is None or bool(ch.test(st))
 
 
 def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
@@ -128,7 +128,7 @@ def open_ids(camp: Campaign, st: GameState) -> list[str] | tuple[str, ...]:
     scene = camp.scenes[st.scene]
     if scene.always is not None:
         return scene.always
-    return [ch.id for ch in scene.choices if _is_open(camp, ch, st)]
+    return [ch.id for ch in scene.choices if ch.test is None or ch.test(st)]
 
 
 def scene_text(camp: Campaign, st: GameState) -> str:
@@ -137,7 +137,8 @@ def scene_text(camp: Campaign, st: GameState) -> str:
 
 # ---------------------------------------------------------------- starting and moving
 
-MAX_SEED = 2**63 - 1  # seeds are stored as TOML integers
+MAX_SEED = 2**63 - 1
+MAX_ROUTES = 100  # routers chained deeper than this are a loop in the content  # seeds are stored as TOML integers
 
 
 def new_game(camp: Campaign, seed: int) -> GameState:
@@ -163,38 +164,29 @@ def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     """Draw one eligible storylet by weight with the seeded generator, or the deck's fallback."""
     deck = camp.decks[deck_id]
     visited = st.visited
-    pool: list[tuple[str, int]] = []
-    total = 0
-    for sid, repeat, cond, weight, weight_fn in deck.pool:
-        if sid in visited and not repeat:
-            continue
-        if cond is not None and not cond(st):
-            continue
-        if weight_fn is not None:
-            weight = _round(weight_fn(st))
-            if weight <= 0:
-                continue
-        pool.append((sid, weight))
-        total += weight
-    if not pool:
+    eligible = [e for e in deck.by_day[st.vals["day"]]
+                if (e[1] or e[0] not in visited) and (e[2] is None or e[2](st))]
+    if deck.fixed_weights:
+        weights = [e[3] for e in eligible]
+    else:
+        weights = [e[3] if e[4] is None else max(0, _round(e[4](st))) for e in eligible]
+    cum = list(accumulate(weights))
+    if not cum or cum[-1] <= 0:
         if not deck.fallback:
             raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"])
         return deck.fallback
-    pick = st.random() * total
-    for sid, w in pool:
-        pick -= w
-        if pick < 0:
-            return sid
-    return pool[-1][0]
+    return eligible[bisect_right(cum, st.random() * cum[-1])][0]
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
     """Move to a scene or deck, following routers; marks scenes visited and ends the game at an ending."""
-    for _ in range(100):
-        if target in camp.decks:
+    scenes, visited = camp.scenes, st.visited
+    for _ in range(MAX_ROUTES):
+        scene = scenes.get(target)
+        if scene is None:  # a deck
             target = draw(camp, st, target)
-        scene = camp.scenes[target]
-        st.visited[target] = st.visited.get(target, 0) + 1
+            scene = scenes[target]
+        visited[target] = visited.get(target, 0) + 1
         if scene.routes:
             target = next(r.goto for r in scene.routes if r.cond is None or r.cond.fn(st))
             continue
@@ -207,8 +199,11 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
     raise PlayError(f"routes loop without end near scene '{target}'")
 
 
-def _next_day(camp: Campaign, st: GameState, changes: dict[str, int]) -> str:
-    goto = fire_all(st, camp.rules_every_day, changes)
+def next_day(camp: Campaign, st: GameState) -> bool:
+    """Turn the clock to the next morning and note each score for the sparkline.
+
+    Returns True when the campaign's last day is over (the day stays on the last one).
+    """
     vals = st.vals
     vals["day"] += 1
     vals["hour"] = camp.start_hour
@@ -216,8 +211,8 @@ def _next_day(camp: Campaign, st: GameState, changes: dict[str, int]) -> str:
         hist.append(vals[sid])
     if vals["day"] > camp.days:
         vals["day"] = camp.days
-        return camp.finale
-    return goto or camp.calendar.get(vals["day"], camp.day_start)
+        return True
+    return False
 
 
 def find_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
@@ -258,7 +253,13 @@ def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
     """Take a choice by id like ``choose``, without the report: for replays and simulation."""
     if st.ending:
         raise PlayError("the game is over")
-    step(camp, st, _open_choice(camp, st, choice_id), {})
+    ch = camp.choices.get(choice_id)
+    scene = camp.scenes[st.scene]
+    if ch is None or ch.scene is not scene:
+        ch = find_choice(camp, st, choice_id)
+    if scene.always is None and not (ch.test is None or ch.test(st)):
+        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
+    step(camp, st, ch, {})
 
 
 def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> None:
@@ -267,6 +268,7 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     The hot path of simulation and replays: no checks and no report beyond ``changes``.
     """
     st.log.append(ch.id)
+    mark = len(st.ledger)
     if ch.fx:
         add_stats(st, ch.fx, changes)
     if ch.set:
@@ -280,16 +282,23 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     st.vals["hour"] += ch.hours
     goto = ""
     acts = st.acts
+    rules_on = camp.rules_on
     for act in ch.does:
         acts[act] = acts.get(act, 0) + 1
-        rules = camp.rules_on.get(act)
-        if rules:
-            goto = fire_all(st, rules, changes) or goto
-    if camp.rules_every_choice:
-        goto = fire_all(st, camp.rules_every_choice, changes) or goto
-    target = _next_day(camp, st, changes) if ch.end_day else ch.goto
-    goto = check_crossings(camp, st, changes) or goto
-    enter(camp, st, goto or target)
+        for rule in rules_on.get(act, ()):
+            goto = fire(st, rule, changes) or goto
+    for rule in camp.rules_every_choice:
+        goto = fire(st, rule, changes) or goto
+    final = False
+    if ch.end_day:
+        goto = fire_all(st, camp.rules_every_day, changes) or goto
+        final = next_day(camp, st)
+        target = camp.finale if final else camp.calendar.get(st.vals["day"], camp.day_start)
+    else:
+        target = ch.goto
+    goto = check_crossings(camp, st, changes, len(st.ledger) != mark) or goto
+    # A rule may send the player to a scene of its own, but never past the end of the game.
+    enter(camp, st, target if final or not goto else goto)
 
 
 def replay(camp: Campaign, seed: int, log: list[str]) -> GameState:

@@ -100,6 +100,8 @@ class Choice:
     end_day: bool
     at: Where
     fx: tuple = ()  # effects prepared for the hot path: (stat, amount, formula, min, max)
+    test: Callable[[object], object] | None = None  # its condition and gate in one; None: always open
+    scene: "Scene | None" = None  # the scene it belongs to
 
 
 @dataclass(slots=True)
@@ -125,6 +127,8 @@ class Deck:
     fallback: str
     scenes: list[Scene] = field(default_factory=list)
     pool: tuple = ()  # prepared for drawing: (scene id, repeat, condition, weight, weight formula)
+    fixed_weights: bool = True  # no weight is a formula
+    by_day: tuple = ()  # per day, the pool entries whose day window holds, with the day test removed
 
 
 @dataclass(slots=True)
@@ -146,6 +150,8 @@ class Rule:
     at: Where
     fx: tuple = ()  # stat effects, prepared like Choice.fx
     score_fx: tuple = ()  # (score, amount, formula, min, max, "score.domain")
+    test: Callable[[object], object] | None = None  # the `if` condition's closure
+    scores_only: bool = False  # a `when` that reads scores and nothing else
 
 
 @dataclass(slots=True)

@@ -6,7 +6,12 @@ This is the hot path of simulation and replays, so effects are prepared once at 
 
 from __future__ import annotations
 
-from .model import Amount, Campaign, Rule
+import math
+from typing import Callable
+
+from .expr import NUM, Node, names_in
+
+from .model import Amount, Campaign, Choice, Rule
 from .state import GameState, LedgerEntry
 
 
@@ -25,6 +30,14 @@ def _split(value: Amount) -> tuple[int, object]:
     return (value, None) if isinstance(value, int) else (0, value.fn)
 
 
+def _choice_test(camp: Campaign, ch: Choice) -> Callable[[GameState], object] | None:
+    cond = ch.cond.fn if ch.cond is not None else None
+    gate = camp.gates[ch.needs].needs.fn if ch.needs else None
+    if cond is not None and gate is not None:
+        return lambda st: cond(st) and gate(st)
+    return cond or gate
+
+
 def prepare(camp: Campaign) -> None:
     """Flatten effects, score changes and deck pools into tuples for the hot path."""
     def stat_fx(effects: dict[str, Amount]) -> tuple:
@@ -33,17 +46,73 @@ def prepare(camp: Campaign) -> None:
     for scene in camp.scenes.values():
         for ch in scene.choices:
             ch.fx = stat_fx(ch.effects)
+            ch.test = _choice_test(camp, ch)
+            ch.scene = scene
             camp.choices[ch.id] = ch
         if all(ch.cond is None and not ch.needs for ch in scene.choices):
             scene.always = tuple(ch.id for ch in scene.choices)
     for rule in camp.rules.values():
+        rule.test = rule.cond.fn if rule.cond is not None else None
+        rule.scores_only = rule.when is not None and all(
+            kind == "name" and name in camp.scores for kind, name in names_in(rule.when.tree))
         rule.fx = stat_fx(rule.effects)
         rule.score_fx = tuple((sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max,
                                f"{sid}.{rule.domain}" if rule.domain else "")
                               for sid, v in rule.score.items())
     for deck in camp.decks.values():
+        windows = [(sc, *_day_window(sc.cond.tree if sc.cond is not None else None)) for sc in deck.scenes]
         deck.pool = tuple((sc.id, sc.repeat, sc.cond.fn if sc.cond is not None else None, *_split(sc.weight))
                           for sc in deck.scenes)
+        deck.fixed_weights = all(e[4] is None for e in deck.pool)
+        deck.by_day = tuple(
+            tuple((sc.id, sc.repeat, rest, *_split(sc.weight)) for sc, lo, hi, rest in windows if lo <= day <= hi)
+            for day in range(camp.days + 1))
+
+
+def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable | None]:
+    """Split a storylet's condition into the days it can hold on and the rest of it.
+
+    ``day >= 8 and has("x")`` holds from day 8 only, so the draw on days 1-7 never looks at it,
+    and from day 8 on it tests just ``has("x")``. Only top-level ``and`` parts are split off.
+    """
+    if tree is None:
+        return 0, math.inf, None
+    parts, stack = [], [tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "and":
+            stack.extend(reversed(node.args))
+        else:
+            parts.append(node)
+    lo, hi, rest = 0, math.inf, []
+    for node in parts:
+        a, b = (node.args + [None, None])[:2] if node.kind == "cmp" else (None, None)
+        if a is not None and a.kind == "name" and a.value == "day" and b.kind == "lit" and b.type == NUM:
+            k = b.value
+            if node.op in (">=", ">"):
+                lo = max(lo, math.floor(k) + 1 if node.op == ">" else math.ceil(k))
+                continue
+            if node.op in ("<=", "<"):
+                hi = min(hi, math.ceil(k) - 1 if node.op == "<" else math.floor(k))
+                continue
+            if node.op == "==":
+                lo, hi = max(lo, k), min(hi, k)
+                continue
+        rest.append(node.fn)
+    if not rest:
+        return lo, hi, None
+    return lo, hi, _all_of(rest)
+
+
+def _all_of(fns: list[Callable]) -> Callable:
+    """One test for several, without a generator per call."""
+    if len(fns) == 1:
+        return fns[0]
+    if len(fns) == 2:
+        f1, f2 = fns
+        return lambda st: f1(st) and f2(st)
+    f1, f2, f3 = fns[0], fns[1], _all_of(fns[2:])
+    return lambda st: f1(st) and f2(st) and f3(st)
 
 
 def add_stats(st: GameState, fx: tuple, changes: dict[str, int]) -> None:
@@ -65,8 +134,8 @@ def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
     """Fire one rule if its condition holds; returns the scene it sends the player to, or ""."""
     if rule.once and rule.id in st.fired:
         return ""
-    cond = rule.cond
-    if cond is not None and not cond.fn(st):
+    test = rule.test
+    if test is not None and not test(st):
         return ""
     fired = st.fired
     fired[rule.id] = fired.get(rule.id, 0) + 1
@@ -100,11 +169,17 @@ def fire_all(st: GameState, rules: list[Rule], changes: dict[str, int]) -> str:
     return goto
 
 
-def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int]) -> str:
-    """Fire each `when` rule whose condition has just become true (edge-triggered)."""
+def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], scores_moved: bool = True) -> str:
+    """Fire each `when` rule whose condition has just become true (edge-triggered).
+
+    A rule that reads nothing but scores cannot have changed when no score moved this step, so
+    it is skipped then (``scores_moved`` is False): most band crossings cost nothing most steps.
+    """
     goto = ""
     holding = st.holding
     for rule in camp.rules_when:
+        if rule.scores_only and not scores_moved:
+            continue
         if rule.when.fn(st):  # type: ignore[union-attr]
             if rule.id not in holding:
                 holding.add(rule.id)

@@ -23,7 +23,7 @@ def _friends_mean(score: str, keys: dict[str, str]) -> Fn:
         if not fr:
             return s.vals[score]
         v = s.vals
-        return sum(v[keys[n]] for n in fr) / len(fr)
+        return sum([v[keys[n]] for n in fr]) / len(fr)
     return mean
 
 
