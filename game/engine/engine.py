@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Callable
 from itertools import accumulate
 
-from .expr import Expr, explain
+from .expr import explain
 from .model import Campaign, Choice, Gate, Scene, Template
 from .rules import _round, add_stats, check_crossings, fire, fire_all
 from .state import GameState, LedgerEntry
@@ -83,7 +84,7 @@ def render(camp: Campaign, template: Template, st: GameState) -> str:
     return "".join(out)
 
 
-def describe_flag(camp: Campaign) -> "callable":
+def describe_flag(camp: Campaign) -> Callable[[str], str]:
     return lambda f: camp.flags.get(f, f)
 
 
@@ -228,8 +229,6 @@ def find_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
 
 def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
     """Take a choice by id; raises PlayError if it is unknown here or locked."""
-    if st.ending:
-        raise PlayError("the game is over")
     ch = _open_choice(camp, st, choice_id)
     mark = len(st.ledger)
     flags_before = set(st.flags)
@@ -243,14 +242,7 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
 
 
 def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
-    ch = find_choice(camp, st, choice_id)
-    if camp.scenes[st.scene].always is None and not _is_open(camp, ch, st):
-        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
-    return ch
-
-
-def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
-    """Take a choice by id like ``choose``, without the report: for replays and simulation."""
+    """The choice by id if the player may take it now; PlayError says why not."""
     if st.ending:
         raise PlayError("the game is over")
     ch = camp.choices.get(choice_id)
@@ -259,7 +251,12 @@ def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
         ch = find_choice(camp, st, choice_id)
     if scene.always is None and not (ch.test is None or ch.test(st)):
         raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
-    step(camp, st, ch, {})
+    return ch
+
+
+def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
+    """Take a choice by id like ``choose``, without the report: for replays and simulation."""
+    step(camp, st, _open_choice(camp, st, choice_id), {})
 
 
 def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> None:
@@ -310,7 +307,3 @@ def replay(camp: Campaign, seed: int, log: list[str]) -> GameState:
         except PlayError as e:
             raise PlayError(f"step {step} ({cid}): {e}") from None
     return st
-
-
-def expr_reason(camp: Campaign, expr: Expr, st: GameState) -> str:
-    return explain(expr, st, describe_flag(camp))

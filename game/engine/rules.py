@@ -15,13 +15,6 @@ from .model import Amount, Campaign, Choice, Rule
 from .state import GameState, LedgerEntry
 
 
-def amount(value: Amount, st: GameState) -> int:
-    """A fixed amount, or a formula's value rounded half up to a whole number."""
-    if isinstance(value, int):
-        return value
-    return _round(value.fn(st))
-
-
 def _round(x: float) -> int:
     return int(x // 1 + (1 if x % 1 >= 0.5 else 0))
 
