@@ -24,7 +24,7 @@ def notice_text(camp: Campaign, out: Outcome) -> Text:
         label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
         style = "bold green" if e.delta > 0 else "bold red" if e.delta < 0 else "bold"
         lines.append(Text.assemble((f"{signed(e.delta):>4} ", style), lit(label + e.why)))
-    bits = [f"{camp.stats[s].label} {signed(d)}" for s, d in out.stats.items()]
+    bits = [f"{camp.stats[s].label} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
     bits += [f"now: {camp.flags[f]}" for f in out.flags_set]
     bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared]
     bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
