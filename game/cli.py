@@ -1,4 +1,4 @@
-"""The command line: ``citizen-score`` plays; ``citizen-score check`` validates content.
+"""The command line: ``citizen-score`` plays; the subcommands in ``game.commands`` work headless.
 
 Headless commands never import Textual, so they start fast; the UI is imported only to play.
 """
@@ -6,12 +6,12 @@ Headless commands never import Textual, so they start fast; the UI is imported o
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 from game import __version__
-from game.engine.content import list_campaigns, load_campaign
-from game.engine.problems import ContentError
+from game.commands import MODULES
 from game.paths import default_content_dir, default_saves_dir
 
 
@@ -42,31 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play the game (the default)")
     play.set_defaults(command="play")
-    check = sub.add_parser("check", help="validate campaign content and list every problem")
-    check.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR")
+    for name in MODULES:
+        importlib.import_module(name).add(sub)
     return p
-
-
-def cmd_check(dirs: list[Path]) -> int:
-    """Check campaign folders (or folders of campaigns): exit 0 clean, 2 on errors."""
-    code = 0
-    for d in dirs:
-        folders = [d] if (d / "campaign.toml").is_file() else list_campaigns(d)
-        if not folders:
-            print(f"{d}: no campaign found (a campaign folder holds campaign.toml)", file=sys.stderr)
-            code = 2
-        for folder in folders:
-            try:
-                camp = load_campaign(folder)
-            except ContentError as e:
-                print(e.format(), file=sys.stderr)
-                code = 2
-                continue
-            for w in camp.warnings:
-                print(w.format())
-            print(f"{folder}: ok — {len(camp.scenes)} scenes, {len(camp.rules)} rules, "
-                  f"{len(camp.gates)} gates")
-    return code
 
 
 def cmd_play(content: Path, saves_dir: Path, seed: int | None) -> int:
@@ -91,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     content = args.content or default_content_dir()
     try:
-        if args.command == "check":
-            return cmd_check(args.dirs or [content])
+        if hasattr(args, "run"):
+            args.content, args.saves = content, args.saves or default_saves_dir()
+            return args.run(args)
         return cmd_play(content, args.saves or default_saves_dir(), args.seed)
     except KeyboardInterrupt:
         return 130
