@@ -54,8 +54,6 @@ def test_toml_syntax_error_names_line_and_column():
     assert p.format().startswith("toml_syntax/scenes/main.toml:13:8: error: TOML syntax")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: one TOML syntax error in a scene file also yields a "
-                   "cascade of bogus 'names no scene' errors for every scene that file defines")
 def test_toml_syntax_error_is_not_buried_in_follow_on_errors():
     only(broken("toml_syntax"))
 
@@ -127,7 +125,6 @@ def test_duplicate_choice_id():
     assert "choice id 'shop' is used twice" in p.message
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a duplicate choice id gets no hint")
 def test_duplicate_choice_id_has_a_hint():
     assert only(broken("duplicate_choice")).hint
 
@@ -209,9 +206,6 @@ def test_unknown_name_in_text_hole_names_its_line(tmp_path):
     assert "unknown name 'mony'" in p.message and p.hint == "Did you mean 'money'?"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Loader.template adds one line for any text holding a "
-                   "newline, assuming it opens with \"\"\" and a line break; a hole on the first line "
-                   "of text = \"\"\"a {x}\\n...\"\"\" (or a \"...\\n...\" string) is reported a line too low")
 @pytest.mark.parametrize("text", ['"""The day {mony}\nends."""', '"The day {mony}\\nends."'])
 def test_text_hole_on_the_first_line_of_the_string(tmp_path, text):
     root = h.copy_mini(tmp_path)
@@ -282,8 +276,6 @@ def test_problems_in_several_files_are_all_listed(tmp_path):
             ("mini/campaign.toml", 6)} <= where
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a stat whose start lies outside its own min..max is "
-                   "accepted (scores get this check, stats do not); the game starts out of bounds")
 def test_stat_start_outside_its_bounds(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "campaign.toml", "start = 300\nmin = 0", "start = 300\nmin = 500")
@@ -291,8 +283,6 @@ def test_stat_start_outside_its_bounds(tmp_path):
     assert p.line == 24
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: calendar day 1 is accepted silently but never used "
-                   "(day 1 opens at campaign.start); it should at least warn")
 def test_calendar_day_one_is_flagged(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "campaign.toml", '3 = "court"', '1 = "court"')
@@ -320,9 +310,6 @@ CRASHES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=(TypeError, ValueError, OverflowError),
-                   reason="BUG: the loader crashes (TypeError/ValueError/OverflowError) instead of "
-                   "reporting a problem")
 @pytest.mark.parametrize("name, rel, old, new", CRASHES, ids=[c[0] for c in CRASHES])
 def test_odd_shapes_are_problems_not_crashes(tmp_path, name, rel, old, new):
     root = h.copy_mini(tmp_path)
@@ -364,8 +351,6 @@ def test_checker_lists_every_problem_with_file_and_line():
     assert "hint: Did you mean 'title'?" in r.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `python -m game.engine.content DIR` on a folder without "
-                   "campaign.toml (or a path that does not exist) prints nothing and exits 0")
 @pytest.mark.parametrize("where", ["no_campaign", "does_not_exist"])
 def test_checker_fails_on_a_folder_that_is_no_campaign(where):
     r = run_checker(str(h.BROKEN / where))
@@ -373,8 +358,6 @@ def test_checker_fails_on_a_folder_that_is_no_campaign(where):
     assert r.stdout.strip()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="BUG: the loader crash above reaches the command line as a traceback")
 def test_checker_never_prints_a_traceback(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "scenes/main.toml", 'does = ["play.games"]', "does = 5")
@@ -383,8 +366,6 @@ def test_checker_never_prints_a_traceback(tmp_path):
     assert r.returncode == 2
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a key written above the first table of gates.toml (or "
-                   "scene = 3 in a scene file) is ignored without a word")
 @pytest.mark.parametrize("rel, text", [("gates.toml", 'needs = "credit >= 650"\n'),
                                        ("scenes/extra.toml", "scene = 3\n")])
 def test_stray_top_level_values_are_reported(tmp_path, rel, text):

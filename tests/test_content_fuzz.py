@@ -187,9 +187,6 @@ def _swap(pairs):
     return data
 
 
-@pytest.mark.xfail(strict=True, raises=(TypeError, ValueError, OverflowError),
-                   reason="BUG: a number or true/false where the loader expects a list (does, on, "
-                   "choice) crashes Loader.load while it collects acts")
 @FUZZ
 @given(st.lists(st.tuples(st.sampled_from(ALL_LEAVES), st.sampled_from(ALL_LEAVES)), min_size=1, max_size=3))
 @example([(("scenes/main.toml", ("scene", "wake", "choice", 1, "hours")),
@@ -205,9 +202,6 @@ odd_numbers = st.sampled_from([0, -1, 10**30, -(10**30), 0.5, -0.5, 1e300, float
                                float("nan")])
 
 
-@pytest.mark.xfail(strict=True, raises=(ValueError, OverflowError),
-                   reason="BUG: inf/nan (valid TOML floats) in weights, amounts and domain weights "
-                   "crash round()/int() in the loader")
 @FUZZ
 @given(st.lists(st.tuples(st.sampled_from(NUMERIC_LEAVES), odd_numbers), min_size=1, max_size=3))
 @example([(("scenes/main.toml", ("scene", "park", "weight")), float("inf"))])

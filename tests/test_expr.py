@@ -231,16 +231,12 @@ def test_unknown_function(mini):
     assert "Did you mean 'min'?" in e.hint
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an unknown function with no close match gets the hint "
-                   "'Declare it in campaign.toml', but functions cannot be declared; list them instead")
 def test_unknown_function_hint_lists_the_functions(mini):
     e = err(mini, "foo(1)")
     assert "campaign.toml" not in e.hint
     assert "min" in e.hint and "has" in e.hint
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: visited() of an unknown scene says 'Declare it in "
-                   "campaign.toml', but scenes live in scenes/*.toml")
 def test_unknown_scene_hint_does_not_send_author_to_campaign_toml(mini):
     e = err(mini, 'visited("zzzzqqq")')
     assert "campaign.toml" not in e.hint
@@ -266,7 +262,6 @@ def test_min_with_no_arguments(mini):
     assert e.column == 1
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (wording): 'min() takes at least 1 arguments, not 0'")
 def test_min_with_no_arguments_grammar(mini):
     assert err(mini, "min()").message == "min() takes at least 1 argument, not 0"
 
@@ -407,8 +402,6 @@ def test_content_cannot_reach_python(mini, src):
         compile_expr(src, mini[1])
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: deeply nested parentheses raise RecursionError instead "
-                   "of an ExprError, so a content check crashes with a traceback")
 def test_deep_nesting_is_an_error_not_a_crash(mini):
     src = "(" * 300 + "1" + ")" * 300 + " > 0"
     try:

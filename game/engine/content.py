@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import math
 import re
 import sys
 import tomllib
@@ -17,8 +18,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .expr import BOOL, NUM, Expr, ExprError, compile_expr, names_in
-from .model import (Amount, Campaign, Choice, Deck, Gate, Npc, Route, Rule, Scene, Score, Stat,
-                    Template, Where)
+from .model import (Amount, Campaign, Choice, Deck, Gate, Later, ListDef, Npc, Route, Rule, Scene,
+                    Score, Stat, Template, Where)
 from .problems import ContentError, Problem
 from .rules import prepare
 from .scope import CampaignScope
@@ -42,7 +43,10 @@ SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
               "direction": (S, False), "bands": (T, False), "domains": (T, False)},
     "stat": {"label": (S, False), "start": (I, True), "min": (I, False), "max": (I, False),
              "unit": (S, False)},
-    "npc": {"name": (S, True), "about": (S, False), "friend": (B, False), "scores": (T, False)},
+    "npc": {"name": (S, True), "about": (S, False), "friend": (B, False), "scores": (T, False),
+            "kind": (S, False)},
+    "list": {"title": (S, True), "kind": (S, False), "on": (S, False), "off": (S, False)},
+    "later": {"days": (I, True), "goto": (S, False), "does": (S + L, False)},
     "deck": {"fallback": (S, True)},
     "scene": {"title": (S, False), "text": (S, False), "choice": (L, False), "deck": (S, False),
               "if": (S, False), "weight": (A, False), "repeat": (B, False), "routes": (L, False),
@@ -50,16 +54,18 @@ SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "choice": {"id": (S, True), "text": (S, True), "if": (S, False), "locked": (S, False),
                "needs": (S, False), "effects": (T, False), "set": (L, False), "clear": (L, False),
                "befriend": (L, False), "unfriend": (L, False), "does": (L, False),
-               "hours": (I, False), "goto": (S, False), "end_day": (B, False)},
+               "hours": (I, False), "goto": (S, False), "end_day": (B, False),
+               "later": (T + L, False), "reveal": (L, False)},
     "route": {"if": (S, False), "goto": (S, True)},
     "rule": {"on": (S + L, False), "every": (S, False), "when": (S, False), "if": (S, False),
              "score": (T, False), "domain": (S, False), "effects": (T, False), "set": (L, False),
              "clear": (L, False), "goto": (S, False), "why": (S, True), "hidden": (B, False),
-             "once": (B, False)},
+             "once": (B, False), "later": (T + L, False), "reveal": (L, False),
+             "reveal_after": (I, False)},
     "gate": {"title": (S, True), "text": (S, False), "needs": (S, True), "why_not": (S, False)},
 }
 TOP = {"campaign.toml": {"campaign", "scores", "stats", "flags", "npc", "deck", "calendar",
-                         "gate_kinds"},
+                         "gate_kinds", "list"},
        "rules.toml": {"rule"}, "scenes": {"scene"}}
 TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
               dict: "a table", list: "a list"}
@@ -99,6 +105,7 @@ class Loader:
         self.problems: list[Problem] = []
         self.label = root.name
         self.files: dict[str, bytes] = {}  # what was read, for the content hash
+        self.sources: dict[str, Source] = {}  # by the name shown in messages
 
     # ------------------------------------------------------------ reporting
 
@@ -131,7 +138,9 @@ class Loader:
             self.problems.append(Problem(name, line, f"TOML syntax: {msg}", column=col,
                                          hint=_toml_hint(msg)))
             return None
-        return Source(name, data, text)
+        src = Source(name, data, text)
+        self.sources[name] = src
+        return src
 
     # ------------------------------------------------------------ shapes
 
@@ -192,8 +201,9 @@ class Loader:
                 self.problem(src, f"{path}.{key}", f"unknown {what} '{key}'",
                              f"Did you mean '{close[0]}'?" if close else f"Declare the {what} in campaign.toml.")
                 continue
-            if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-                self.problem(src, f"{path}.{key}", "an amount must be a number or a formula in quotes")
+            if isinstance(v, bool) or not isinstance(v, (int, float, str)) or \
+                    (isinstance(v, float) and not math.isfinite(v)):
+                self.problem(src, f"{path}.{key}", "an amount must be a finite number or a formula in quotes")
             elif isinstance(v, str):
                 e = self.expr(src, f"{path}.{key}", v, NUM)
                 if e is not None:
@@ -223,13 +233,27 @@ class Loader:
             else:
                 parts.append(text[pos : m.start()])
                 at = m.start()
-                e = self.expr(src, path, tok[1:-1].strip(), None, line=lambda: src.line(path)
-                              + (1 if "\n" in text else 0) + text.count("\n", 0, at))
+                e = self.expr(src, path, tok[1:-1].strip(), None,
+                              line=lambda: self.text_line(src, path, text, at))
                 if e is not None:
                     parts.append(e)
             pos = m.end()
         parts.append(text[pos:])
         return tuple(p for p in parts if not isinstance(p, str) or p)
+
+    def text_line(self, src: Source, path: str, text: str, at: int) -> int:
+        """The file line of position ``at`` in a text value.
+
+        A string that opens with \"\"\" and a line break starts on the next line (TOML drops that
+        first break); a one-line string with \\n escapes stays on its key's line.
+        """
+        line = src.line(path)
+        raw = src.text.splitlines()[line - 1] if 0 < line <= src.text.count("\n") + 1 else ""
+        if re.search(r'=\s*("""|\'\'\')\s*$', raw):
+            return line + 1 + text.count("\n", 0, at)
+        if '"""' in raw or "\'\'\'" in raw:
+            return line + text.count("\n", 0, at)
+        return line
 
     # ------------------------------------------------------------ the campaign file
 
@@ -243,7 +267,8 @@ class Loader:
         if not scene_dir.is_dir() and camp_src is not None:
             self.problems.append(Problem(f"{self.label}/scenes", 0, "no scenes folder",
                                          hint="Put the story in scenes/*.toml."))
-        if camp_src is None:
+        if camp_src is None or self.problems:
+            # A file that cannot be read would make every reference into it look dangling.
             raise ContentError(self.problems)
         cdata = camp_src.data
         for key in cdata:
@@ -254,21 +279,19 @@ class Loader:
         scores = self.load_scores(camp_src, cdata.get("scores", {}))
         stats = self.load_stats(camp_src, cdata.get("stats", {}), scores)
         flags = self.load_flags(camp_src, cdata.get("flags", {}))
+        lists = self.load_lists(camp_src, cdata.get("list", {}), flags)
         npcs = self.load_npcs(camp_src, cdata.get("npc", {}), scores)
         decks = self.load_decks(camp_src, cdata.get("deck", {}))
 
         raw_scenes = self.collect_scenes(scene_srcs)
         raw_gates = self.collect_gates(gate_src)
-        acts = {a for _, _, t in raw_scenes for c in t.get("choice", []) if isinstance(c, dict)
-                for a in (c.get("does") or []) if isinstance(a, str)}
         rules_data = rule_src.data.get("rule", {}) if rule_src else {}
-        if isinstance(rules_data, dict):
-            for r in rules_data.values():
-                on = r.get("on") if isinstance(r, dict) else None
-                acts |= {on} if isinstance(on, str) else {a for a in (on or []) if isinstance(a, str)}
+        acts = _acts_named(raw_scenes, rules_data)
         scene_ids = {sid for sid, _, _ in raw_scenes}
         self.scope = CampaignScope(scores, stats, flags, npcs, scene_ids, raw_gates, acts)
         self.stats, self.scores, self.flags, self.npcs = stats, scores, flags, npcs
+        self.targets: dict[str, Any] = {**stats, **{f"npc.{n}.{m}": npc for n, npc in npcs.items()
+                                                     for m in npc.scores}}
         self.decks = decks
         self.scene_ids = scene_ids
 
@@ -277,6 +300,8 @@ class Loader:
         rules = self.load_rules(rule_src) if rule_src else {}
         campaign = self.finish(camp_src, head, cdata, scores, stats, flags, npcs, decks, gates,
                                scenes, rules)
+        campaign.lists = lists
+        self.check_reveals(scenes, rules, rule_src)
         if any(p.severity == "error" for p in self.problems):
             raise ContentError(self.problems)
         campaign.warnings = [p for p in self.problems if p.severity == "warning"]
@@ -309,8 +334,8 @@ class Loader:
                     bands.append((bound, name))
             domains = {}
             for name, w in t.get("domains", {}).items():
-                if not isinstance(w, (int, float)) or isinstance(w, bool):
-                    self.problem(src, f"{path}.domains.{name}", "a domain's weight must be a number")
+                if not isinstance(w, (int, float)) or isinstance(w, bool) or not math.isfinite(w):
+                    self.problem(src, f"{path}.domains.{name}", "a domain's weight must be a finite number")
                 else:
                     domains[name] = int(w)
             out[sid] = Score(sid, t.get("label", sid), lo, hi, start, direction, sorted(bands), domains)
@@ -328,6 +353,11 @@ class Loader:
             if sid in scores or sid in RESERVED:
                 self.problem(src, path, f"the name '{sid}' is already taken", "Pick another stat id.")
             t = self.keys(src, path, raw, "stat")
+            lo, hi, start = t.get("min"), t.get("max"), t.get("start", 0)
+            if (lo is not None and start < lo) or (hi is not None and start > hi):
+                self.problem(src, f"{path}.start", f"start {start} is outside "
+                             f"{'' if lo is None else lo}..{'' if hi is None else hi}",
+                             "Move the start inside the bounds, or widen them.")
             out[sid] = Stat(sid, t.get("label", sid.replace("_", " ").capitalize()), t.get("start", 0),
                             t.get("min"), t.get("max"), t.get("unit", ""))
         return out
@@ -345,6 +375,28 @@ class Loader:
                 out[fid] = about if isinstance(about, str) else fid
         return out
 
+    def load_lists(self, src: Source, table: Any, flags: dict[str, str]) -> dict[str, ListDef]:
+        """Blacklists and redlists; each one is also a flag of its own id."""
+        out: dict[str, ListDef] = {}
+        if not isinstance(table, dict):
+            self.problem(src, "list", "[list] must hold tables such as [list.court_blacklist]")
+            return out
+        for lid, raw in table.items():
+            path = f"list.{lid}"
+            if not self.check_id(src, path, lid, "list"):
+                continue
+            if lid in flags:
+                self.problem(src, path, f"'{lid}' is both a flag and a list",
+                             "A list is a flag already; remove it from [flags].")
+            t = self.keys(src, path, raw, "list")
+            kind = t.get("kind", "black")
+            if kind not in ("black", "red"):
+                self.problem(src, f"{path}.kind", 'kind must be "black" or "red"',
+                             '"black": bad to be on; "red": good to be on.')
+            out[lid] = ListDef(lid, t.get("title", lid), kind, t.get("on", ""), t.get("off", ""))
+            flags[lid] = t.get("title", lid)
+        return out
+
     def load_npcs(self, src: Source, table: Any, scores: dict[str, Score]) -> dict[str, Npc]:
         out: dict[str, Npc] = {}
         if not isinstance(table, dict):
@@ -357,15 +409,21 @@ class Loader:
             t = self.keys(src, path, raw, "npc")
             own = {}
             for sid, v in t.get("scores", {}).items():
-                if sid not in scores:
-                    self.problem(src, f"{path}.scores.{sid}", f"unknown score '{sid}'")
+                if not ID.match(sid) or sid == "friend":
+                    self.problem(src, f"{path}.scores.{sid}", f"the measure name '{sid}' is not allowed",
+                                 "Use a score id of the campaign, or a lower-case name like rating.")
                 elif not isinstance(v, int) or isinstance(v, bool):
                     self.problem(src, f"{path}.scores.{sid}", "a score must be a whole number")
                 else:
                     own[sid] = v
             for sid, sc in scores.items():
                 own.setdefault(sid, sc.start)
-            out[nid] = Npc(nid, t.get("name", nid), t.get("about", ""), t.get("friend", False), own)
+            kind = t.get("kind", "person")
+            if kind not in ("person", "org"):
+                self.problem(src, f"{path}.kind", 'kind must be "person" or "org"',
+                             'Use kind = "org" for a clinic, a school, a company.')
+            out[nid] = Npc(nid, t.get("name", nid), t.get("about", ""), t.get("friend", False), own,
+                           kind)
         return out
 
     def load_decks(self, src: Source, table: Any) -> dict[str, Deck]:
@@ -390,6 +448,8 @@ class Loader:
                                  "Scene files hold [scene.<id>] tables.")
             table = src.data.get("scene", {})
             if not isinstance(table, dict):
+                self.problem(src, "scene", "scene must hold tables such as [scene.<id>]",
+                             "Write each scene as a [scene.<id>] table.")
                 continue
             for sid, t in table.items():
                 path = f"scene.{sid}"
@@ -414,6 +474,9 @@ class Loader:
         weight: Amount = 1
         if "weight" in t:
             w = t["weight"]
+            if isinstance(w, float) and not math.isfinite(w):
+                self.problem(src, f"{path}.weight", "a weight must be a finite number")
+                w = 1
             weight = (self.expr(src, f"{path}.weight", w, NUM) or 1) if isinstance(w, str) else round(w)
             if isinstance(weight, int) and weight < 1:
                 self.problem(src, f"{path}.weight", "a fixed weight must be at least 1",
@@ -432,7 +495,8 @@ class Loader:
             if ch is None:
                 continue
             if ch.local in by_id:
-                self.problem(src, f"{path}.choice[{i}].id", f"choice id '{ch.local}' is used twice in this scene")
+                self.problem(src, f"{path}.choice[{i}].id", f"choice id '{ch.local}' is used twice in this scene",
+                             "Give each choice in a scene its own id; saves and replays refer to it.")
                 continue
             by_id[ch.local] = ch
             choices.append(ch)
@@ -472,19 +536,60 @@ class Loader:
         flags = {k: self.flag_list(src, f"{path}.{k}", t.get(k, [])) for k in ("set", "clear")}
         people = {k: self.npc_list(src, f"{path}.{k}", t.get(k, [])) for k in ("befriend", "unfriend")}
         does = self.strs(src, f"{path}.does", t.get("does", []))
-        for i, act in enumerate(does):
-            if not ACT.match(act):
-                self.problem(src, f"{path}.does", f"the act '{act}' is not allowed",
-                             "Acts are dotted lower-case words, e.g. buy.diapers.")
+        self.acts_ok(src, f"{path}.does", does)
         return Choice(
             id=f"{sid}.{local}", local=local,
             text=self.template(src, f"{path}.text", t.get("text", "")),
             cond=self.expr(src, f"{path}.if", t["if"], BOOL) if "if" in t else None,
             locked=t.get("locked", ""), needs=needs,
-            effects=self.amounts(src, f"{path}.effects", t.get("effects", {}), self.stats, "stat"),
+            effects=self.amounts(src, f"{path}.effects", t.get("effects", {}), self.targets, "stat"),
             set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
             unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,
-            at=Where(src.name, path, src.line))
+            at=Where(src.name, path, src.line), later=self.laters(src, f"{path}.later", t.get("later", ())),
+            reveal=self.strs(src, f"{path}.reveal", t.get("reveal", [])))
+
+    def laters(self, src: Source, path: str, value: Any) -> tuple[Later, ...]:
+        """`later = {days, goto, does}` or a list of them: consequences that come days later."""
+        items = [value] if isinstance(value, dict) else value
+        out = []
+        for i, raw in enumerate(items):
+            p = path if isinstance(value, dict) else f"{path}[{i}]"
+            t = self.keys(src, p, raw, "later")
+            if not t:
+                continue
+            days, goto = t.get("days", 1), t.get("goto", "")
+            does = t.get("does", [])
+            does = (does,) if isinstance(does, str) else self.strs(src, f"{p}.does", does)
+            if days < 1:
+                self.problem(src, f"{p}.days", "days must be at least 1", "later = { days = 3, ... }")
+            if goto:
+                self.target(src, f"{p}.goto", goto)
+            self.acts_ok(src, f"{p}.does", does)
+            if not goto and not does:
+                self.problem(src, p, "a later consequence needs goto or does",
+                             'later = { days = 3, goto = "letter_arrives" }')
+            out.append(Later(max(days, 1), goto, does))
+        return tuple(out)
+
+    def acts_ok(self, src: Source, path: str, does: tuple[str, ...]) -> None:
+        for act in does:
+            if not ACT.match(act):
+                self.problem(src, path, f"the act '{act}' is not allowed",
+                             "Acts are dotted lower-case words, e.g. buy.diapers.")
+
+    def check_reveals(self, scenes: dict[str, Scene], rules: dict[str, Rule], rule_src: Source | None) -> None:
+        """Every `reveal` names a rule, and a hidden one (revealing a known rule does nothing)."""
+        owners = [(ch.at, ch.reveal) for sc in scenes.values() for ch in sc.choices]
+        owners += [(r.at, r.reveal) for r in rules.values()]
+        for at, names in owners:
+            for rid in names:
+                src = self.sources[at.file]
+                if rid not in rules:
+                    self.problem(src, f"{at.path}.reveal", f"reveal names no rule '{rid}'",
+                                 _close(rid, list(rules), "Rules are the [rule.<id>] tables of rules.toml."))
+                elif not rules[rid].hidden:
+                    self.problem(src, f"{at.path}.reveal", f"rule '{rid}' is not hidden, so there is nothing to reveal",
+                                 "Add hidden = true to the rule, or drop it from reveal.", severity="warning")
 
     def flag_list(self, src: Source, path: str, value: Any) -> tuple[str, ...]:
         items = self.strs(src, path, value)
@@ -529,7 +634,11 @@ class Loader:
         if src is None:
             return out
         for kind, table in src.data.items():
-            if not self.check_id(src, kind, kind, "gate kind") or not isinstance(table, dict):
+            if not isinstance(table, dict):
+                self.problem(src, kind, f"'{kind}' above the first table is not a gate",
+                             "Gates are tables such as [job.bank_clerk], each with its own needs = ...")
+                continue
+            if not self.check_id(src, kind, kind, "gate kind"):
                 continue
             for gid, t in table.items():
                 if self.check_id(src, f"{kind}.{gid}", gid, "gate"):
@@ -595,12 +704,22 @@ class Loader:
                 when=self.expr(src, f"{path}.when", t["when"], BOOL) if "when" in t else None,
                 cond=self.expr(src, f"{path}.if", t["if"], BOOL) if "if" in t else None,
                 score=score, domain=domain,
-                effects=self.amounts(src, f"{path}.effects", t.get("effects", {}), self.stats, "stat"),
+                effects=self.amounts(src, f"{path}.effects", t.get("effects", {}), self.targets, "stat"),
                 set=self.flag_list(src, f"{path}.set", t.get("set", [])),
                 clear=self.flag_list(src, f"{path}.clear", t.get("clear", [])),
                 goto=goto, why=t.get("why", ""), hidden=t.get("hidden", False),
-                once=t.get("once", False), at=Where(src.name, path, src.line))
+                once=t.get("once", False), at=Where(src.name, path, src.line),
+                later=self.laters(src, f"{path}.later", t.get("later", ())),
+                reveal=self.strs(src, f"{path}.reveal", t.get("reveal", [])),
+                reveal_after=self.reveal_after(src, path, t))
         return out
+
+    def reveal_after(self, src: Source, path: str, t: dict[str, Any]) -> int:
+        n = t.get("reveal_after", 0)
+        if "reveal_after" in t and (n < 1 or not t.get("hidden", False)):
+            self.problem(src, f"{path}.reveal_after", "reveal_after is a count of at least 1, on a hidden rule",
+                         "hidden = true\nreveal_after = 3   # known after it has fired three times")
+        return max(n, 0)
 
     # ------------------------------------------------------------ cross-checks
 
@@ -625,13 +744,16 @@ class Loader:
         cal = cdata.get("calendar", {})
         for k, v in (cal.items() if isinstance(cal, dict) else []):
             p = f"calendar.{k}"
-            if not k.isdigit() or not 1 <= int(k) <= days:
+            if not (k.isascii() and k.isdigit()) or not 1 <= int(k) <= days:
                 self.problem(src, p, f"calendar day '{k}' is not a day of this campaign", f"Use 1 to {days}.")
             elif not isinstance(v, str):
                 self.problem(src, p, "a calendar entry names a scene or deck")
             else:
                 self.target(src, p, v)
                 calendar[int(k)] = v
+                if int(k) == 1:
+                    self.problem(src, p, "calendar day 1 is never used: the first day opens at campaign.start",
+                                 "Point campaign.start at this scene instead.", severity="warning")
         for deck in decks.values():
             deck.scenes = [s for s in scenes.values() if s.deck == deck.id]
             if deck.fallback and deck.fallback not in scenes:
@@ -663,6 +785,28 @@ class Loader:
         if not any(p.severity == "error" for p in self.problems):
             prepare(camp)
         return camp
+
+
+def _acts_named(raw_scenes: list[tuple[str, Source, dict[str, Any]]], rules: Any) -> set[str]:
+    """Every act the content names (choices' and laters' `does`, rules' `on`), read before the
+    typed load so that `did("...")` can be checked against it."""
+    def listed(v: Any) -> set[str]:
+        return {v} if isinstance(v, str) else {a for a in v if isinstance(a, str)} if isinstance(v, list) else set()
+
+    def from_later(v: Any) -> set[str]:
+        items = [v] if isinstance(v, dict) else v if isinstance(v, list) else []
+        return {a for x in items if isinstance(x, dict) for a in listed(x.get("does"))}
+
+    acts: set[str] = set()
+    for _, _, t in raw_scenes:
+        choices = t.get("choice", [])
+        for c in choices if isinstance(choices, list) else []:
+            if isinstance(c, dict):
+                acts |= listed(c.get("does")) | from_later(c.get("later"))
+    for r in rules.values() if isinstance(rules, dict) else []:
+        if isinstance(r, dict):
+            acts |= listed(r.get("on")) | from_later(r.get("later"))
+    return acts
 
 
 def _close(word: str, names: list[str], fallback: str) -> str:
@@ -711,6 +855,9 @@ def main(argv: list[str]) -> int:
     code = 0
     for arg in argv or ["content"]:
         paths = list_campaigns(arg) if not (Path(arg) / "campaign.toml").exists() else [Path(arg)]
+        if not paths:
+            print(f"{arg}: no campaign found (a campaign folder holds campaign.toml)")
+            code = 2
         for p in paths:
             try:
                 camp = load_campaign(p)

@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from .expr import explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import _round, add_stats, check_crossings, fire, fire_all
+from .rules import consequences, due_today, _round, add_stats, check_crossings, fire, fire_all
 from .state import GameState, LedgerEntry
 
 
@@ -64,6 +64,7 @@ class Outcome:
     ended: bool
     opened: list[str] = field(default_factory=list)
     shut: list[str] = field(default_factory=list)
+    revealed: list[str] = field(default_factory=list)  # hidden rules found out just now
 
 
 # ---------------------------------------------------------------- text
@@ -232,13 +233,15 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
     ch = _open_choice(camp, st, choice_id)
     mark = len(st.ledger)
     flags_before = set(st.flags)
+    known_before = set(st.revealed)
     gates_before = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     changes: dict[str, int] = {}
     step(camp, st, ch, changes)
     gates_after = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     return Outcome(ch.id, st.ledger[mark:], changes, sorted(st.flags - flags_before),
                    sorted(flags_before - st.flags), ch.end_day, st.scene, bool(st.ending),
-                   sorted(gates_after - gates_before), sorted(gates_before - gates_after))
+                   sorted(gates_after - gates_before), sorted(gates_before - gates_after),
+                   sorted(r for r in st.revealed - known_before if camp.rules[r].hidden))
 
 
 def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
@@ -277,6 +280,8 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     if ch.unfriend:
         st.friends.difference_update(ch.unfriend)
     st.vals["hour"] += ch.hours
+    if ch.extra:
+        consequences(st, ch.later, ch.reveal)
     goto = ""
     acts = st.acts
     rules_on = camp.rules_on
@@ -286,16 +291,36 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
             goto = fire(st, rule, changes) or goto
     for rule in camp.rules_every_choice:
         goto = fire(st, rule, changes) or goto
-    final = False
-    if ch.end_day:
-        goto = fire_all(st, camp.rules_every_day, changes) or goto
-        final = next_day(camp, st)
-        target = camp.finale if final else camp.calendar.get(st.vals["day"], camp.day_start)
-    else:
-        target = ch.goto
+    if not ch.end_day:
+        goto = check_crossings(camp, st, changes, len(st.ledger) != mark) or goto
+        enter(camp, st, goto or ch.goto)
+        return
+    goto = fire_all(st, camp.rules_every_day, changes) or goto
+    final = next_day(camp, st)
+    due: list[str] = []
+    if st.pending and not final:
+        later_goto, due = due_today(camp, st, changes)
+        goto = later_goto or goto
     goto = check_crossings(camp, st, changes, len(st.ledger) != mark) or goto
-    # A rule may send the player to a scene of its own, but never past the end of the game.
-    enter(camp, st, target if final or not goto else goto)
+    # Nothing outlasts the last night: the finale opens whatever rules say.
+    enter(camp, st, camp.finale if final else open_day(camp, st, goto, due))
+
+
+def open_day(camp: Campaign, st: GameState, goto: str, due: list[str]) -> str:
+    """The scene a new day opens on, and what waits for tomorrow.
+
+    A calendar day always opens on its fixed scene; a rule's scene comes next, then delayed
+    consequences in the order they were set off; the ones that do not fit today wait a day.
+    """
+    queue = [s for s in (camp.calendar.get(st.vals["day"]), goto) if s]
+    for s in due:
+        if s not in queue:
+            queue.append(s)
+    if not queue:
+        return camp.day_start
+    tomorrow = st.vals["day"] + 1
+    st.pending.extend((tomorrow, "goto", s) for s in queue[1:] if s != queue[0] and s != camp.calendar.get(st.vals["day"]))
+    return queue[0]
 
 
 def replay(camp: Campaign, seed: int, log: list[str]) -> GameState:

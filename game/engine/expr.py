@@ -376,13 +376,14 @@ class Compiler:
             node.type = result
             node.fn = _compile_str_func(node, what, arg.value, self.scope)
             return
-        raise ExprError(f"unknown function '{name}'", node.col, _suggest(name, FUNCTIONS))
+        raise ExprError(f"unknown function '{name}'", node.col,
+                        _suggest(name, FUNCTIONS, "The functions are: " + ", ".join(FUNCTIONS) + "."))
 
     def _arity(self, node: Node, lo: int, hi: int | None) -> None:
         n = len(node.args)
         if n < lo or (hi is not None and n > hi):
             want = str(lo) if lo == hi else f"at least {lo}"
-            raise ExprError(f"{node.value}() takes {want} argument{'s' if want != '1' else ''}, "
+            raise ExprError(f"{node.value}() takes {want} argument{'s' if lo != 1 else ''}, "
                             f"not {n}", node.col)
 
     def _want(self, node: Node, typ: str, why: str) -> None:
@@ -454,16 +455,25 @@ def _a(typ: str) -> str:
     return {NUM: "a number", BOOL: "a true/false value", STR: "text"}.get(typ, typ)
 
 
-def _suggest(word: str, names: list[str]) -> str:
+_WHERE = {
+    "scene": "Scenes are the [scene.<id>] tables in scenes/*.toml.",
+    "gate": "Gates are the tables of gates.toml, named kind.id (job.bank_clerk).",
+    "act": "Acts are what choices' does and rules' on name (buy.diapers).",
+    "flag": "Declare it under [flags] in campaign.toml.",
+    "score": "Scores are the [scores.<id>] tables of campaign.toml.",
+}
+
+
+def _suggest(word: str, names: list[str], fallback: str = "") -> str:
     close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
     if close:
         return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    return "Declare it in campaign.toml, or check the spelling."
+    return fallback or "Declare it in campaign.toml, or check the spelling."
 
 
 def _suggest_hint(word: str, what: str, scope: Scope) -> str:
     names = [n.split(":", 1)[1] for n in scope.known_names() if n.startswith(what + ":")]
-    return _suggest(word, names)
+    return _suggest(word, names, _WHERE.get(what, ""))
 
 
 @dataclass(slots=True)
@@ -481,7 +491,11 @@ class Expr:
 
 def compile_expr(src: str, scope: Scope, want: str | None = None) -> Expr:
     """Parse, type-check and compile ``src``; ``want`` is the type the caller needs."""
-    tree = Compiler(scope).compile(parse(src))
+    try:
+        tree = Compiler(scope).compile(parse(src))
+    except RecursionError:
+        raise ExprError("the expression is nested too deeply", 1,
+                        "Split it into simpler parts; a few levels of parentheses are plenty.") from None
     if want is not None and tree.type != want:
         if want == BOOL:
             raise ExprError(f"a condition must be true or false, but this is {_a(tree.type)}", 1,

@@ -57,11 +57,34 @@ class Stat:
 
 @dataclass(slots=True)
 class Npc:
+    """A person or an organisation (a clinic, a school, your shop) with scores of its own."""
+
     id: str
     name: str
     about: str
     friend: bool
-    scores: dict[str, int]
+    scores: dict[str, int]  # campaign score ids and the npc's own measures ("rating")
+    kind: str = "person"  # or "org"
+
+
+@dataclass(slots=True)
+class ListDef:
+    """A blacklist or redlist; being on it is the flag of the same id."""
+
+    id: str
+    title: str
+    kind: str  # "black" (bad to be on) or "red" (good to be on)
+    on: str  # how people get on it
+    off: str  # how people get off it
+
+
+@dataclass(slots=True)
+class Later:
+    """A delayed consequence: acts done and/or a scene opened some days from now."""
+
+    days: int
+    goto: str
+    does: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -99,9 +122,12 @@ class Choice:
     goto: str
     end_day: bool
     at: Where
+    later: tuple[Later, ...] = ()
+    reveal: tuple[str, ...] = ()  # hidden rules the player finds out by taking this choice
     fx: tuple = ()  # effects prepared for the hot path: (stat, amount, formula, min, max)
     test: Callable[[object], object] | None = None  # its condition and gate in one; None: always open
     scene: "Scene | None" = None  # the scene it belongs to
+    extra: bool = False  # has later or reveal (one test on the hot path instead of two)
 
 
 @dataclass(slots=True)
@@ -148,10 +174,14 @@ class Rule:
     hidden: bool
     once: bool
     at: Where
+    later: tuple[Later, ...] = ()
+    reveal: tuple[str, ...] = ()
+    reveal_after: int = 0  # a hidden rule becomes known after firing this often (0: never by itself)
     fx: tuple = ()  # stat effects, prepared like Choice.fx
     score_fx: tuple = ()  # (score, amount, formula, min, max, "score.domain")
     test: Callable[[object], object] | None = None  # the `if` condition's closure
     scores_only: bool = False  # a `when` that reads scores and nothing else
+    extra: bool = False  # has later, reveal or reveal_after
 
 
 @dataclass(slots=True)
@@ -176,6 +206,7 @@ class Campaign:
     rules: dict[str, Rule]
     root: str
     content_hash: str
+    lists: dict[str, ListDef] = field(default_factory=dict)
     # indexes for the hot path
     choices: dict[str, Choice] = field(default_factory=dict)  # by full id "scene.choice"
     rules_on: dict[str, list[Rule]] = field(default_factory=dict)

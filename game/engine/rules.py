@@ -33,14 +33,22 @@ def _choice_test(camp: Campaign, ch: Choice) -> Callable[[GameState], object] | 
 
 def prepare(camp: Campaign) -> None:
     """Flatten effects, score changes and deck pools into tuples for the hot path."""
+    def bounds(key: str) -> tuple[int | None, int | None]:
+        if key in camp.stats:
+            return camp.stats[key].min, camp.stats[key].max
+        measure = key.rsplit(".", 1)[1]  # "npc.<id>.<measure>": a score keeps its range
+        sc = camp.scores.get(measure)
+        return (sc.min, sc.max) if sc else (None, None)
+
     def stat_fx(effects: dict[str, Amount]) -> tuple:
-        return tuple((sid, *_split(v), camp.stats[sid].min, camp.stats[sid].max) for sid, v in effects.items())
+        return tuple((sid, *_split(v), *bounds(sid)) for sid, v in effects.items())
 
     for scene in camp.scenes.values():
         for ch in scene.choices:
             ch.fx = stat_fx(ch.effects)
             ch.test = _choice_test(camp, ch)
             ch.scene = scene
+            ch.extra = bool(ch.later or ch.reveal)
             camp.choices[ch.id] = ch
         if all(ch.cond is None and not ch.needs for ch in scene.choices):
             scene.always = tuple(ch.id for ch in scene.choices)
@@ -49,6 +57,7 @@ def prepare(camp: Campaign) -> None:
         rule.scores_only = rule.when is not None and all(
             kind == "name" and name in camp.scores for kind, name in names_in(rule.when.tree))
         rule.fx = stat_fx(rule.effects)
+        rule.extra = bool(rule.later or rule.reveal or rule.reveal_after)
         rule.score_fx = tuple((sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max,
                                f"{sid}.{rule.domain}" if rule.domain else "")
                               for sid, v in rule.score.items())
@@ -152,7 +161,43 @@ def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
         st.flags.update(rule.set)
     if rule.clear:
         st.flags.difference_update(rule.clear)
+    if rule.extra:
+        consequences(st, rule.later, rule.reveal)
+        if rule.reveal_after and fired[rule.id] >= rule.reveal_after:
+            st.revealed.add(rule.id)
     return rule.goto
+
+
+def consequences(st: GameState, later: tuple, reveal: tuple[str, ...]) -> None:
+    """Schedule delayed consequences for their day, and note the hidden rules now found out."""
+    day = st.vals["day"]
+    for lt in later:
+        st.pending.extend((day + lt.days, "does", act) for act in lt.does)
+        if lt.goto:
+            st.pending.append((day + lt.days, "goto", lt.goto))
+    st.revealed.update(reveal)
+
+
+def do_act(camp: Campaign, st: GameState, act: str, changes: dict[str, int]) -> str:
+    """Count an act and fire the rules on it; returns the last scene a rule sends to, or ""."""
+    acts = st.acts
+    acts[act] = acts.get(act, 0) + 1
+    goto = ""
+    for rule in camp.rules_on.get(act, ()):
+        goto = fire(st, rule, changes) or goto
+    return goto
+
+
+def due_today(camp: Campaign, st: GameState, changes: dict[str, int]) -> tuple[str, list[str]]:
+    """Take today's delayed consequences off the list: do their acts; return (rule goto, scenes due)."""
+    day = st.vals["day"]
+    due = [p for p in st.pending if p[0] <= day]
+    st.pending = [p for p in st.pending if p[0] > day]
+    goto = ""
+    for _, kind, what in due:
+        if kind == "does":
+            goto = do_act(camp, st, what, changes) or goto
+    return goto, [what for _, kind, what in due if kind == "goto"]
 
 
 def fire_all(st: GameState, rules: list[Rule], changes: dict[str, int]) -> str:

@@ -48,9 +48,10 @@ class CampaignScope:
         for flag, about in flags.items():
             self.names[f"flags.{flag}"] = (BOOL, (lambda f: lambda s: f in s.flags)(flag), about)
         for nid, npc in npcs.items():
-            for sid in scores:
+            for sid in npc.scores:  # the campaign's scores and the npc's own measures
                 key = f"npc.{nid}.{sid}"
-                self.names[key] = (NUM, _val(key), f"{npc.name}'s {scores[sid].label}")
+                label = scores[sid].label if sid in scores else sid.replace("_", " ")
+                self.names[key] = (NUM, _val(key), f"{npc.name}'s {label}")
             self.names[f"npc.{nid}.friend"] = (BOOL, (lambda n: lambda s: n in s.friends)(nid),
                                                f"{npc.name} as a friend")
 

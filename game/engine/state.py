@@ -47,6 +47,8 @@ class GameState:
     history: dict[str, list[int]] = field(default_factory=dict)  # score -> value at each day's start
     domain_net: dict[str, int] = field(default_factory=dict)  # "score.domain" -> net change
     ending: str = ""
+    pending: list[tuple[int, str, str]] = field(default_factory=list)  # (day, "goto" or "does", id)
+    revealed: set[str] = field(default_factory=set)  # hidden rules the player has found out
 
     @property
     def day(self) -> int:
@@ -81,6 +83,7 @@ class GameState:
             "ledger": [e.to_dict() for e in self.ledger],
             "history": {k: list(v) for k, v in self.history.items()},
             "domain_net": dict(self.domain_net), "ending": self.ending,
+            "pending": [[d, k, t] for d, k, t in self.pending], "revealed": sorted(self.revealed),
         }
 
     @classmethod
@@ -100,4 +103,7 @@ class GameState:
         st.history = {str(k): [int(x) for x in v] for k, v in d["history"].items()}
         st.domain_net = {str(k): int(v) for k, v in d["domain_net"].items()}
         st.ending = str(d["ending"])
+        # Snapshots written before delayed consequences and discoveries have neither key.
+        st.pending = [(int(x[0]), str(x[1]), str(x[2])) for x in d.get("pending", [])]
+        st.revealed = {str(x) for x in d.get("revealed", [])}
         return st
