@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.describe import UNKNOWN, good, rule_known, rule_why
 from game.engine import engine
 from game.engine.model import Campaign
 from game.engine.state import GameState
@@ -14,7 +15,7 @@ class LifeSummary:
     scores: list[str]
     days: int
     choices: int
-    shaped: list[tuple[str, int, str]]  # rule id, net change, why
+    shaped: list[tuple[str, int, str, bool]]  # rule id (or "unknown rule"), net change, why, good for you
     open: list[str]
     shut: list[str]
 
@@ -24,11 +25,13 @@ def life_summary(camp: Campaign, st: GameState, top: int = 5) -> LifeSummary:
     for sc in camp.scores.values():
         v = st.vals[sc.id]
         scores.append(f"{sc.label}: {v} ({sc.band(v)}) — started at {sc.start}")
-    totals: dict[str, int] = {}
+    totals: dict[tuple[str, str], int] = {}
     for e in st.ledger:
-        totals[e.rule] = totals.get(e.rule, 0) + e.delta
+        key = (e.rule, e.score)
+        totals[key] = totals.get(key, 0) + e.delta
     ranked = sorted(totals.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top]
-    shaped = [(r, t, camp.rules[r].why if r in camp.rules else "") for r, t in ranked if t]
+    shaped = [(r if rule_known(camp, st, r) else UNKNOWN, t, rule_why(camp, st, r), bool(good(camp, sid, t)))
+              for (r, sid), t in ranked if t]
     gates = engine.gates(camp, st)
     return LifeSummary(scores, st.day, len(st.log), shaped,
                        [g.title for g in gates if g.open], [g.title for g in gates if not g.open])

@@ -155,7 +155,13 @@ class CitizenApp(App):
         from game.ui.screens.life import LifeScreen
 
         if self.session and not isinstance(self.screen, LifeScreen):
-            self.push_screen(LifeScreen(self.session.camp, self.session.gates()))
+            self.push_screen(LifeScreen(self.session.camp, self.session.gates(), self.session.st))
+
+    def action_rulebook(self) -> None:
+        from game.ui.screens.rulebook import RulebookScreen
+
+        if self.session and not isinstance(self.screen, RulebookScreen):
+            self.push_screen(RulebookScreen(self.session))
 
     def action_help(self) -> None:
         from game.ui.screens.help import HelpScreen
@@ -191,6 +197,8 @@ class CitizenApp(App):
         if self.session is not None:
             yield SystemCommand("Why? (ledger)", "Every change to your score and why", self.action_ledger)
             yield SystemCommand("Life", "Jobs, homes, travel, loans: open or shut", self.action_life)
+            yield SystemCommand("Rulebook", "The scoring rules you know (some stay hidden)",
+                                self.action_rulebook)
             yield SystemCommand("Save", "Save to a named slot", self.action_save)
             yield SystemCommand("Title menu", "Back to the title screen (the game is autosaved)",
                                 self.action_to_title)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from game.describe import human  # noqa: F401 - re-exported for the screens
 from game.textsafe import clean
 
 
@@ -19,11 +20,6 @@ def signed(n: int) -> str:
 def clock(hour: int) -> str:
     """The hour on a 24-hour clock; past midnight still belongs to the same day."""
     return f"{hour % 24:02d}:00" + (" (late)" if hour >= 24 else "")
-
-
-def human(ident: str) -> str:
-    """A rule or gate id as words: night_gaming -> Night gaming."""
-    return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
 def reflow(text: str) -> str:

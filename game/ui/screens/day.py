@@ -10,21 +10,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.engine import DeadEnd, Outcome, PlayError
+from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
+from game.engine.state import GameState
 from game.session import Session
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 
 
-def notice_text(camp: Campaign, out: Outcome) -> Text:
+def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
     """A few lines on what a choice did to you and why ("−15 Gaming past midnight...")."""
     lines: list[Text] = []
     for e in out.ledger:
         label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
-        style = "bold green" if e.delta > 0 else "bold red" if e.delta < 0 else "bold"
-        lines.append(Text.assemble((f"{signed(e.delta):>4} ", style), lit(label + e.why)))
-    bits = [f"{camp.stats[s].label} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
+        is_good = good(camp, e.score, e.delta)
+        style = "bold" if is_good is None else "bold green" if is_good else "bold red"
+        why = e.why if rule_known(camp, st, e.rule) else "an unknown rule — you do not know why"
+        lines.append(Text.assemble((f"{signed(e.delta):>4} ", style), lit(label + why)))
+    bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
+    bits += [f"found out: {human(r)}" for r in out.revealed]
     bits += [f"now: {camp.flags[f]}" for f in out.flags_set]
     bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared]
     bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
@@ -42,6 +47,7 @@ class DayScreen(Screen):
         *(Binding(str(n), f"pick({n})", f"choice {n}", show=False) for n in range(1, 10)),
         Binding("w", "app.ledger", "Why?"),
         Binding("l", "app.life", "Life"),
+        Binding("r", "app.rulebook", "Rules"),
         Binding("s", "app.save", "Save"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("escape", "app.to_title", "Menu"),
@@ -79,7 +85,7 @@ class DayScreen(Screen):
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
         if s.last is not None:
-            text = notice_text(s.camp, s.last)
+            text = notice_text(s.camp, s.st, s.last)
             if s.autosave_error:
                 text.append_text(lit("\n" + s.autosave_error, "bold red"))
             notice.update(text)

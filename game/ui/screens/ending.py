@@ -43,8 +43,8 @@ class EndingScreen(Screen):
         text.append_text(lit(f"{sm.days} days, {sm.choices} choices.\n\n"))
         if sm.shaped:
             text.append("The rules that shaped your life\n", style="bold underline")
-            for rule, total, why in sm.shaped:
-                text.append(f"{signed(total):>5} ", style="green" if total > 0 else "red")
+            for rule, total, why, is_good in sm.shaped:
+                text.append(f"{signed(total):>5} ", style="green" if is_good else "red")
                 text.append_text(lit(f"{human(rule)} — {why}\n"))
             text.append("\n")
         text.append("Open to you: ", style="bold")

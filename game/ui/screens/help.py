@@ -20,7 +20,9 @@ Keys
   ↑ ↓ Enter    move and take a choice (or click it)
   PgUp PgDn    scroll a long story
   w            Why? — the ledger of every change to your score
-  l            Life — what is open to you, what is shut, and why
+  l            Life — what is open to you, what is shut, and why,
+               the lists you are on and how to get off them
+  r            Rules — the rulebook, as far as you know it
   s            save to a named slot (the game also autosaves
                after every choice)
   Ctrl+P       every action, by name
@@ -28,7 +30,8 @@ Keys
   ?            this help
 
 A locked choice stays on the list, dimmed, with the reason.
-Some rules are hidden until they first fire.
+Some systems hide some of their rules: the ledger shows their
+changes as "unknown rule" until you find out how they work.
 
 Press Esc or ? to close."""
 

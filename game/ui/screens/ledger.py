@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from game.describe import UNKNOWN, good, rule_known, rule_why
 from game.session import Session
 from game.ui.text import clock, human, lit, signed
 
@@ -39,10 +40,12 @@ class LedgerScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("Day", "Time", *(["Score"] if many else []), "Δ", "Rule", "Why")
         for e in reversed(st.ledger):
-            rule = camp.rules.get(e.rule)
-            delta = Text(signed(e.delta), style="green" if e.delta > 0 else "red" if e.delta < 0 else "")
-            name = lit(human(e.rule) + (f" · {e.domain}" if e.domain else ""))
-            why = lit(e.why if rule is None or e.why else rule.why)
+            is_good = good(camp, e.score, e.delta)
+            delta = Text(signed(e.delta), style="" if is_good is None else "green" if is_good else "red")
+            known = rule_known(camp, st, e.rule)
+            name = lit(human(e.rule) + (f" · {e.domain}" if e.domain else "")) if known \
+                else Text(UNKNOWN, style="italic")
+            why = lit(rule_why(camp, st, e.rule, e.why), "" if known else "italic dim")
             score = [lit(camp.scores[e.score].label)] if many and e.score in camp.scores else []
             table.add_row(str(e.day), clock(e.hour), *score, delta, name, why)
         if not st.ledger:

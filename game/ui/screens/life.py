@@ -10,12 +10,46 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.engine import GateStatus
+from game.describe import lists_on
 from game.engine.model import Campaign
+from game.engine.state import GameState
 from game.ui.text import lit
 
 
-def life_text(camp: Campaign, gates: list[GateStatus]) -> Text:
+def lists_text(camp: Campaign, st: GameState) -> Text:
+    """The blacklists and redlists you are on, how you got on and how to get off."""
     text = Text()
+    for lst in lists_on(camp, st):
+        text.append(" on    ", style="bold red" if lst.kind == "black" else "bold green")
+        text.append_text(lit(lst.title + "\n", "bold"))
+        if lst.on:
+            text.append_text(lit(f"       why: {lst.on}\n", "italic"))
+        if lst.off:
+            text.append_text(lit(f"       off: {lst.off}\n", "italic"))
+    return text
+
+
+def people_text(camp: Campaign, st: GameState) -> Text:
+    """People and organisations with measures of their own (ratings you give and get)."""
+    text = Text()
+    for nid, npc in camp.npcs.items():
+        own = [m for m in npc.scores if m not in camp.scores]
+        if not own:
+            continue
+        marks = ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}" for m in own)
+        text.append_text(lit(f" {npc.name}: {marks}\n"))
+    return text
+
+
+def life_text(camp: Campaign, gates: list[GateStatus], st: GameState | None = None) -> Text:
+    text = Text()
+    for title, part in ((("Lists you are on", lists_text(camp, st)), ("Rated", people_text(camp, st)))
+                        if st is not None else ()):
+        if part:
+            text.append_text(lit(title, "bold underline"))
+            text.append("\n")
+            text.append_text(part)
+            text.append("\n")
     kind = None
     for g in gates:
         if g.kind != kind:
@@ -37,14 +71,14 @@ class LifeScreen(Screen):
     CSS_PATH = "life.tcss"
     BINDINGS = [Binding("escape,l", "app.pop_screen", "Back")]
 
-    def __init__(self, camp: Campaign, gates: list[GateStatus]) -> None:
+    def __init__(self, camp: Campaign, gates: list[GateStatus], st: GameState | None = None) -> None:
         super().__init__()
-        self.camp, self.gates = camp, gates
+        self.camp, self.gates, self.st = camp, gates, st
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
         with VerticalScroll(id="life"):
-            yield Static(life_text(self.camp, self.gates), id="gates")
+            yield Static(life_text(self.camp, self.gates, self.st), id="gates")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,0 +1,103 @@
+"""Engine facts in the player's words: rule names, hidden rules, what a change means, lists.
+
+Shared by the screens, the ending summary and the headless tools, so a hidden rule is hidden
+everywhere and a rank that drops is good news everywhere. No Textual or Rich here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.model import Campaign, ListDef, Rule
+from game.engine.state import GameState
+
+UNKNOWN = "unknown rule"
+
+
+def human(ident: str) -> str:
+    """An id as words: night_gaming -> Night gaming."""
+    return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+
+def rule_known(camp: Campaign, st: GameState, rule_id: str) -> bool:
+    """A hidden rule stays unknown until the player finds it out (reveal / reveal_after)."""
+    rule = camp.rules.get(rule_id)
+    return rule is None or not rule.hidden or rule_id in st.revealed
+
+
+def rule_name(camp: Campaign, st: GameState, rule_id: str) -> str:
+    return human(rule_id) if rule_known(camp, st, rule_id) else UNKNOWN
+
+
+def rule_why(camp: Campaign, st: GameState, rule_id: str, why: str = "") -> str:
+    if not rule_known(camp, st, rule_id):
+        return "You do not know why."
+    rule = camp.rules.get(rule_id)
+    return why or (rule.why if rule else "")
+
+
+def good(camp: Campaign, score_id: str, delta: int) -> bool | None:
+    """Whether a change is good for the player: for rank-style scores a drop is a rise."""
+    if not delta:
+        return None
+    sc = camp.scores.get(score_id)
+    lower = sc is not None and sc.direction == "lower"
+    return (delta < 0) if lower else (delta > 0)
+
+
+def value_label(camp: Campaign, key: str) -> str:
+    """The label of a stat, or "Harbour Clinic's rating" for a measure of a person or organisation."""
+    if key in camp.stats:
+        return camp.stats[key].label
+    if key.startswith("npc."):
+        _, nid, measure = key.split(".", 2)
+        npc = camp.npcs.get(nid)
+        label = camp.scores[measure].label if measure in camp.scores else measure.replace("_", " ")
+        return f"{npc.name if npc else nid}'s {label}"
+    return human(key)
+
+
+def lists_on(camp: Campaign, st: GameState) -> list[ListDef]:
+    return [lst for lid, lst in camp.lists.items() if lid in st.flags]
+
+
+@dataclass(frozen=True)
+class RuleCard:
+    """One rule as the rulebook shows it."""
+
+    id: str
+    name: str
+    trigger: str
+    effect: str
+    why: str
+    fired: int
+
+
+def trigger_text(rule: Rule) -> str:
+    if rule.on:
+        text = "when you " + " or ".join(a.replace(".", " ").replace("_", " ") for a in rule.on)
+    elif rule.every:
+        text = "every day" if rule.every == "day" else "after every choice"
+    else:
+        text = f"when {rule.when.src}" if rule.when is not None else ""
+    if rule.cond is not None:
+        text += f", if {rule.cond.src}"
+    return text + (" (once)" if rule.once else "")
+
+
+def effect_text(camp: Campaign, rule: Rule) -> str:
+    parts = []
+    for sid, amount in rule.score.items():
+        label = camp.scores[sid].label
+        parts.append(f"{label} {amount:+d}" if isinstance(amount, int) else f"{label} by {amount.src}")
+    parts += [f"sets {camp.flags.get(f, f)}" for f in rule.set]
+    parts += [f"clears {camp.flags.get(f, f)}" for f in rule.clear]
+    return "; ".join(parts) if parts else "no points"
+
+
+def rulebook(camp: Campaign, st: GameState) -> tuple[list[RuleCard], int]:
+    """The rules the player knows, in file order, and how many are still unknown."""
+    known = [RuleCard(r.id, human(r.id), trigger_text(r), effect_text(camp, r), r.why,
+                      st.fired.get(r.id, 0))
+             for r in camp.rules.values() if rule_known(camp, st, r.id)]
+    return known, len(camp.rules) - len(known)
