@@ -1,0 +1,1 @@
+"""Tools for story authors: checking, simulating and drawing campaigns, all headless."""

@@ -1,0 +1,127 @@
+"""Play many seeded games headless, over all cores, and count what happened.
+
+Run i plays seed S+i. Runs go out in chunks of ``CHUNK`` consecutive seeds (the same chunks
+whatever the number of jobs) and the chunks' tallies are merged in seed order, so the report is
+the same for one job or many. Each worker process loads the campaign once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.engine import engine as E
+from game.engine.content import load_campaign
+from game.engine.model import Campaign
+
+from .simulate_gates import GateWatch
+from .simulate_strategies import Player, StrategySpec, make_player
+from .simulate_tally import Problem, Tally
+
+CHUNK = 50  # runs per task; least-used keeps its counts for one chunk
+MAX_CHOICES = 5000  # a run still going after this many choices is reported as having no ending
+
+
+@dataclass(frozen=True, slots=True)
+class SimConfig:
+    folder: Path
+    runs: int
+    seed: int
+    strategy: StrategySpec
+    jobs: int = 0  # 0: one per core
+    max_choices: int = MAX_CHOICES
+
+
+# ---------------------------------------------------------------- one run
+
+def play_run(camp: Campaign, seed: int, player: Player, watch: GateWatch, tally: Tally,
+             max_choices: int) -> None:
+    """Play one game to its end (or until it breaks off) and fold it into the tally.
+
+    The loop is the hot path: open ids, a pick, apply. Gates are sampled at the start of each
+    day and at the end of the game, never per choice.
+    """
+    player.start(seed)
+    try:
+        st = E.new_game(camp, seed)
+    except E.PlayError as e:
+        tally.add_problem(_problem(camp, e, seed, [], 1))
+        return
+    opened: set[str] = set(watch.open_now(st))
+    open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
+    day = st.vals["day"]
+    try:
+        while not st.ending:
+            apply(camp, st, pick(camp, st, open_ids(camp, st)))
+            if st.vals["day"] != day:
+                day = st.vals["day"]
+                opened.update(watch.open_now(st))
+            if len(log) >= max_choices:
+                tally.add_problem(Problem("no ending", st.scene, day, f"no ending after {max_choices} choices",
+                                          1, seed, list(log)))
+                break
+    except E.PlayError as e:
+        tally.add_problem(_problem(camp, e, seed, list(log), st.vals["day"]))
+    opened.update(watch.open_now(st))
+    tally.add_run(st, opened, camp.days)
+
+
+def _problem(camp: Campaign, e: E.PlayError, seed: int, path: list[str], day: int) -> Problem:
+    if isinstance(e, E.DeadEnd):
+        kind = "empty deck" if e.scene in camp.decks else "dead end"
+        return Problem(kind, e.scene, e.day, "; ".join(e.reasons), 1, seed, path)
+    return Problem("error", path[-1].split(".")[0] if path else camp.start, day, str(e), 1, seed, path)
+
+
+# ---------------------------------------------------------------- chunks and workers
+
+_CAMP: Campaign | None = None  # the campaign a worker plays, loaded once per process
+_WATCH: GateWatch | None = None  # its gates, remembered across the worker's chunks
+
+
+def _use(camp: Campaign) -> None:
+    global _CAMP, _WATCH
+    _CAMP, _WATCH = camp, GateWatch(camp)
+
+
+def _worker_init(folder: str) -> None:
+    if _CAMP is None or _CAMP.root != folder:
+        _use(load_campaign(Path(folder)))
+
+
+def run_chunk(task: tuple[int, int, StrategySpec, int]) -> Tally:
+    """Runs seeds first..first+count-1 with a fresh player; the unit of work sent to a process."""
+    first, count, spec, max_choices = task
+    assert _CAMP is not None and _WATCH is not None
+    player, tally = make_player(spec), Tally()
+    for seed in range(first, first + count):
+        play_run(_CAMP, seed, player, _WATCH, tally, max_choices)
+    return tally
+
+
+def chunks(cfg: SimConfig) -> list[tuple[int, int, StrategySpec, int]]:
+    return [(cfg.seed + i, min(CHUNK, cfg.runs - i), cfg.strategy, cfg.max_choices)
+            for i in range(0, cfg.runs, CHUNK)]
+
+
+def job_count(cfg: SimConfig) -> int:
+    jobs = cfg.jobs or os.cpu_count() or 1
+    return max(1, min(jobs, -(-cfg.runs // CHUNK)))
+
+
+def simulate(cfg: SimConfig, camp: Campaign) -> Tally:
+    """Play ``cfg.runs`` games of the (already loaded and checked) campaign and merge the tallies."""
+    _use(camp)  # in this process, and inherited by forked workers without loading again
+    tasks, jobs, total = chunks(cfg), job_count(cfg), Tally()
+    if jobs == 1:
+        for t in tasks:
+            total.merge(run_chunk(t))
+        return total
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else methods[0])
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(str(camp.root),)) as pool:
+        for part in pool.imap(run_chunk, tasks):  # in task order: seed order
+            total.merge(part)
+    return total

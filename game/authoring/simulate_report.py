@@ -1,0 +1,92 @@
+"""The simulation report as plain data: what ``--format json`` prints and the text view reads.
+
+Everything is sorted by id or count and rounded, so the same seed and runs give the same bytes
+whatever the number of jobs. Timing is not part of it (it differs from one run to the next).
+
+Fields (``format`` 1):
+  campaign, title, content_hash, strategy, seed, runs, chunk, choices_per_run
+  coverage.{scenes,choices,rules,gates}: hit, total, share, never (ids), hits ({id: runs})
+  endings: [{id, title, runs, share}], unfinished (runs that broke off without an ending)
+  scores: [{id, label, min, max, days: [{day, runs, p10, p50, p90, min, max}], final: {...}}]
+  gates: [{id, kind, title, runs, share}]   (share of runs that ever had it open)
+  problems: [{kind, where, day, reason, runs, seed, path}]   (shortest path first found)
+  threshold: see threshold.threshold_report (only when asked for)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from game.engine.model import Campaign
+
+from .simulate import CHUNK, SimConfig
+from .simulate_tally import Tally
+
+FORMAT = 1
+PERCENTILES = (10, 50, 90)
+
+
+def share(n: int, total: int) -> float:
+    return round(n / total, 4) if total else 0.0
+
+
+def percentile(values: Counter, p: float) -> int:
+    """Nearest-rank percentile of a value -> count table."""
+    total = sum(values.values())
+    rank, seen = max(1, math.ceil(total * p / 100)), 0
+    for v in sorted(values):
+        seen += values[v]
+        if seen >= rank:
+            return v
+    return 0
+
+
+def spread(values: Counter) -> dict[str, int]:
+    out = {"runs": sum(values.values())}
+    if not values:
+        return out
+    out.update({f"p{p}": percentile(values, p) for p in PERCENTILES})
+    out.update({"min": min(values), "max": max(values)})
+    return out
+
+
+def coverage(ids: list[str], hits: Counter, runs: int) -> dict[str, Any]:
+    hit = [i for i in ids if hits.get(i)]
+    return {"hit": len(hit), "total": len(ids), "share": share(len(hit), len(ids)),
+            "never": sorted(i for i in ids if not hits.get(i)),
+            "hits": {i: hits[i] for i in sorted(hit)}}
+
+
+def build(camp: Campaign, cfg: SimConfig, tally: Tally) -> dict[str, Any]:
+    runs = tally.runs
+    return {
+        "format": FORMAT,
+        "campaign": camp.id, "title": camp.title, "content_hash": camp.content_hash,
+        "strategy": cfg.strategy.label, "seed": cfg.seed, "runs": runs, "chunk": CHUNK,
+        "choices_per_run": round(tally.choices_made / runs, 1) if runs else 0,
+        "coverage": {
+            "scenes": coverage(list(camp.scenes), tally.scenes, runs),
+            "choices": coverage(list(camp.choices), tally.choices, runs),
+            "rules": coverage(list(camp.rules), tally.rules, runs),
+            "gates": coverage(list(camp.gates), tally.gates, runs),
+        },
+        "endings": [{"id": e, "title": camp.scenes[e].title, "runs": n, "share": share(n, runs)}
+                    for e, n in sorted(tally.endings.items(), key=lambda x: (-x[1], x[0]))],
+        "unfinished": runs - sum(tally.endings.values()),
+        "scores": [_score(camp, sid, tally) for sid in camp.scores],
+        "gates": [{"id": g.id, "kind": g.kind, "title": g.title, "runs": tally.gates.get(g.id, 0),
+                   "share": share(tally.gates.get(g.id, 0), runs)} for g in camp.gates.values()],
+        "problems": [{"kind": p.kind, "where": p.where, "day": p.day, "reason": p.reason,
+                      "runs": p.runs, "seed": p.seed, "path": p.path}
+                     for p in sorted(tally.problems.values(), key=lambda p: (-p.runs, p.kind, p.where))],
+    }
+
+
+def _score(camp: Campaign, sid: str, tally: Tally) -> dict[str, Any]:
+    sc = camp.scores[sid]
+    days = tally.days.get(sid, [])
+    return {"id": sid, "label": sc.label, "min": sc.min, "max": sc.max,
+            "days": [{"day": d, **spread(c)} for d, c in enumerate(days, 1)],
+            "final": spread(tally.final.get(sid, Counter()))}

@@ -1,0 +1,148 @@
+"""How a simulated player picks among the open choices: random, least-used, greedy up or down.
+
+A strategy's own randomness is the game's generator (splitmix64) in a second stream seeded from
+the run's seed, never the game's own stream: that one must stay exactly what a replay from
+(seed, choice log) sees, or storylet draws in a replay would differ from the run that found a problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from game.engine import engine as E
+from game.engine.model import Campaign
+from game.engine.state import MASK64, GameState
+
+NAMES = ("random", "least-used", "greedy-up:SCORE", "greedy-down:SCORE")
+
+# Mixed into the run's seed so the player's stream differs from the game's own (which starts at seed).
+_PLAYER_SALT = 0x5EED_C0DE
+
+
+class StrategyError(ValueError):
+    """A strategy name that does not exist, or a greedy one naming an unknown score."""
+
+
+@dataclass(frozen=True, slots=True)
+class StrategySpec:
+    """A parsed ``--strategy`` value; plain data, so it can be sent to worker processes."""
+
+    kind: str  # random, least-used, greedy
+    target: str = ""  # the score or stat a greedy player pushes
+    sign: int = 1  # +1 up, -1 down
+
+    @property
+    def label(self) -> str:
+        if self.kind != "greedy":
+            return self.kind
+        return f"greedy-{'up' if self.sign > 0 else 'down'}:{self.target}"
+
+
+def parse_strategy(text: str, camp: Campaign) -> StrategySpec:
+    """Read ``random``, ``least-used``, ``greedy-up:credit`` or ``greedy-down:money``."""
+    if text in ("random", "least-used"):
+        return StrategySpec(text)
+    head, _, target = text.partition(":")
+    if head not in ("greedy-up", "greedy-down"):
+        raise StrategyError(f"unknown strategy '{text}'; use one of: {', '.join(NAMES)}")
+    known = list(camp.scores) + list(camp.stats)
+    if target not in known:
+        raise StrategyError(f"strategy '{text}': '{target}' is not a score or stat of campaign "
+                            f"'{camp.id}'; use one of: {', '.join(known)}")
+    return StrategySpec("greedy", target, 1 if head == "greedy-up" else -1)
+
+
+class Player:
+    """Picks uniformly among the open choices."""
+
+    def __init__(self, spec: StrategySpec) -> None:
+        self.spec = spec
+        self.dice = GameState(seed=0, rng=0, scene="", vals={})  # only its generator is used
+        self.r: Callable[[], float] = self.dice.random
+
+    def start(self, seed: int) -> None:
+        """Called before each run: the player's dice depend on the run's seed alone."""
+        self.dice.rng = (seed ^ _PLAYER_SALT) & MASK64
+
+    def pick(self, camp: Campaign, st: GameState, ids: Sequence[str]) -> str:
+        n = len(ids)
+        return ids[0] if n == 1 else ids[int(self.r() * n)]
+
+
+class LeastUsed(Player):
+    """Always takes the choice taken least so far, for coverage (ties: the seeded generator).
+
+    The counts live for one chunk of runs (a fixed number of consecutive seeds, the same whatever
+    the number of jobs), so a report never depends on how the runs were spread over processes.
+    """
+
+    def __init__(self, spec: StrategySpec) -> None:
+        super().__init__(spec)
+        self.counts: dict[str, int] = {}
+
+    def pick(self, camp: Campaign, st: GameState, ids: Sequence[str]) -> str:
+        get = self.counts.get
+        low = min(get(c, 0) for c in ids)
+        ties = [c for c in ids if get(c, 0) == low]
+        cid = ties[0] if len(ties) == 1 else ties[int(self.r() * len(ties))]
+        self.counts[cid] = low + 1
+        return cid
+
+
+class Greedy(Player):
+    """Takes the choice that moves one score furthest up (or down) in one step.
+
+    Each open choice is tried on a copy of the state; a choice that breaks the story on the copy
+    counts as no change, so the real run walks into it only if nothing better is open.
+    """
+
+    def pick(self, camp: Campaign, st: GameState, ids: Sequence[str]) -> str:
+        if len(ids) == 1:
+            return ids[0]
+        key, sign = self.spec.target, self.spec.sign
+        base = st.vals[key]
+        best: list[str] = []
+        best_gain = 0
+        for cid in ids:
+            trial = fork(st)
+            try:
+                E.apply(camp, trial, cid)
+                gain = (trial.vals[key] - base) * sign
+            except E.PlayError:
+                gain = 0
+            if not best or gain > best_gain:
+                best, best_gain = [cid], gain
+            elif gain == best_gain:
+                best.append(cid)
+        return best[0] if len(best) == 1 else best[int(self.r() * len(best))]
+
+
+def make_player(spec: StrategySpec) -> Player:
+    return {"random": Player, "least-used": LeastUsed, "greedy": Greedy}[spec.kind](spec)
+
+
+# ---------------------------------------------------------------- copying a state for look-ahead
+
+_SLOTS: tuple[str, ...] = tuple(GameState.__slots__)  # type: ignore[attr-defined]
+
+
+def _dup(v: Any) -> Any:
+    """Copy containers two levels deep (history is a dict of lists); leave the rest shared."""
+    if isinstance(v, dict):
+        return {k: (x.copy() if isinstance(x, (list, set, dict)) else x) for k, x in v.items()}
+    if isinstance(v, (list, set)):
+        return v.copy()
+    return v
+
+
+def fork(st: GameState) -> GameState:
+    """A copy of the state that a trial choice may change freely.
+
+    Goes over every slot rather than naming fields, so state the engine gains later is copied too.
+    Ledger entries are shared: the engine only ever appends new ones.
+    """
+    c = object.__new__(GameState)
+    for name in _SLOTS:
+        setattr(c, name, _dup(getattr(st, name)))
+    return c

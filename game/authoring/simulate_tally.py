@@ -1,0 +1,103 @@
+"""What a batch of simulated runs found, in counts that add up across batches.
+
+Everything is a count keyed by a stable id, or the shortest example of a problem, so batches from
+different processes merge into the same totals whatever order they finish in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from game.engine.state import GameState
+
+
+@dataclass(slots=True)
+class Problem:
+    """A way a run broke off: a dead end, an empty deck, a content error or no ending in time.
+
+    ``seed`` and ``path`` are the shortest run that reached it (ties: the lowest seed), so an author
+    can replay it exactly with the engine's replay from seed and choice log.
+    """
+
+    kind: str  # "dead end", "empty deck", "error", "no ending"
+    where: str  # the scene or deck
+    day: int
+    reason: str
+    runs: int
+    seed: int
+    path: list[str]
+
+    def key(self) -> tuple[str, str]:
+        return self.kind, self.where
+
+    def shorter(self, other: "Problem") -> bool:
+        return (len(self.path), self.seed) < (len(other.path), other.seed)
+
+
+@dataclass(slots=True)
+class Tally:
+    runs: int = 0
+    choices_made: int = 0
+    scenes: Counter = field(default_factory=Counter)  # id -> runs that visited it
+    choices: Counter = field(default_factory=Counter)  # id -> runs that took it
+    rules: Counter = field(default_factory=Counter)  # id -> runs in which it fired
+    gates: Counter = field(default_factory=Counter)  # id -> runs in which it was ever open
+    endings: Counter = field(default_factory=Counter)  # ending scene -> runs
+    days: dict[str, list[Counter]] = field(default_factory=dict)  # score -> per day: value -> runs
+    final: dict[str, Counter] = field(default_factory=dict)  # score -> value at the end -> runs
+    peak: dict[str, Counter] = field(default_factory=dict)  # score -> highest value seen -> runs
+    low: dict[str, Counter] = field(default_factory=dict)  # score -> lowest value seen -> runs
+    problems: dict[tuple[str, str], Problem] = field(default_factory=dict)
+
+    def add_run(self, st: GameState, opened: set[str], days: int) -> None:
+        """Fold one finished (or broken-off) run in: read once from the state, after the run."""
+        self.runs += 1
+        self.choices_made += len(st.log)
+        self.scenes.update(st.visited.keys())
+        self.choices.update(set(st.log))
+        self.rules.update(st.fired.keys())
+        self.gates.update(opened)
+        if st.ending:
+            self.endings[st.ending] += 1
+        for score, hist in st.history.items():
+            now = st.vals[score]
+            per_day = self.days.setdefault(score, [])
+            starts = hist[:days]
+            while len(per_day) < len(starts):
+                per_day.append(Counter())
+            for d, v in enumerate(starts):
+                per_day[d][v] += 1
+            self.final.setdefault(score, Counter())[now] += 1
+            self.peak.setdefault(score, Counter())[max(max(hist), now)] += 1
+            self.low.setdefault(score, Counter())[min(min(hist), now)] += 1
+
+    def add_problem(self, p: Problem) -> None:
+        old = self.problems.get(p.key())
+        if old is None:
+            self.problems[p.key()] = p
+            return
+        runs = old.runs + p.runs
+        keep = p if p.shorter(old) else old
+        keep.runs = runs
+        self.problems[p.key()] = keep
+
+    def merge(self, other: "Tally") -> None:
+        self.runs += other.runs
+        self.choices_made += other.choices_made
+        for mine, theirs in ((self.scenes, other.scenes), (self.choices, other.choices),
+                             (self.rules, other.rules), (self.gates, other.gates),
+                             (self.endings, other.endings)):
+            mine.update(theirs)
+        for score, per_day in other.days.items():
+            ours = self.days.setdefault(score, [])
+            while len(ours) < len(per_day):
+                ours.append(Counter())
+            for d, c in enumerate(per_day):
+                ours[d].update(c)
+        for mine_by, theirs_by in ((self.final, other.final), (self.peak, other.peak),
+                                   (self.low, other.low)):
+            for score, c in theirs_by.items():
+                mine_by.setdefault(score, Counter()).update(c)
+        for p in other.problems.values():
+            self.add_problem(p)

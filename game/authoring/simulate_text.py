@@ -1,0 +1,121 @@
+"""The simulation report as text for a person: sections of short lines, widest facts first.
+
+Reads only the report's plain data (simulate_report.build), so the text and the JSON never disagree.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+BAR = 30  # characters of the per-day score bar
+
+
+def pct(x: float) -> str:
+    return f"{x * 100:5.1f}%"
+
+
+def render(rep: dict[str, Any], seconds: float | None = None, jobs: int = 1) -> list[tuple[str, list[str]]]:
+    """(section title, lines) pairs; the first section's title is the headline."""
+    return [("", _head(rep, seconds, jobs)), ("Coverage", _coverage(rep)), ("Endings", _endings(rep)),
+            *[(f"{s['label']} ({s['id']}) by day", _score(s)) for s in rep["scores"]],
+            ("Gates: share of runs that ever had it open", _gates(rep)),
+            ("Problems", _problems(rep)), *_threshold(rep)]
+
+
+def plain(sections: list[tuple[str, list[str]]]) -> str:
+    out: list[str] = []
+    for title, lines in sections:
+        if title:
+            out += ["", title]
+        out += lines
+    return "\n".join(out) + "\n"
+
+
+def _head(rep: dict[str, Any], seconds: float | None, jobs: int) -> list[str]:
+    runs, seed = rep["runs"], rep["seed"]
+    lines = [f"Simulated {runs:,} runs of {rep['title']} ({rep['campaign']}), strategy {rep['strategy']}, "
+             f"seeds {seed}–{seed + runs - 1}; {rep['choices_per_run']} choices a run"]
+    if seconds is not None:
+        lines.append(f"  {seconds:.2f} s on {jobs} job{'s' if jobs > 1 else ''}: "
+                     f"{runs / max(seconds, 1e-9):,.0f} runs/s")
+    return lines
+
+
+def _wrap(label: str, ids: list[str]) -> list[str]:
+    if not ids:
+        return []
+    return textwrap.wrap(f"{label}: " + ", ".join(ids), 100, initial_indent="    ", subsequent_indent="      ")
+
+
+def _coverage(rep: dict[str, Any]) -> list[str]:
+    lines = []
+    for kind, c in rep["coverage"].items():
+        lines.append(f"  {kind:<8} {c['hit']:>4}/{c['total']:<4} {pct(c['share'])}")
+        lines += _wrap("never", c["never"])
+    return lines
+
+
+def _endings(rep: dict[str, Any]) -> list[str]:
+    runs = max(rep["runs"], 1)
+    rows = [(e["id"], e["runs"]) for e in rep["endings"]]
+    if rep["unfinished"]:
+        rows.append(("(no ending: see problems)", rep["unfinished"]))
+    width = max((len(r[0]) for r in rows), default=0)
+    return [f"  {eid:<{width}} {n:>7,} {pct(n / runs)}  {'█' * round(n / runs * BAR)}" for eid, n in rows]
+
+
+def _score(s: dict[str, Any]) -> list[str]:
+    lo, hi = s["min"], s["max"]
+    days = s["days"] + [{"day": "end", **s["final"]}]
+    lines = [f"  {'day':>4} {'runs':>7} {'p10':>5} {'p50':>5} {'p90':>5}   {lo} … {hi}  (─ p10–p90, ● p50)"]
+    for d in days:
+        if "p50" not in d:
+            continue
+        lines.append(f"  {d['day']:>4} {d['runs']:>7,} {d['p10']:>5} {d['p50']:>5} {d['p90']:>5}   "
+                     f"{_bar(d['p10'], d['p50'], d['p90'], lo, hi)}")
+    return lines
+
+
+def _bar(p10: int, p50: int, p90: int, lo: int, hi: int) -> str:
+    def at(v: int) -> int:
+        return min(BAR - 1, max(0, round((v - lo) / max(hi - lo, 1) * (BAR - 1))))
+    cells = ["·"] * BAR
+    for i in range(at(p10), at(p90) + 1):
+        cells[i] = "─"
+    cells[at(p50)] = "●"
+    return "".join(cells)
+
+
+def _gates(rep: dict[str, Any]) -> list[str]:
+    width = max((len(g["id"]) for g in rep["gates"]), default=0)
+    return [f"  {g['id']:<{width}} {pct(g['share'])}  {g['title']}" for g in rep["gates"]]
+
+
+def _problems(rep: dict[str, Any]) -> list[str]:
+    if not rep["problems"]:
+        return ["  none: every run reached an ending"]
+    lines = []
+    for p in rep["problems"]:
+        lines.append(f"  {p['kind']} at '{p['where']}' on day {p['day']} in {p['runs']:,} runs: {p['reason']}")
+        lines += textwrap.wrap(f"seed {p['seed']}, {len(p['path'])} choices: " + " ".join(p["path"]), 100,
+                               initial_indent="    ", subsequent_indent="      ")
+    return lines
+
+
+def _threshold(rep: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    t = rep.get("threshold")
+    if not t:
+        return []
+    lines = [f"  needs: {t['condition']}",
+             f"  open at some point in {pct(t['share_open_ever']).strip()} of runs now"]
+    for b in t["bounds"]:
+        lines += [f"  {b['score']} {b['op']} {b['now']:g}: {pct(b['share_ever_now']).strip()} of runs reach it at "
+                  f"some point, {pct(b['share_end_now']).strip()} at the end",
+                  f"    for about {t['target']:g}% at some point: {b['score']} {b['op']} {b['suggest_ever']:g}"
+                  f"  ({pct(b['share_ever']).strip()})",
+                  f"    for about {t['target']:g}% at the end:    {b['score']} {b['op']} {b['suggest_end']:g}"
+                  f"  ({pct(b['share_end']).strip()})"]
+    lines.append("  (other parts of the condition stay as they are; players choose differently once "
+                 "a gate moves, so simulate again after changing it)")
+    return [(f"Threshold for {t['gate']}", lines)]

@@ -1,0 +1,101 @@
+"""Tuning help: what threshold on a score would let about p % of simulated players through a gate.
+
+Only comparisons of a score (or stat) with a number can be tuned; the other parts of a gate's
+condition (flags, lists...) stay as they are and are named in the answer. The estimate comes from
+the highest (for >= and >) or lowest (for <= and <) value each run reached, sampled at the start
+of every day and at the end: the moments the simulation asks the gates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.expr import Node
+from game.engine.model import Campaign
+
+from .simulate_tally import Tally
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+class ThresholdError(ValueError):
+    """A gate that does not exist, or whose condition compares no score with a number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    score: str
+    op: str
+    value: float
+
+
+def bounds(camp: Campaign, gate_id: str) -> list[Bound]:
+    """The score-versus-number comparisons in a gate's condition, score on the left."""
+    gate = camp.gates.get(gate_id)
+    if gate is None:
+        raise ThresholdError(f"no gate '{gate_id}' in campaign '{camp.id}'; gates are: "
+                             f"{', '.join(sorted(camp.gates))}")
+    found: list[Bound] = []
+    _walk(gate.needs.tree, set(camp.scores) | set(camp.stats), found)
+    if not found:
+        raise ThresholdError(f"gate '{gate_id}' ({gate.needs.src}) compares no score with a number, "
+                             "so there is no threshold to tune")
+    return found
+
+
+def _walk(node: Node, names: set[str], out: list[Bound]) -> None:
+    if node.kind == "cmp" and node.op in _FLIP:
+        a, b = node.args
+        if a.kind == "name" and a.value in names and b.kind == "lit":
+            out.append(Bound(a.value, node.op, b.value))
+        elif b.kind == "name" and b.value in names and a.kind == "lit":
+            out.append(Bound(b.value, _FLIP[node.op], a.value))
+    for x in node.args:
+        _walk(x, names, out)
+
+
+def _through(values: Counter, op: str, t: float) -> int:
+    """How many runs' values pass ``score op t``."""
+    test = {">=": t.__le__, ">": t.__lt__, "<=": t.__ge__, "<": t.__gt__}[op]
+    return sum(n for v, n in values.items() if test(v))
+
+
+def suggest(values: Counter, op: str, target: float) -> float:
+    """The threshold that lets at least ``target`` % of these runs through, as tight as the data allows."""
+    total = sum(values.values())
+    want = max(1, math.ceil(total * target / 100))
+    upward = op in (">=", ">")
+    seen = 0
+    for v in sorted(values, reverse=upward):
+        seen += values[v]
+        if seen >= want:
+            # v is the loosest value that still lets `want` runs through; > and < need one step off it
+            return v - 1 if op == ">" else v + 1 if op == "<" else v
+    return 0
+
+
+def threshold_report(camp: Campaign, tally: Tally, gate_id: str, target: float) -> dict[str, Any]:
+    """For each tunable comparison in the gate: today's share through and a threshold for ``target`` %."""
+    if not 0 < target <= 100:
+        raise ThresholdError(f"--target is a share of runs in per cent, above 0 and at most 100, not {target:g}")
+    found = bounds(camp, gate_id)
+    runs = max(tally.runs, 1)
+    out = []
+    for b in found:
+        if b.op in ("==", "!="):
+            continue
+        seen = tally.peak if b.op in (">=", ">") else tally.low
+        ever, end = seen.get(b.score, Counter()), tally.final.get(b.score, Counter())
+        t_ever, t_end = suggest(ever, b.op, target), suggest(end, b.op, target)
+        out.append({
+            "score": b.score, "op": b.op, "now": b.value,
+            "share_ever_now": round(_through(ever, b.op, b.value) / runs, 4),
+            "share_end_now": round(_through(end, b.op, b.value) / runs, 4),
+            "suggest_ever": t_ever, "share_ever": round(_through(ever, b.op, t_ever) / runs, 4),
+            "suggest_end": t_end, "share_end": round(_through(end, b.op, t_end) / runs, 4),
+        })
+    return {"gate": gate_id, "condition": camp.gates[gate_id].needs.src, "target": target,
+            "share_open_ever": round(tally.gates.get(gate_id, 0) / runs, 4), "bounds": out}

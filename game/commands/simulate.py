@@ -1,0 +1,127 @@
+"""``citizen-score simulate``: play many seeded games headless and report what an author needs.
+
+Run i plays seed S+i; a problem's seed and choice path replay it exactly. Text goes to the
+terminal (styled when it is one), ``--format json`` gives the same facts for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from game.engine.content import list_campaigns, load_campaign
+from game.engine.engine import MAX_SEED
+from game.engine.problems import ContentError
+
+
+def add(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "simulate", help="play many seeded games headless: coverage, endings, scores, dead ends",
+        description="Play N seeded games headless over all cores. Run i plays seed S+i, so any "
+                    "run can be replayed; a problem is shown with its seed and shortest choice path.")
+    p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
+                   help="a campaign id in the content folder, or a campaign folder "
+                        "(default: the only campaign there)")
+    p.add_argument("--runs", type=_whole(1), default=1000, metavar="N", help="games to play (default 1000)")
+    p.add_argument("--seed", dest="first_seed", type=_whole(0), default=1, metavar="S",
+                   help="seed of the first run (default 1)")
+    p.add_argument("--jobs", type=_whole(0), default=0, metavar="J",
+                   help="processes (default: one per core)")
+    p.add_argument("--strategy", default="random", metavar="STRATEGY",
+                   help="random (default), least-used, greedy-up:SCORE or greedy-down:SCORE")
+    p.add_argument("--threshold", metavar="GATE",
+                   help="a gate (e.g. job.bank_teller): which score threshold lets --target %% through")
+    p.add_argument("--target", type=float, default=50.0, metavar="P",
+                   help="per cent of runs the threshold should let through (default 50)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=run)
+
+
+def _whole(least: int):
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if n < least:
+            raise argparse.ArgumentTypeError(f"must be at least {least}")
+        return n
+    return parse
+
+
+def find_campaign(content: Path, name: str | None) -> Path:
+    """The campaign folder for a CAMPAIGN argument; ValueError says what exists instead."""
+    if name and (Path(name) / "campaign.toml").is_file():
+        return Path(name)
+    folders = list_campaigns(content) if content.is_dir() else []
+    ids = [f.name for f in folders]
+    if name is None and len(folders) == 1:
+        return folders[0]
+    if name in ids:
+        return folders[ids.index(name)]
+    what = f"no campaign '{name}'" if name else "name the campaign to simulate"
+    raise ValueError(f"{what} in {content}; campaigns there: {', '.join(ids) or 'none'}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.authoring.simulate import SimConfig, job_count, simulate
+    from game.authoring.simulate_report import build
+    from game.authoring.simulate_strategies import StrategyError, parse_strategy
+    from game.authoring.threshold import ThresholdError, bounds, threshold_report
+
+    if args.first_seed + args.runs - 1 > MAX_SEED:
+        return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
+    try:
+        folder = find_campaign(args.content, args.campaign)
+        camp = load_campaign(folder)
+        spec = parse_strategy(args.strategy, camp)
+        if args.threshold:
+            bounds(camp, args.threshold)  # a bad gate is reported before the long part
+    except ContentError as e:
+        return _fail(e.format() + "\n\nSimulation needs content that loads (citizen-score check lists every problem).")
+    except (ValueError, StrategyError, ThresholdError) as e:
+        return _fail(str(e))
+    cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs)
+    t = time.perf_counter()
+    tally = simulate(cfg, camp)
+    seconds = time.perf_counter() - t
+    rep = build(camp, cfg, tally)
+    if args.threshold:
+        try:
+            rep["threshold"] = threshold_report(camp, tally, args.threshold, args.target)
+        except ThresholdError as e:
+            return _fail(str(e))
+    if args.format == "json":
+        print(json.dumps(rep, indent=2, ensure_ascii=False))
+    else:
+        show(rep, seconds, job_count(cfg))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"citizen-score simulate: {message}", file=sys.stderr)
+    return 2
+
+
+def show(rep: dict, seconds: float, jobs: int) -> None:
+    """Styled in a terminal, plain when piped or when NO_COLOR is set."""
+    from game.authoring.simulate_text import plain, render
+
+    sections = render(rep, seconds, jobs)
+    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        sys.stdout.write(plain(sections))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for title, lines in sections:
+        if title:
+            console.print()
+            console.print(Text(title, style="bold cyan"))
+        for i, line in enumerate(lines):
+            console.print(Text(line, style="bold" if not title and i == 0 else ""))
