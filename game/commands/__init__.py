@@ -9,4 +9,5 @@ modules may import Textual or Rich at import time: they must start fast.
 # Listed here, in the order `citizen-score --help` shows them.
 MODULES = [
     "game.commands.check",
+    "game.commands.simulate",
 ]
