@@ -15,6 +15,7 @@ from pathlib import Path
 from game.engine import engine as E
 from game.engine.content import load_campaign
 from game.engine.model import Campaign
+from game.engine.state import GameState
 
 from .simulate_gates import GateWatch
 from .simulate_strategies import Player, StrategySpec, make_player
@@ -34,15 +35,28 @@ class SimConfig:
     max_choices: int = MAX_CHOICES
 
 
+@dataclass(slots=True)
+class Prepared:
+    """A campaign ready to be played many times in one process."""
+
+    camp: Campaign
+    watch: GateWatch
+    fallbacks: dict[str, str]  # fallback scene -> its deck: landing there by a draw means a dry deck
+
+    @classmethod
+    def of(cls, camp: Campaign) -> "Prepared":
+        return cls(camp, GateWatch(camp), {d.fallback: d.id for d in camp.decks.values() if d.fallback})
+
+
 # ---------------------------------------------------------------- one run
 
-def play_run(camp: Campaign, seed: int, player: Player, watch: GateWatch, tally: Tally,
-             max_choices: int) -> None:
+def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choices: int) -> None:
     """Play one game to its end (or until it breaks off) and fold it into the tally.
 
     The loop is the hot path: open ids, a pick, apply. Gates are sampled at the start of each
     day and at the end of the game, never per choice.
     """
+    camp, watch = prep.camp, prep.watch
     player.start(seed)
     try:
         st = E.new_game(camp, seed)
@@ -51,10 +65,13 @@ def play_run(camp: Campaign, seed: int, player: Player, watch: GateWatch, tally:
         return
     opened: set[str] = set(watch.open_now(st))
     open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
+    fallbacks, dry = prep.fallbacks, set()
     day = st.vals["day"]
     try:
         while not st.ending:
             apply(camp, st, pick(camp, st, open_ids(camp, st)))
+            if st.scene in fallbacks:
+                _dry_deck(camp, st, fallbacks[st.scene], dry, tally)
             if st.vals["day"] != day:
                 day = st.vals["day"]
                 opened.update(watch.open_now(st))
@@ -68,6 +85,21 @@ def play_run(camp: Campaign, seed: int, player: Player, watch: GateWatch, tally:
     tally.add_run(st, opened, camp.days)
 
 
+def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Tally) -> None:
+    """Note a deck that had nothing left to draw, once a run: its fallback opened by a draw.
+
+    A fallback scene the last choice (or the new day) named outright is not a dry draw.
+    """
+    ch = camp.choices[st.log[-1]]
+    day = st.vals["day"]
+    named = ch.goto if not ch.end_day else camp.calendar.get(day, camp.day_start)
+    if named == st.scene or deck in dry:
+        return
+    dry.add(deck)
+    tally.add_problem(Problem("empty deck", deck, day, f"nothing left to draw; its fallback '{st.scene}' opened",
+                              1, st.seed, list(st.log)))
+
+
 def _problem(camp: Campaign, e: E.PlayError, seed: int, path: list[str], day: int) -> Problem:
     if isinstance(e, E.DeadEnd):
         kind = "empty deck" if e.scene in camp.decks else "dead end"
@@ -77,27 +109,26 @@ def _problem(camp: Campaign, e: E.PlayError, seed: int, path: list[str], day: in
 
 # ---------------------------------------------------------------- chunks and workers
 
-_CAMP: Campaign | None = None  # the campaign a worker plays, loaded once per process
-_WATCH: GateWatch | None = None  # its gates, remembered across the worker's chunks
+_PREP: Prepared | None = None  # the campaign a process plays, loaded once per process
 
 
 def _use(camp: Campaign) -> None:
-    global _CAMP, _WATCH
-    _CAMP, _WATCH = camp, GateWatch(camp)
+    global _PREP
+    _PREP = Prepared.of(camp)
 
 
 def _worker_init(folder: str) -> None:
-    if _CAMP is None or _CAMP.root != folder:
+    if _PREP is None or _PREP.camp.root != folder:
         _use(load_campaign(Path(folder)))
 
 
 def run_chunk(task: tuple[int, int, StrategySpec, int]) -> Tally:
     """Runs seeds first..first+count-1 with a fresh player; the unit of work sent to a process."""
     first, count, spec, max_choices = task
-    assert _CAMP is not None and _WATCH is not None
+    assert _PREP is not None
     player, tally = make_player(spec), Tally()
     for seed in range(first, first + count):
-        play_run(_CAMP, seed, player, _WATCH, tally, max_choices)
+        play_run(_PREP, seed, player, tally, max_choices)
     return tally
 
 

@@ -20,7 +20,7 @@ def render(rep: dict[str, Any], seconds: float | None = None, jobs: int = 1) -> 
     return [("", _head(rep, seconds, jobs)), ("Coverage", _coverage(rep)), ("Endings", _endings(rep)),
             *[(f"{s['label']} ({s['id']}) by day", _score(s)) for s in rep["scores"]],
             ("Gates: share of runs that ever had it open", _gates(rep)),
-            ("Problems", _problems(rep)), *_threshold(rep)]
+            ("Dead ends and dry decks (shortest path found)", _problems(rep)), *_threshold(rep)]
 
 
 def plain(sections: list[tuple[str, list[str]]]) -> str:

@@ -1,0 +1,123 @@
+"""``citizen-score simulate`` as an author meets it: the same report for the same seeds, problems
+with a path that replays them, coverage, greedy players and threshold help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import engine as E
+from game.engine.content import load_campaign
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def simulate(capsys, *args: str) -> dict:
+    code = main(["--content", str(FIXTURES), "simulate", *args, "--format", "json"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return json.loads(out.out)
+
+
+@pytest.mark.parametrize("strategy", ["random", "least-used"])
+def test_same_seeds_give_the_same_report_whatever_the_number_of_jobs(capsys, strategy):
+    args = ("mini", "--runs", "120", "--seed", "7", "--strategy", strategy)
+    one = simulate(capsys, *args, "--jobs", "1")
+    assert simulate(capsys, *args, "--jobs", "2") == one
+    assert simulate(capsys, *args, "--jobs", "1") == one
+    assert simulate(capsys, "mini", "--runs", "120", "--seed", "8", "--strategy", strategy) != one
+
+
+def test_a_dead_end_comes_with_its_seed_and_the_shortest_path_that_replays_it(capsys):
+    rep = simulate(capsys, "sim_dead", "--runs", "200", "--seed", "1")
+    found = {(p["kind"], p["where"]): p for p in rep["problems"]}
+    dead = found["dead end", "shop"]
+    assert dead["path"] == ["wake.spend", "evening.shop"]
+    assert "Money" in dead["reason"] and dead["runs"] > 1
+    assert rep["unfinished"] == dead["runs"]
+    camp = load_campaign(FIXTURES / "sim_dead")
+    with pytest.raises(E.PlayError, match="step 2 .*dead end.*scene .shop."):
+        E.replay(camp, dead["seed"], dead["path"])
+
+
+def test_a_deck_that_runs_dry_is_reported_with_the_path_to_it(capsys):
+    rep = simulate(capsys, "sim_dead", "--runs", "200", "--seed", "1")
+    dry = next(p for p in rep["problems"] if p["kind"] == "empty deck")
+    assert dry["where"] == "corner"
+    assert dry["path"] == ["wake.street", "busker.listen", "evening.sleep", "wake.street"]
+    st = E.replay(load_campaign(FIXTURES / "sim_dead"), dry["seed"], dry["path"])
+    assert st.scene == "empty_corner"
+
+
+def test_least_used_opens_every_door_where_random_play_misses_some(capsys):
+    least = simulate(capsys, "sim_cover", "--runs", "8", "--strategy", "least-used")
+    rand = simulate(capsys, "sim_cover", "--runs", "8", "--strategy", "random")
+    doors = [f"hub.{d}" for d in "abcdefgh"]
+    assert all(d in least["coverage"]["choices"]["hits"] for d in doors)
+    assert least["coverage"]["scenes"]["never"] == []
+    assert any(d not in rand["coverage"]["choices"]["hits"] for d in doors)
+
+
+def test_least_used_covers_everything_mini_can_reach(capsys):
+    rep = simulate(capsys, "mini", "--runs", "50", "--strategy", "least-used")
+    cov = rep["coverage"]
+    # Out of reach in mini by design: the score never falls below 500 (no notice, no blacklist),
+    # the morning deck never runs dry (quiet), and the bank is shut on the only day it is offered.
+    assert cov["scenes"]["never"] == ["end_black", "notice", "quiet"]
+    assert cov["choices"]["never"] == ["notice.read", "quiet.wait", "wake.apply"]
+    assert cov["rules"]["never"] == ["blacklist"]
+    assert cov["gates"]["never"] == []
+
+
+def test_greedy_players_push_the_named_score_up_or_down(capsys):
+    up = simulate(capsys, "sim_cover", "--runs", "10", "--strategy", "greedy-up:credit")
+    down = simulate(capsys, "sim_cover", "--runs", "10", "--strategy", "greedy-down:credit")
+    assert up["scores"][0]["final"]["min"] == 640  # helped on both days: 600 + 20 + 20
+    assert down["scores"][0]["final"]["max"] == 540  # littered on both days: 600 - 30 - 30
+
+
+def test_the_json_report_has_the_documented_fields(capsys):
+    rep = simulate(capsys, "mini", "--runs", "30")
+    assert {"format", "campaign", "strategy", "seed", "runs", "chunk", "choices_per_run", "coverage",
+            "endings", "unfinished", "scores", "gates", "problems"} <= rep.keys()
+    assert set(rep["coverage"]) == {"scenes", "choices", "rules", "gates"}
+    assert {"hit", "total", "share", "never", "hits"} <= rep["coverage"]["scenes"].keys()
+    assert sum(e["runs"] for e in rep["endings"]) + rep["unfinished"] == 30
+    day = rep["scores"][0]["days"][1]
+    assert {"day", "runs", "p10", "p50", "p90", "min", "max"} <= day.keys()
+    assert day["p10"] <= day["p50"] <= day["p90"]
+    assert {g["id"] for g in rep["gates"]} == {"job.clerk", "travel.train"}
+    assert all(0 <= g["share"] <= 1 for g in rep["gates"])
+
+
+def test_threshold_suggests_a_score_that_lets_about_the_target_through(capsys):
+    rep = simulate(capsys, "mini", "--runs", "200", "--threshold", "job.clerk", "--target", "25")
+    t = rep["threshold"]
+    (b,) = t["bounds"]
+    assert (b["score"], b["op"], b["now"]) == ("credit", ">=", 650)
+    assert b["share_ever"] >= 0.25 and b["share_end"] >= 0.25
+    assert t["share_open_ever"] == next(g["share"] for g in rep["gates"] if g["id"] == "job.clerk")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["mini", "--strategy", "bold"], ["unknown strategy 'bold'", "least-used"]),
+    (["mini", "--strategy", "greedy-up:karma"], ["'karma' is not a score", "credit"]),
+    (["nowhere"], ["no campaign 'nowhere'", "mini"]),
+    (["mini", "--threshold", "travel.train"], ["compares no score with a number"]),
+    (["mini", "--threshold", "job.pilot"], ["no gate 'job.pilot'", "job.clerk"]),
+])
+def test_bad_requests_get_one_clear_message(capsys, args, words):
+    assert main(["--content", str(FIXTURES), "simulate", *args, "--runs", "5"]) == 2
+    err = capsys.readouterr().err
+    assert all(w in err for w in words) and "Traceback" not in err
+
+
+def test_text_report_when_piped_is_plain(capsys):
+    assert main(["--content", str(FIXTURES), "simulate", "sim_dead", "--runs", "40", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[" not in out
+    for words in ("Coverage", "Endings", "by day", "dead end at 'shop'", "wake.spend evening.shop"):
+        assert words in out
