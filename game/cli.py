@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--saves", type=Path, metavar="DIR",
                    help="folder for saves (default: saves/ in a checkout, else your data folder)")
     p.add_argument("--seed", type=seed_arg, help="seed for new games (default: random)")
+    p.add_argument("--dev", action="store_true",
+                   help="for authors: reload the story when a content file is saved, keeping your place")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play the game (the default)")
     play.set_defaults(command="play")
@@ -47,11 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def cmd_play(content: Path, saves_dir: Path, seed: int | None) -> int:
+def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False) -> int:
     from game.ui.app import make_app
 
     try:
-        app = make_app(content, saves_dir, seed)
+        app = make_app(content, saves_dir, seed, dev=dev)
     except OSError as e:
         print(f"Cannot use the saves folder {saves_dir}: {e.strerror or e}.\n"
               "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.", file=sys.stderr)
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "run"):
             args.content, args.saves = content, args.saves or default_saves_dir()
             return args.run(args)
-        return cmd_play(content, args.saves or default_saves_dir(), args.seed)
+        return cmd_play(content, args.saves or default_saves_dir(), args.seed, args.dev)
     except KeyboardInterrupt:
         return 130
 

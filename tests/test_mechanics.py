@@ -116,3 +116,11 @@ def test_a_list_declared_as_a_flag_too_is_refused(tmp_path):
     with pytest.raises(ContentError) as info:
         load_campaign(root)
     assert any("both a flag and a list" in p.message for p in info.value.problems)
+
+
+def test_a_deck_and_a_scene_may_not_share_an_id(tmp_path):
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "campaign.toml", "[deck.morning]", "[deck.quiet]\nfallback = \"court\"\n\n[deck.morning]")
+    with pytest.raises(ContentError) as info:
+        load_campaign(root)
+    assert any("both a deck and a scene" in p.message for p in info.value.problems)

@@ -755,6 +755,9 @@ class Loader:
                     self.problem(src, p, "calendar day 1 is never used: the first day opens at campaign.start",
                                  "Point campaign.start at this scene instead.", severity="warning")
         for deck in decks.values():
+            if deck.id in scenes:
+                self.problem(src, f"deck.{deck.id}", f"'{deck.id}' is both a deck and a scene",
+                             "A goto could mean either; rename one of them.")
             deck.scenes = [s for s in scenes.values() if s.deck == deck.id]
             if deck.fallback and deck.fallback not in scenes:
                 self.problem(src, f"deck.{deck.id}.fallback", f"fallback '{deck.fallback}' names no scene")

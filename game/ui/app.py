@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from game import saves
 from game.engine.content import list_campaigns, load_campaign
+from game.engine.engine import PlayError
 from game.engine.model import Campaign
 from game.engine.problems import ContentError
 from game.session import Session
@@ -28,8 +29,9 @@ class CitizenApp(App):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, content_dir: Path, saves_dir: Path, seed: int | None = None,
-                 campaigns: dict[str, Campaign] | None = None) -> None:
+                 campaigns: dict[str, Campaign] | None = None, dev: bool = False) -> None:
         super().__init__()
+        self.dev = dev  # live reload for authors: watch the content folder
         self.content_dir = content_dir
         self.campaigns: dict[str, Campaign] = campaigns or {}
         self.saves_dir = saves_dir
@@ -43,6 +45,60 @@ class CitizenApp(App):
         if not self._loaded:
             # Draw the title first, then read the story: start-up stays as quick as a bare app.
             self.call_after_refresh(self.load_content)
+        if self.dev:
+            from game.reload import ContentWatcher
+
+            self.watcher = ContentWatcher(self.content_dir)
+            self.dev_problems: Screen | None = None
+            self.set_interval(0.5, self.dev_poll)
+
+    # ------------------------------------------------------------ live reload (--dev)
+
+    def dev_poll(self) -> None:
+        if self.watcher.changed():
+            self.reload_content()
+
+    def reload_content(self) -> None:
+        """Load the edited story; on success carry the game over, on failure show every problem.
+
+        A broken edit never costs the author their place: the old story keeps running under the
+        message until a save that loads.
+        """
+        from game.reload import carry_over
+        from game.ui.screens.saveload import MessageScreen
+
+        try:
+            campaigns = load_all(self.content_dir)
+        except ContentError as e:
+            self._close_dev_problems()
+            self.dev_problems = MessageScreen("The story has problems — fix and save to reload",
+                                              e.format())
+            self.push_screen(self.dev_problems)
+            return
+        self._close_dev_problems()
+        self.campaigns, self._loaded = campaigns, True
+        session = self.session
+        if session is None or session.camp.id not in campaigns:
+            self.notify("Story reloaded.", markup=False)
+            if isinstance(self.screen, TitleScreen):
+                self.screen.refresh_menu()
+            return
+        try:
+            moved = carry_over(campaigns[session.camp.id], session.st.seed, session.st.log)
+        except PlayError as e:
+            self.show_message("The story reloaded but cannot start", str(e))
+            return
+        self.session = Session(campaigns[session.camp.id], moved.st, self.saves_dir)
+        self._show_game()
+        self.notify(moved.note or f"Story reloaded — replayed {moved.kept} choices.",
+                    severity="warning" if moved.note else "information", markup=False)
+
+    def _close_dev_problems(self) -> None:
+        if self.dev_problems is not None and self.dev_problems in self.screen_stack:
+            while self.screen is not self.dev_problems:
+                self.pop_screen()
+            self.pop_screen()
+        self.dev_problems = None
 
     def load_content(self) -> None:
         if self._loaded or self.content_error:
@@ -50,6 +106,9 @@ class CitizenApp(App):
         try:
             self.campaigns = load_all(self.content_dir)
         except ContentError as e:
+            if self.dev:  # an author mid-edit: show the problems and wait for a good save
+                self.call_after_refresh(self.reload_content)
+                return
             self.content_error = e.format()
             self.exit(return_code=2)
             return
@@ -214,10 +273,10 @@ def load_all(content_dir: Path) -> dict[str, Campaign]:
 
 
 def make_app(content_dir: Path, saves_dir: Path, seed: int | None = None,
-             campaigns: dict[str, Campaign] | None = None) -> CitizenApp:
+             campaigns: dict[str, Campaign] | None = None, dev: bool = False) -> CitizenApp:
     """The one way to build the app: the CLI and the tests both come through here.
 
     Content is read just after the first frame unless ``campaigns`` are handed in.
     """
     saves.ensure_saves_dir(saves_dir)
-    return CitizenApp(content_dir, saves_dir, seed, campaigns)
+    return CitizenApp(content_dir, saves_dir, seed, campaigns, dev)

@@ -1,0 +1,87 @@
+"""Live reload for authors: edit the story while playing and stay at the same point."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.engine.content import load_campaign
+from game.reload import ContentWatcher, carry_over
+from game.ui.app import make_app
+from game.ui.screens.day import DayScreen
+from game.ui.screens.saveload import MessageScreen
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", folder / "mini")
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def story(app) -> str:
+    return str(app.screen.query_one("#scene-text").render())
+
+
+def test_the_watcher_sees_a_saved_file(content):
+    w = ContentWatcher(content)
+    assert not w.changed()
+    edit(content / "mini/scenes/main.toml", "The day ends.", "The long day ends.")
+    assert w.changed() and not w.changed()
+
+
+def test_carry_over_keeps_the_path_or_says_where_it_broke(content):
+    camp = load_campaign(content / "mini")
+    moved = carry_over(camp, 1, ["wake.shop", "evening.sleep"])
+    assert moved.kept == 2 and not moved.note
+    edit(content / "mini/scenes/main.toml", 'id = "sleep"', 'id = "rest"')
+    moved = carry_over(load_campaign(content / "mini"), 1, ["wake.shop", "evening.sleep"])
+    assert moved.kept == 1 and moved.st.scene == "evening"
+    assert "step 2 (evening.sleep) no longer fits" in moved.note
+
+
+async def test_an_edit_shows_at_once_and_the_player_keeps_their_place(content, tmp_path):
+    app = make_app(content, tmp_path / "saves", seed=1, dev=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter", "1")  # new game, buy diapers: now in the evening
+        assert "The day ends." in story(app)
+        edit(content / "mini/scenes/main.toml", "The day ends.", "The long day ends.")
+        app.dev_poll()
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        assert "The long day ends." in story(app)
+        assert app.session.st.log == ["wake.shop"] and app.session.st.vals["credit"] == 650
+
+
+async def test_a_broken_edit_shows_every_problem_and_loses_nothing(content, tmp_path):
+    app = make_app(content, tmp_path / "saves", seed=1, dev=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter", "1")
+        scene = content / "mini/scenes/main.toml"
+        edit(scene, 'goto = "evening"\n\n[[scene.wake.choice]]\nid = "game"', 'goto = "evenin"\n\n[[scene.wake.choice]]\nid = "game"')
+        edit(scene, 'title = "Morning"', 'titel = "Morning"')
+        app.dev_poll()
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        body = str(app.screen.query_one("#message-body").render())
+        assert "evenin" in body and "titel" in body and "main.toml" in body
+        assert app.session.st.log == ["wake.shop"]  # the old story still runs underneath
+        edit(scene, 'goto = "evenin"', 'goto = "evening"')
+        edit(scene, 'titel = "Morning"', 'title = "Morning"')
+        app.dev_poll()
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        assert app.session.st.log == ["wake.shop"]
