@@ -22,6 +22,8 @@ def domain_share(camp: Campaign, score_id: str, domain: str, net: int) -> float:
     """
     sc = camp.scores[score_id]
     span = max(1.0, (sc.max - sc.min) * sc.domains[domain] / 100)
+    if sc.direction == "lower":  # a rank that falls is a rank that improves
+        net = -net
     return min(1.0, max(0.0, 0.5 + net / span))
 
 
