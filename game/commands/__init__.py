@@ -10,4 +10,5 @@ modules may import Textual or Rich at import time: they must start fast.
 MODULES = [
     "game.commands.check",
     "game.commands.simulate",
+    "game.commands.graph",
 ]

@@ -1,0 +1,438 @@
+"""The warnings of ``citizen-score check``: what a loaded campaign can never do.
+
+The loader already rejects what is wrong; this finds what is valid but dead: scenes no path
+reaches, choices and rules whose conditions can never hold, gates that never open, flags set and
+never read (or read and never set), decks that run dry, text that is shown with its braces.
+Every finding names the file, line, table path and (for a condition) the column, with a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine.expr import Expr, Node, names_in
+from game.engine.model import Campaign, Choice, Rule, Where
+
+from .findings import Finding, Locator, from_problem
+from .output import plural
+from .reach import Reach, reach
+from .sat import check
+
+BRACED = re.compile(r"(?<!\{)\{\s*[A-Za-z_][^{}]*\}(?!\})")
+
+
+@dataclass
+class Ctx:
+    camp: Campaign
+    r: Reach
+    loc: Locator
+    label: str
+    out: list[Finding] = field(default_factory=list)
+    quiet: set[str] = field(default_factory=set)  # scenes already explained by another finding
+    refs: dict[str, list[str]] = field(default_factory=dict)  # who names each scene or deck
+    challenges: dict = field(default_factory=dict)  # id -> game.engine.challenges.Challenge
+
+    def add(self, code: str, file: str, path: str, message: str, hint: str = "", column: int = 0,
+            severity: str = "warning", where: Where | None = None) -> None:
+        line = where.locate(path) if where is not None else self.loc.line(file, path)
+        self.out.append(Finding(code, severity, file, line, column, path, message, hint))
+
+    @property
+    def main_file(self) -> str:
+        return f"{self.label}/campaign.toml"
+
+
+def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
+    """Every warning for a campaign that loaded (and its challenges), sorted by file and line."""
+    ctx = Ctx(camp, reach(camp), Locator(camp.root), Path(camp.root).name)
+    ctx.refs = inbound(camp)
+    ctx.challenges = challenges or {}
+    ctx.out += [from_problem(p) for p in camp.warnings]
+    for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
+                 check_flags, check_laters, check_dead_ends, check_plain_text,
+                 check_challenges):
+        step(ctx)
+    return sorted(ctx.out, key=lambda f: (f.file, f.line, f.column, f.code, f.path))
+
+
+# ---------------------------------------------------------------- scenes and decks
+
+def inbound(camp: Campaign) -> dict[str, list[str]]:
+    """Who names each scene or deck as a destination, in words, for hints."""
+    refs: dict[str, list[str]] = {}
+
+    def note(target: str, who: str) -> None:
+        if target:
+            refs.setdefault(target, []).append(who)
+
+    note(camp.start, "campaign.start")
+    note(camp.day_start, "campaign.day_start")
+    note(camp.finale, "campaign.finale")
+    for day, target in camp.calendar.items():
+        note(target, f"calendar day {day}")
+    for deck in camp.decks.values():
+        note(deck.fallback, f"the fallback of deck '{deck.id}'")
+        for sc in deck.scenes:
+            note(sc.id, f"deck '{deck.id}'")
+    for sc in camp.scenes.values():
+        for route in sc.routes:
+            note(route.goto, f"a route of '{sc.id}'")
+        for ch in sc.choices:
+            note(ch.goto, f"choice '{ch.id}'")
+            for lt in getattr(ch, "later", ()):
+                note(lt.goto, f"the later of choice '{ch.id}'")
+    for rule in camp.rules.values():
+        note(rule.goto, f"rule '{rule.id}'")
+        for lt in getattr(rule, "later", ()):
+            note(lt.goto, f"the later of rule '{rule.id}'")
+    return refs
+
+
+def _names(items: list[str], most: int = 4) -> str:
+    shown = ", ".join(items[:most])
+    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+
+
+def check_decks(ctx: Ctx) -> None:
+    camp, r = ctx.camp, ctx.r
+    for did, deck in camp.decks.items():
+        path = f"deck.{did}"
+        if not deck.scenes:
+            ctx.add("empty-deck", ctx.main_file, path, f"deck '{did}' has no storylets",
+                    f"Every draw shows its fallback '{deck.fallback}'. Put scenes in it with "
+                    f"deck = \"{did}\", or go to the fallback scene directly.")
+        elif did not in r.targets:
+            ctx.add("unreachable-deck", ctx.main_file, path,
+                    f"nothing that can happen draws from deck '{did}' ({plural(len(deck.scenes), 'storylet')})",
+                    _unreached_hint(ctx, did))
+            ctx.quiet.update(sc.id for sc in deck.scenes)
+        proof = r.dry_proof.get(did)
+        if proof and deck.fallback and deck.fallback not in r.targets:
+            ctx.add("fallback-never-drawn", ctx.main_file, f"{path}.fallback",
+                    f"the fallback '{deck.fallback}' of deck '{did}' is never shown: storylet '{proof}' "
+                    "can always be drawn",
+                    f"'{proof}' has repeat = true and no condition, so the deck never runs dry. "
+                    "Give it a condition, or drop the fallback scene.")
+            ctx.quiet.add(deck.fallback)
+        if not deck.fallback and not proof and did in r.targets:
+            ctx.add("deck-no-fallback", ctx.main_file, path,
+                    f"deck '{did}' can run dry and has no fallback: the game would stop there",
+                    "Set fallback = \"<scene>\" for when nothing in the deck can be drawn.")
+        _runs_dry(ctx, did)
+
+
+def _runs_dry(ctx: Ctx, did: str) -> None:
+    """A note (not a warning) when a deck of one-time storylets opens more days than it has storylets."""
+    camp = ctx.camp
+    deck = camp.decks[did]
+    if not deck.scenes or did not in ctx.r.targets or any(sc.repeat for sc in deck.scenes):
+        return
+    days = sum(camp.calendar.get(d, camp.day_start) == did for d in range(2, camp.days + 1))
+    days += camp.start == did
+    if deck.fallback and len(deck.scenes) < days:
+        ctx.add("deck-runs-dry", ctx.main_file, f"deck.{did}",
+                f"deck '{did}' opens {days} days but has {len(deck.scenes)} one-time storylets",
+                f"Once they are used up, every draw shows the fallback '{deck.fallback}'. "
+                "Add storylets, or make some repeat = true.", severity="info")
+
+
+def _unreached_hint(ctx: Ctx, target: str) -> str:
+    refs = ctx.refs.get(target, [])
+    if not refs:
+        return "Nothing names it: add a goto, a route, a calendar day or a deck that leads here."
+    return f"It is named by {_names(refs)}, but none of them can happen."
+
+
+def check_scenes(ctx: Ctx) -> None:
+    camp, r = ctx.camp, ctx.r
+    for sid, sc in camp.scenes.items():
+        if sid in r.targets or sid in ctx.quiet:
+            continue
+        if sc.deck and sc.deck in r.targets and sc.cond is not None:
+            c = check(sc.cond.tree, r.facts)
+            if c is not None:
+                ctx.add("impossible-storylet", sc.at.file, f"{sc.at.path}.if",
+                        f"storylet '{sid}' can never be drawn: {c.reason}",
+                        "Loosen its `if`, or make what it needs possible.", c.col, where=sc.at)
+                continue
+        code = "unreachable-ending" if sc.ending else "unreachable-scene"
+        what = "ending" if sc.ending else "scene"
+        ctx.add(code, sc.at.file, sc.at.path, f"no path reaches the {what} '{sid}'",
+                _unreached_hint(ctx, sid), where=sc.at)
+
+
+# ---------------------------------------------------------------- choices and routes
+
+def check_choices(ctx: Ctx) -> None:
+    camp, r = ctx.camp, ctx.r
+    for sid in camp.scenes:
+        if sid not in r.targets:
+            continue
+        for ch in camp.scenes[sid].choices:
+            if ch.id not in r.choices:
+                _impossible_choice(ctx, ch)
+
+
+def _impossible_choice(ctx: Ctx, ch: Choice) -> None:
+    facts = ctx.r.facts
+    c = check(ch.cond.tree, facts) if ch.cond is not None else None
+    if c is not None:
+        ctx.add("impossible-choice", ch.at.file, f"{ch.at.path}.if",
+                f"choice '{ch.id}' can never be taken: {c.reason}",
+                "Loosen its `if`, or make what it needs possible.", c.col, where=ch.at)
+        return
+    gate = ctx.camp.gates[ch.needs]
+    c = check(gate.needs.tree, facts)
+    ctx.add("impossible-choice", ch.at.file, f"{ch.at.path}.needs",
+            f"choice '{ch.id}' can never be taken: the gate '{ch.needs}' never opens"
+            + (f" ({c.reason})" if c else ""),
+            f"See the gate at {gate.at.file}:{gate.at.line}.", where=ch.at)
+
+
+def check_routes(ctx: Ctx) -> None:
+    camp, r = ctx.camp, ctx.r
+    for sid, sc in camp.scenes.items():
+        if sid not in r.targets or not sc.routes:
+            continue
+        open_before = False
+        for i, route in enumerate(sc.routes):
+            path = f"{sc.at.path}.routes[{i}]"
+            if open_before:
+                ctx.add("route-never-taken", sc.at.file, path,
+                        f"route {i + 1} of '{sid}' is never taken: an earlier route has no condition",
+                        "Routes are tried in order; the one without `if` goes last.", where=sc.at)
+                continue
+            if route.cond is None:
+                open_before = True
+                continue
+            c = check(route.cond.tree, r.facts)
+            if c is not None:
+                ctx.add("route-never-taken", sc.at.file, f"{path}.if",
+                        f"route {i + 1} of '{sid}' (to '{route.goto}') is never taken: {c.reason}",
+                        "Loosen its `if`, or remove the route.", c.col, where=sc.at)
+
+
+# ---------------------------------------------------------------- rules and gates
+
+def _acts_named(camp: Campaign) -> set[str]:
+    acts = {a for ch in camp.choices.values() for a in ch.does}
+    for thing in [*camp.choices.values(), *camp.rules.values()]:
+        for lt in getattr(thing, "later", ()):
+            acts.update(lt.does)
+    return acts
+
+
+def check_rules(ctx: Ctx) -> None:
+    camp, r = ctx.camp, ctx.r
+    named = _acts_named(camp)
+    for rule in camp.rules.values():
+        if rule.id not in r.rules:
+            _dead_rule(ctx, rule, named)
+
+
+def _dead_rule(ctx: Ctx, rule: Rule, named: set[str]) -> None:
+    facts, at = ctx.r.facts, rule.at
+    msg = f"rule '{rule.id}' can never fire: "
+    if rule.on and not any(a in facts.acts for a in rule.on):
+        acts = ", ".join(f"'{a}'" for a in rule.on)
+        if not any(a in named for a in rule.on):
+            ctx.add("rule-never-fires", at.file, f"{at.path}.on", msg + f"no choice does {acts}",
+                    f"Add does = [\"{rule.on[0]}\"] to a choice (or a later), or fix the act's spelling.",
+                    where=at)
+        else:
+            ctx.add("rule-never-fires", at.file, f"{at.path}.on",
+                    msg + f"no choice that can be taken does {acts}",
+                    "The choices that do it are never reached or never open.", where=at)
+        return
+    if rule.every == "day" and not ctx.r.days_pass:
+        ctx.add("rule-never-fires", at.file, f"{at.path}.every", msg + "no choice that can be taken ends the day",
+                "Give a choice end_day = true.", where=at)
+        return
+    for key, expr in (("when", rule.when), ("if", rule.cond)):
+        c = check(expr.tree, facts) if expr is not None else None
+        if c is not None:
+            ctx.add("rule-never-fires", at.file, f"{at.path}.{key}", msg + c.reason,
+                    f"Loosen its `{key}`, or make what it needs possible.", c.col, where=at)
+            return
+
+
+def check_gates(ctx: Ctx) -> None:
+    for gid, gate in ctx.camp.gates.items():
+        c = check(gate.needs.tree, ctx.r.facts)
+        if c is not None:
+            ctx.add("gate-never-opens", gate.at.file, f"{gid}.needs",
+                    f"the gate '{gid}' can never open: {c.reason}",
+                    "Loosen its `needs`, or make what it needs possible.", c.col, where=gate.at)
+
+
+# ---------------------------------------------------------------- flags
+
+def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
+    """Every expression in the campaign with the file and table path it is written at."""
+    out: list[tuple[str, str, Expr]] = []
+
+    def add(at: Where, key: str, e: object) -> None:
+        if isinstance(e, Expr):
+            out.append((at.file, f"{at.path}.{key}" if key else at.path, e))
+
+    def template(at: Where, key: str, parts: tuple) -> None:
+        for p in parts:
+            add(at, key, p)
+
+    for sc in camp.scenes.values():
+        add(sc.at, "if", sc.cond)
+        add(sc.at, "weight", sc.weight)
+        template(sc.at, "text", sc.text)
+        for i, route in enumerate(sc.routes):
+            add(sc.at, f"routes[{i}].if", route.cond)
+        for ch in sc.choices:
+            add(ch.at, "if", ch.cond)
+            template(ch.at, "text", ch.text)
+            for k, v in ch.effects.items():
+                add(ch.at, f"effects.{k}", v)
+    for rule in camp.rules.values():
+        add(rule.at, "when", rule.when)
+        add(rule.at, "if", rule.cond)
+        for k, v in [*rule.score.items(), *rule.effects.items()]:
+            add(rule.at, f"{'score' if k in rule.score else 'effects'}.{k}", v)
+    for gate in camp.gates.values():
+        add(gate.at, "needs", gate.needs)
+    return out
+
+
+def _flag_reads(ctx: Ctx) -> dict[str, list[str]]:
+    reads: dict[str, list[str]] = {}
+    for file, path, e in _exprs(ctx.camp) + _challenge_exprs(ctx):
+        for kind, name in names_in(e.tree):
+            flag = name if kind == "has" else name[6:] if kind == "name" and name.startswith("flags.") else ""
+            if flag:
+                reads.setdefault(flag, []).append(path)
+    return reads
+
+
+def _challenge_exprs(ctx: Ctx) -> list[tuple[str, str, Expr]]:
+    out = []
+    for ch in ctx.challenges.values():
+        if ch.goal is not None:
+            out.append((ch.at.file, f"{ch.at.path}.goal", ch.goal))
+        out += [(ch.at.file, f"{ch.at.path}.split[{i}].when", sp.when) for i, sp in enumerate(ch.splits)]
+    return out
+
+
+def check_challenges(ctx: Ctx) -> None:
+    """A goal or split that can never hold: the challenge can never be won (or the split reached)."""
+    for ch in ctx.challenges.values():
+        exprs = [("goal", ch.goal, "challenge-never-won", f"challenge '{ch.id}' can never be won")]
+        exprs += [(f"split[{i}].when", sp.when, "split-never-reached",
+                   f"split '{sp.id}' of challenge '{ch.id}' is never reached") for i, sp in enumerate(ch.splits)]
+        for key, e, code, message in exprs:
+            c = check(e.tree, ctx.r.facts) if e is not None else None
+            if c is not None:
+                ctx.add(code, ch.at.file, f"{ch.at.path}.{key}", f"{message}: {c.reason}",
+                        "Loosen the condition, or make what it needs possible.", c.col, where=ch.at)
+
+
+def check_flags(ctx: Ctx) -> None:
+    camp = ctx.camp
+    sets: dict[str, list[str]] = {}
+    for thing in [*camp.choices.values(), *camp.rules.values()]:
+        for flag in thing.set:
+            sets.setdefault(flag, []).append(thing.at.path)
+    reads = _flag_reads(ctx)
+    lists = getattr(camp, "lists", {}) or {}
+    for flag in camp.flags:
+        path, what = (f"list.{flag}", "list") if flag in lists else (f"flags.{flag}", "flag")
+        if flag in sets and flag not in reads and flag not in lists:  # a list shows on the life screen
+            ctx.add("flag-never-read", ctx.main_file, path, f"the flag '{flag}' is set but never read",
+                    f"Set by {_names(sets[flag])}. Test it with has(\"{flag}\") where it matters, "
+                    "or drop it.")
+        elif flag in reads and flag not in sets:
+            ctx.add("flag-never-set", ctx.main_file, path, f"the {what} '{flag}' is read but never set",
+                    f"Read by {_names(reads[flag])}. Set it with set = [\"{flag}\"] on a choice or rule, "
+                    "or drop the test.")
+        elif flag not in reads and flag not in sets:
+            ctx.add("flag-unused", ctx.main_file, path, f"the {what} '{flag}' is never set or read",
+                    "Remove it, or use it.")
+
+
+# ---------------------------------------------------------------- delayed consequences
+
+def check_laters(ctx: Ctx) -> None:
+    camp = ctx.camp
+    for thing in [*camp.choices.values(), *camp.rules.values()]:
+        for lt in getattr(thing, "later", ()):
+            if lt.days >= camp.days:
+                ctx.add("later-after-end", thing.at.file, f"{thing.at.path}.later",
+                        f"a consequence {lt.days} days later never comes: the campaign has {camp.days} days",
+                        f"Use fewer than {camp.days} days.", where=thing.at)
+
+
+# ---------------------------------------------------------------- dead ends
+
+def check_dead_ends(ctx: Ctx) -> None:
+    """A reached scene whose choices could all be locked at once: the player would be stuck."""
+    camp, r = ctx.camp, ctx.r
+    for sid in sorted(r.targets):
+        sc = camp.scenes.get(sid)
+        if sc is None or not sc.choices or sc.always is not None:
+            continue
+        tests = [_choice_tree(camp, ch) for ch in sc.choices]
+        if any(t is None for t in tests):
+            continue
+        stuck = Node("and", 1, args=[Node("not", 1, args=[t]) for t in tests]) if len(tests) > 1 \
+            else Node("not", 1, args=tests)
+        stuck = _chain(stuck)
+        if check(stuck, r.facts) is None:
+            ctx.add("possible-dead-end", sc.at.file, sc.at.path,
+                    f"every choice in '{sid}' can be locked at the same time",
+                    "Add a choice without a condition (a way out), or make the conditions cover every case.",
+                    where=sc.at)
+
+
+def _choice_tree(camp: Campaign, ch: Choice) -> Node | None:
+    parts = ([ch.cond.tree] if ch.cond is not None else []) + ([camp.gates[ch.needs].needs.tree] if ch.needs else [])
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Node("and", parts[0].col, args=parts)
+
+
+def _chain(node: Node) -> Node:
+    """Nest an n-ary `and` as the parser would (binary nodes)."""
+    if node.kind != "and" or len(node.args) <= 2:
+        return node
+    acc = node.args[0]
+    for a in node.args[1:]:
+        acc = Node("and", 1, args=[acc, a])
+    return acc
+
+
+# ---------------------------------------------------------------- plain text with braces
+
+def check_plain_text(ctx: Ctx) -> None:
+    """{name} is filled in only in scene and choice text; elsewhere the braces are shown as written."""
+    camp = ctx.camp
+    fields: list[tuple[str, str, str, Where | None]] = [
+        (ctx.main_file, "campaign.title", camp.title, None), (ctx.main_file, "campaign.blurb", camp.blurb, None)]
+    fields += [(ctx.main_file, f"flags.{f}", about, None) for f, about in camp.flags.items()
+               if f not in (getattr(camp, "lists", {}) or {})]
+    for lid, lst in (getattr(camp, "lists", {}) or {}).items():
+        fields += [(ctx.main_file, f"list.{lid}.{k}", getattr(lst, k), None) for k in ("title", "on", "off")]
+    for nid, npc in camp.npcs.items():
+        fields += [(ctx.main_file, f"npc.{nid}.{k}", getattr(npc, k), None) for k in ("name", "about")]
+    for sc in camp.scenes.values():
+        fields.append((sc.at.file, f"{sc.at.path}.title", sc.title, sc.at))
+        fields += [(ch.at.file, f"{ch.at.path}.locked", ch.locked, ch.at) for ch in sc.choices]
+    for rule in camp.rules.values():
+        fields.append((rule.at.file, f"{rule.at.path}.why", rule.why, rule.at))
+    for gid, gate in camp.gates.items():
+        fields += [(gate.at.file, f"{gid}.{k}", getattr(gate, k), gate.at) for k in ("title", "text", "why_not")]
+    for file, path, text, at in fields:
+        m = BRACED.search(text or "")
+        if m:
+            key = path.rsplit(".", 1)[1]
+            ctx.add("braces-in-plain-text", file, path,
+                    f"'{m.group()}' in {key} is shown as written, braces and all",
+                    "Only scene and choice text fill in {expressions}; write the words out here.",
+                    where=at)

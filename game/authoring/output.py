@@ -1,0 +1,133 @@
+"""Printing the author tools' reports: Rich in a terminal, plain text in a pipe, JSON for CI.
+
+A report is a list of headed sections; each holds findings (with file, line, column, table path,
+message and hint) and/or plain lines. The same report prints three ways, so a tool builds it once:
+
+- plain (stdout is not a terminal, or NO_COLOR is set): ``file:line[:col]: severity: message [path]
+  (code)`` with the hint indented below. Errors go to stderr under "N problems found:", so a
+  pipe of warnings stays clean and a script sees failures where it expects them.
+- rich (stdout is a terminal): the same facts, coloured by severity. Rich is imported only then.
+- json: ``{"tool", "summary", "counts": {"error", "warning", "info"}, "sections": [{"title",
+  "findings": [{"code", "severity", "file", "line", "column", "path", "message", "hint"}],
+  "lines", ...the section's data}]}``.
+
+Text that comes from content is made safe for a terminal (no control characters) before printing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from game.textsafe import clean
+
+from .findings import SEVERITIES, Finding, counts
+
+FORMATS = ("text", "json")
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+@dataclass
+class Section:
+    title: str
+    findings: list[Finding] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # shown after the findings
+    data: dict[str, Any] = field(default_factory=dict)  # extra fields for JSON only
+
+
+@dataclass
+class Report:
+    tool: str
+    sections: list[Section]
+    summary: str = ""
+
+    def findings(self) -> list[Finding]:
+        return [f for s in self.sections for f in s.findings]
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.findings())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tool": self.tool, "summary": self.summary, "counts": self.counts(),
+                "sections": [{"title": s.title, **s.data, "findings": [f.to_dict() for f in s.findings],
+                              "lines": s.lines} for s in self.sections]}
+
+
+def exit_code(report: Report, strict: bool) -> int:
+    """2 with errors; 1 with warnings when strict; else 0. Notes (info) never fail a build."""
+    c = report.counts()
+    if c["error"]:
+        return 2
+    return 1 if strict and c["warning"] else 0
+
+
+def emit(report: Report, fmt: str = "text", out: TextIO | None = None, err: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    if fmt == "json":
+        out.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif out.isatty() and not os.environ.get("NO_COLOR"):
+        _rich(report, out)
+    else:
+        _plain(report, out, err)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def tally(report: Report) -> str:
+    """"1 error, 3 warnings, 2 notes" (the kinds there are none of are left out)."""
+    c = report.counts()
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    parts = [plural(c[s], words[s]) for s in SEVERITIES if c[s]]
+    return ", ".join(parts) or "no problems"
+
+
+def _plain(report: Report, out: TextIO, err: TextIO) -> None:
+    for i, s in enumerate(report.sections):
+        errors = [f for f in s.findings if f.severity == "error"]
+        if errors:
+            err.write(f"{plural(len(errors), 'problem')} found:\n")
+            err.write("".join(clean(f.format()) + "\n" for f in errors))
+        if s.title:
+            out.write(("\n" if i else "") + clean(s.title) + "\n")
+        out.write("".join(clean(f.format()) + "\n" for f in s.findings if f.severity != "error"))
+        out.write("".join(clean(line) + "\n" for line in s.lines))
+    if report.summary:
+        out.write(clean(report.summary) + "\n")
+
+
+def _rich(report: Report, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False)
+    for s in report.sections:
+        if s.title:
+            console.print(Text(clean(s.title), style="bold"))
+        for f in s.findings:
+            pos = f"{f.file}:{f.line}" if f.line else f.file
+            if f.column:
+                pos += f":{f.column}"
+            line = Text("  ")
+            line.append(clean(pos), style="dim")
+            line.append(" ")
+            line.append(f.severity, style=STYLE.get(f.severity, ""))
+            line.append(" " + clean(f.message))
+            if f.path:
+                line.append(f" [{clean(f.path)}]", style="dim")
+            if f.code != "content":
+                line.append(f" {f.code}", style="dim italic")
+            console.print(line)
+            if f.hint:
+                console.print(Text("    " + clean(f.hint), style="italic"))
+        for text in s.lines:
+            console.print(Text("  " + clean(text)))
+    if report.summary:
+        c = report.counts()
+        style = "bold red" if c["error"] else "yellow" if c["warning"] else "green"
+        console.print(Text(clean(report.summary), style=style))
