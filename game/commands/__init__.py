@@ -11,4 +11,7 @@ MODULES = [
     "game.commands.check",
     "game.commands.simulate",
     "game.commands.graph",
+    "game.commands.route",
+    "game.commands.verify",
+    "game.commands.records",
 ]

@@ -1,0 +1,99 @@
+"""``citizen-score records [CHALLENGE]``: the board (PB, sum of best, attempts, history), imports, LiveSplit export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.engine.problems import ContentError
+from game.runs import records, replay, text
+from game.runs.find import Library, NotFound
+from game.runs.records import RecordsError
+from game.runs.splits import personal_best
+from game.runs.verify import verify_file
+
+
+def add(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("records", help="show challenge boards; import a friend's replay; export LiveSplit splits")
+    p.add_argument("challenge", nargs="?", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
+    p.add_argument("--import", dest="imports", action="append", type=Path, metavar="REPLAY", default=[],
+                   help="add a replay to the local board once it verifies")
+    p.add_argument("--lss", type=Path, metavar="OUT.lss", help="write the challenge's splits in LiveSplit's format")
+    p.set_defaults(run=run)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"citizen-score records: {message}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    library = Library(args.content)
+    try:
+        if args.imports:
+            return import_replays(args, library)
+        if args.challenge is None:
+            if args.lss:
+                return _fail("--lss needs a CHALLENGE to export.")
+            return list_boards(args.saves)
+        cs, ch = library.find(args.challenge)
+        rec = records.load(args.saves, cs.campaign.id, ch.id)
+        if args.lss:
+            from game.runs.lss import write_lss
+
+            write_lss(args.lss, cs.campaign, ch, rec)
+            print(f"Wrote {args.lss} ({len(rec.entries)} runs, {rec.attempts} attempts).")
+            return 0
+        print("\n".join(text.board(ch, rec.attempts, rec.entries, cs.content_hash)))
+        return 0
+    except (NotFound, RecordsError) as e:
+        return _fail(str(e))
+    except ContentError as e:
+        print(e.format(), file=sys.stderr)
+        return 2
+    except OSError as e:
+        return _fail(f"{e.filename or ''}: {e.strerror or e}")
+
+
+def list_boards(saves: Path) -> int:
+    found = records.boards(saves)
+    if not found:
+        print(f"No records yet in {saves}. Play a challenge, or run a route with citizen-score route.")
+    for cid, chid in found:
+        rec = records.load(saves, cid, chid)
+        done = [e for e in rec.entries if e.done]
+        print(f"{cid}/{chid}: {rec.attempts} attempts, {len(done)} finished runs")
+    return 0
+
+
+def import_replays(args: argparse.Namespace, library: Library) -> int:
+    """Verify each replay; only a valid one is copied to the replays folder and put on the board."""
+    code = 0
+    for path in args.imports:
+        v = verify_file(path, library)
+        if v.unreadable:
+            code = max(code, _fail(v.unreadable))
+            continue
+        rep = v.replay
+        assert rep is not None
+        if not v.valid:
+            print(f"{path}: not imported, it does not verify — " + "; ".join(v.reasons))
+            code = max(code, 1)
+            continue
+        name = replay.file_name(rep, v.data)
+        rec = records.load(args.saves, rep.campaign, rep.challenge)
+        if any(e.replay == name for e in rec.entries):
+            print(f"{path}: already on the board of {rep.ref}.")
+            continue
+        dest = Path(args.saves) / replay.FOLDER / name
+        from game.saves import atomic_write, ensure_saves_dir
+
+        ensure_saves_dir(dest.parent)
+        atomic_write(dest, v.data)
+        rec = records.add(args.saves, records.entry_of(rep, "import", name), rep.campaign, rep.challenge)
+        ch = library.campaign(rep.campaign).challenges[rep.challenge]
+        pb = personal_best(ch, rec.entries)
+        print(f"{path}: valid, added to the board of {rep.ref} as {name}"
+              + (f" (your PB: {text.game_time(pb.end)})" if pb else ""))
+    return code

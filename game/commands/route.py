@@ -1,0 +1,66 @@
+"""``citizen-score route CHALLENGE ROUTE_FILE``: play a route headless, print its splits, write its replay."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.engine.problems import ContentError
+from game.runs import records, replay, text
+from game.runs.find import Library, NotFound
+from game.runs.records import RecordsError
+from game.runs.route import RouteError, play_route, read_route
+from game.runs.splits import judge, segment_ids
+
+
+def add(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("route", help="play a route file (one choice id per line) against a challenge")
+    p.add_argument("challenge", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
+    p.add_argument("route", metavar="ROUTE_FILE", help="one choice id per line; # starts a comment")
+    p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day whose seed to use")
+    p.add_argument("--no-record", action="store_true", help="write the replay but leave the board alone")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 0 when the run counts, 1 when it failed or did not finish, 2 on bad input."""
+    try:
+        cs, ch = Library(args.content).find(args.challenge)
+        lines = read_route(args.route)
+        played = play_route(cs, ch, lines, str(args.route), args.date)
+    except (NotFound, RouteError) as e:
+        print(f"citizen-score route: {e}", file=sys.stderr)
+        return 2
+    except ContentError as e:
+        print(e.format(), file=sys.stderr)
+        return 2
+    except ValueError as e:  # a --date that is no date
+        print(f"citizen-score route: --date: {e}", file=sys.stderr)
+        return 2
+    print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
+    if played.result is None:
+        ids = segment_ids(ch)
+        reached = {s.id: s.at for s in played.splits}
+        for line in text.splits_table(judge(ch, [reached.get(i) for i in ids], [])):
+            print(line)
+        print(f"Unfinished: the route ends after {len(played.steps)} choices, at in-game "
+              f"{text.game_time(played.now())} ({text.clock(played.now())}); the challenge is still on.")
+        return 1
+    rep = replay.from_run(played)
+    try:
+        before = records.load(args.saves, cs.campaign.id, ch.id).entries
+        path = replay.write(args.saves, rep)
+        entry = records.entry_of(rep, "route", path.name)
+        if not args.no_record:
+            records.add(args.saves, entry, cs.campaign.id, ch.id, attempt=True)
+    except (OSError, RecordsError) as e:
+        print(f"citizen-score route: {e}", file=sys.stderr)
+        return 2
+    judged = judge(ch, entry.times(segment_ids(ch)), before, entry)
+    for line in text.splits_table(judged):
+        print(line)
+    print(text.result_line(ch, played.result))
+    if judged.new_pb and not args.no_record:
+        print("New personal best!")
+    print(f"Replay: {path}")
+    return 0 if played.result.status == "done" else 1

@@ -1,0 +1,217 @@
+"""Challenges for runners: a campaign's ``challenges.toml``, checked like the rest of the story.
+
+The file is read by the campaign loader itself (same TOML errors, same line numbers, same
+expression compiler and scope), so a goal can name every score, stat, flag, gate, scene and act
+the story declares, and a mistake is reported with its file, line and a hint.
+
+Format::
+
+    [challenge.deposit_free]
+    title = "Deposit-free"                  # required
+    category = "any%"                       # required; free text (any%, 100%, low%, ...)
+    about = "Rent a flat without a deposit as fast as you can."
+    goal = 'has("home_no_deposit")'         # condition: the run is won the moment it holds
+    seed = 1234                             # a whole number, or "daily" (the date picks it)
+    days = 30                               # optional: the run must end within this many days
+    score = "credit"                        # optional number formula, ranked in score categories
+
+    [[challenge.deposit_free.split]]        # optional milestones, reached in this order
+    id = "first_job"
+    title = "First job"
+    when = 'has("employed")'
+
+Ranking: the categories "high score" and "low score" rank finished runs by ``score`` (higher or
+lower is better; ties go to the faster run) and need ``score``; every other category ranks by
+in-game time and needs a ``goal``. A score challenge may leave out ``goal``: the run then ends
+with the story or when the ``days`` limit is over. ``score`` defaults to the campaign's first
+score. A time challenge that is not won by the end of the story or the limit has failed.
+
+The content hash of a run covers the campaign and this file, so an edited goal is an edited run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .content import SPEC, Loader, Source, content_hash
+from .expr import BOOL, NUM, Expr, compile_expr
+from .model import Campaign, Where
+from .problems import ContentError
+
+FILE = "challenges.toml"
+DAILY = "daily"
+SCORE_CATEGORIES = {"high score": "high", "low score": "low"}
+MAX_DAILY_SEED = (1 << 60) - 1
+
+S, I = (str,), (int,)
+# The loader's own key checker knows these tables once they are in its table of shapes.
+SPEC.setdefault("challenge", {
+    "title": (S, True), "category": (S, True), "about": (S, False), "goal": (S, False),
+    "seed": ((int, str), True), "days": (I, False), "score": (S, False), "split": ((list,), False),
+})
+SPEC.setdefault("split", {"id": (S, True), "title": (S, False), "when": (S, True)})
+
+
+@dataclass(slots=True)
+class Split:
+    """A named milestone; reached the first time its condition holds after the previous one."""
+
+    id: str
+    title: str
+    when: Expr
+
+
+@dataclass(slots=True)
+class Challenge:
+    id: str
+    campaign: str
+    title: str
+    category: str
+    about: str
+    goal: Expr | None
+    seed: int | None  # None: a daily challenge, the date picks the seed
+    days: int | None
+    score: Expr
+    splits: list[Split]
+    at: Where
+
+    @property
+    def rank(self) -> str:
+        """ "time", "high" or "low": what makes one finished run better than another."""
+        return SCORE_CATEGORIES.get(self.category.strip().lower(), "time")
+
+    @property
+    def daily(self) -> bool:
+        return self.seed is None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.campaign}/{self.id}"
+
+    def seed_for(self, day: date | str) -> int:
+        """The seed of a run: the fixed one, or the daily one for ``day`` (a date or YYYYMMDD)."""
+        return self.seed if self.seed is not None else daily_seed(self.campaign, self.id, day)
+
+
+@dataclass(slots=True)
+class ChallengeSet:
+    """A campaign with its challenges and the hash that covers both."""
+
+    campaign: Campaign
+    challenges: dict[str, Challenge] = field(default_factory=dict)
+    content_hash: str = ""
+
+
+def day_key(day: date | str) -> str:
+    """YYYYMMDD for a date; checks a string is one (raises ValueError if not)."""
+    if isinstance(day, date):
+        return day.strftime("%Y%m%d")
+    if len(day) != 8 or not day.isdigit():
+        raise ValueError(f"'{day}' is not a date written YYYYMMDD")
+    date(int(day[:4]), int(day[4:6]), int(day[6:8]))  # raises on a non-date such as 20261331
+    return day
+
+
+def daily_seed(campaign: str, challenge: str, day: date | str) -> int:
+    """Everyone playing a daily challenge on the same date gets the same seed, and no one can pick it."""
+    text = f"citizen-score/daily/{campaign}/{challenge}/{day_key(day)}"
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big") & MAX_DAILY_SEED
+
+
+class _ChallengeLoader(Loader):
+    """The campaign loader, which then reads challenges.toml with the campaign's scope."""
+
+    def load_all(self) -> ChallengeSet:
+        camp = self.load()
+        self.problems = []  # the story's warnings are the story's; these are the file's
+        src = self.read(FILE, required=False)
+        out = ChallengeSet(camp, {}, content_hash(self.files))
+        if src is not None:
+            out.challenges = self.load_challenges(src, camp)
+        if any(p.severity == "error" for p in self.problems):
+            raise ContentError(self.problems)
+        return out
+
+    def load_challenges(self, src: Source, camp: Campaign) -> dict[str, Challenge]:
+        for key in src.data:
+            if key != "challenge":
+                self.problem(src, key, f"unknown table [{key}] in {FILE}",
+                             "Challenges are [challenge.<id>] tables.")
+        table = src.data.get("challenge", {})
+        out: dict[str, Challenge] = {}
+        if not isinstance(table, dict):
+            return out
+        for cid, raw in table.items():
+            path = f"challenge.{cid}"
+            if self.check_id(src, path, cid, "challenge"):
+                out[cid] = self.load_challenge(src, camp, path, cid, raw)
+        return out
+
+    def load_challenge(self, src: Source, camp: Campaign, path: str, cid: str, raw: Any) -> Challenge:
+        t = self.keys(src, path, raw, "challenge")
+        category = t.get("category", "any%")
+        scored = category.strip().lower() in SCORE_CATEGORIES
+        goal = self.expr(src, f"{path}.goal", t["goal"], BOOL) if "goal" in t else None
+        if "goal" not in t and not scored and "category" in t:
+            self.problem(src, path, f"challenge '{cid}' has no goal",
+                         'A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
+                         '"low score" challenges may run to the end of the story instead).')
+        if "score" in t:
+            score = self.expr(src, f"{path}.score", t["score"], NUM)
+        elif scored:
+            self.problem(src, path, f"a {category} challenge needs a score to rank",
+                         f'Add score = "{camp.main_score.id}" (any number formula).')
+            score = None
+        else:
+            score = None
+        return Challenge(
+            id=cid, campaign=camp.id, title=t.get("title", cid), category=category,
+            about=t.get("about", ""), goal=goal, seed=self.seed(src, path, t.get("seed", 0)),
+            days=self.days(src, path, t.get("days"), camp), splits=self.splits(src, path, t.get("split", [])),
+            score=score or compile_expr(camp.main_score.id, self.scope, NUM),
+            at=Where(src.name, path, src.line))
+
+    def seed(self, src: Source, path: str, value: int | str) -> int | None:
+        if value == DAILY:
+            return None
+        if isinstance(value, str) or not 0 <= value <= (1 << 63) - 1:
+            self.problem(src, f"{path}.seed", "the seed must be a whole number from 0 to 2**63-1, or \"daily\"",
+                         'Write seed = 1234, or seed = "daily" for a new seed every day.')
+            return 0
+        return value
+
+    def days(self, src: Source, path: str, value: int | None, camp: Campaign) -> int | None:
+        if value is None:
+            return None
+        if not 1 <= value <= camp.days:
+            self.problem(src, f"{path}.days", f"days must be from 1 to {camp.days}, the campaign's length",
+                         "Leave days out to allow the whole story.")
+            return None
+        return value
+
+    def splits(self, src: Source, path: str, raw: list[Any]) -> list[Split]:
+        out: list[Split] = []
+        seen: set[str] = set()
+        for i, t in enumerate(raw):
+            sp = f"{path}.split[{i}]"
+            t = self.keys(src, sp, t, "split")
+            sid = t.get("id", "")
+            if not sid or not self.check_id(src, f"{sp}.id", sid, "split"):
+                continue
+            if sid in seen:
+                self.problem(src, f"{sp}.id", f"split id '{sid}' is used twice in this challenge")
+                continue
+            seen.add(sid)
+            when = self.expr(src, f"{sp}.when", t["when"], BOOL) if "when" in t else None
+            if when is not None:
+                out.append(Split(sid, t.get("title", sid.replace("_", " ").capitalize()), when))
+        return out
+
+
+def load_challenges(root: str | Path) -> ChallengeSet:
+    """Load a campaign folder and its challenges; raises ContentError listing every problem."""
+    return _ChallengeLoader(Path(root)).load_all()

@@ -1,0 +1,51 @@
+"""Finding a challenge by name in the content folder: ``campaign/challenge`` or a unique id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine.challenges import Challenge, ChallengeSet, load_challenges
+from game.engine.content import list_campaigns
+
+
+class NotFound(Exception):
+    """A challenge name that names nothing, or more than one thing; the message says which."""
+
+
+class Library:
+    """Campaigns with their challenges, each loaded once and only when asked for."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content_dir = Path(content_dir)
+        self._sets: dict[str, ChallengeSet] = {}
+
+    def campaign(self, cid: str) -> ChallengeSet:
+        """A campaign and its challenges by id; NotFound or ContentError if it cannot be had."""
+        if cid not in self._sets:
+            root = self.content_dir / cid
+            if not (root / "campaign.toml").is_file():
+                raise NotFound(f"there is no campaign '{cid}' in {self.content_dir}")
+            self._sets[cid] = load_challenges(root)
+        return self._sets[cid]
+
+    def all(self) -> list[ChallengeSet]:
+        return [self.campaign(p.name) for p in list_campaigns(self.content_dir)]
+
+    def find(self, name: str) -> tuple[ChallengeSet, Challenge]:
+        """``campaign/challenge``, or a challenge id that only one campaign uses."""
+        if "/" in name:
+            cid, _, chid = name.partition("/")
+            cs = self.campaign(cid)
+            if chid not in cs.challenges:
+                raise NotFound(f"campaign '{cid}' has no challenge '{chid}' "
+                               f"(it has: {', '.join(cs.challenges) or 'none'})")
+            return cs, cs.challenges[chid]
+        hits = [(cs, cs.challenges[name]) for cs in self.all() if name in cs.challenges]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            raise NotFound(f"'{name}' is a challenge of several campaigns; write one of: "
+                           + ", ".join(ch.ref for _, ch in hits))
+        known = [ch.ref for cs in self.all() for ch in cs.challenges.values()]
+        raise NotFound(f"no campaign has a challenge '{name}'"
+                       + (f" (there are: {', '.join(known)})" if known else ""))
