@@ -86,18 +86,26 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
 
 
 def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Tally) -> None:
-    """Note a deck that had nothing left to draw, once a run: its fallback opened by a draw.
+    """Note a deck that had nothing left to draw, once a run, when the story lands on its fallback.
 
-    A fallback scene the last choice (or the new day) named outright is not a dry draw.
+    A fallback the last choice named outright is not a dry draw; one reached otherwise (a draw,
+    or a router) counts when the deck has nothing eligible right now, as the engine's draw sees it.
     """
-    ch = camp.choices[st.log[-1]]
-    day = st.vals["day"]
-    named = ch.goto if not ch.end_day else camp.calendar.get(day, camp.day_start)
-    if named == st.scene or deck in dry:
+    if deck in dry or camp.choices[st.log[-1]].goto == st.scene or not _deck_empty(camp, st, deck):
         return
     dry.add(deck)
-    tally.add_problem(Problem("empty deck", deck, day, f"nothing left to draw; its fallback '{st.scene}' opened",
-                              1, st.seed, list(st.log)))
+    tally.add_problem(Problem("empty deck", deck, st.vals["day"],
+                              f"nothing left to draw; its fallback '{st.scene}' opened", 1, st.seed, list(st.log)))
+
+
+def _deck_empty(camp: Campaign, st: GameState, deck_id: str) -> bool:
+    """True when no storylet of the deck could be drawn now (the engine's draw, without drawing)."""
+    visited = st.visited
+    for sid, repeat, cond, weight, formula in camp.decks[deck_id].by_day[st.vals["day"]]:
+        if (repeat or sid not in visited) and (cond is None or cond(st)):
+            if (weight if formula is None else formula(st)) > 0:
+                return False
+    return True
 
 
 def _problem(camp: Campaign, e: E.PlayError, seed: int, path: list[str], day: int) -> Problem:

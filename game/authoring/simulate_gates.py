@@ -1,9 +1,9 @@
 """Which gates are open now, asked once a day in every simulated run, cheaply.
 
 Asking every gate's condition once a day in thousands of runs costs more than the game itself.
-A gate's answer depends only on the values its condition reads (a score, some flags...), and
-those repeat a lot from day to day and run to run: so the values all the gates read are read
-once, and the set of open gates is remembered for that combination.
+A condition is and/or/not over a few facts ("credit >= 850", has("redlist")), and the same facts
+recur across gates, days and runs: so each fact is asked once, and the set of open gates is
+remembered for each combination of facts.
 """
 
 from __future__ import annotations
@@ -14,32 +14,36 @@ from game.engine.expr import Node
 from game.engine.model import Campaign
 from game.engine.state import GameState
 
-MAX_REMEMBERED = 200_000  # combinations kept per process; past that, gates are asked directly
+MAX_REMEMBERED = 100_000  # combinations kept per process; past that, gates are asked directly
 
 
-def _leaves(node: Node, out: dict[tuple, Callable[[Any], Any]]) -> bool:
-    """Collect the state-reading leaves of a tree (names, and calls on literals such as has("x")).
+def _facts(node: Node, out: dict[str, Callable[[Any], Any]]) -> bool:
+    """Collect the facts a condition combines: its parts below and/or/not, keyed by their text.
 
-    Returns False when a leaf has no compiled function (then nothing is remembered).
+    Returns False when a part has no compiled function (then nothing is remembered).
     """
+    if node.kind in ("and", "or", "not"):
+        return all(_facts(a, out) for a in node.args)
     if node.kind == "lit":
         return True
-    if node.kind == "name" or (node.kind == "call" and all(a.kind == "lit" for a in node.args)):
-        if node.fn is None:
-            return False
-        out[(node.kind, node.value, tuple(a.value for a in node.args))] = node.fn
-        return True
-    return all(_leaves(a, out) for a in node.args)
+    if node.fn is None:
+        return False
+    out[_text(node)] = node.fn
+    return True
+
+
+def _text(node: Node) -> str:
+    return f"{node.kind}:{node.op}:{node.value}({','.join(_text(a) for a in node.args)})"
 
 
 class GateWatch:
-    """The ids of the gates open in a state, remembered by the values the gates read."""
+    """The ids of the gates open in a state, remembered by the facts the gates combine."""
 
     def __init__(self, camp: Campaign) -> None:
         self.gates = [(g.id, g.needs.fn) for g in camp.gates.values()]
-        found: dict[tuple, Callable[[Any], Any]] = {}
-        self.exact = all(_leaves(g.needs.tree, found) for g in camp.gates.values())
-        self.reads = tuple(found.values())
+        found: dict[str, Callable[[Any], Any]] = {}
+        self.exact = all(_facts(g.needs.tree, found) for g in camp.gates.values())
+        self.facts = tuple(found.values())
         self.known: dict[tuple, tuple[str, ...]] = {}
 
     def ask(self, st: GameState) -> tuple[str, ...]:
@@ -48,7 +52,7 @@ class GateWatch:
     def open_now(self, st: GameState) -> tuple[str, ...]:
         if not self.exact:
             return self.ask(st)
-        key = tuple([f(st) for f in self.reads])
+        key = tuple([f(st) for f in self.facts])
         ids = self.known.get(key)
         if ids is None:
             ids = self.ask(st)
