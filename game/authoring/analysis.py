@@ -372,8 +372,14 @@ def check_laters(ctx: Ctx) -> None:
 # ---------------------------------------------------------------- dead ends
 
 def check_dead_ends(ctx: Ctx) -> None:
-    """A reached scene whose choices could all be locked at once: the player would be stuck."""
+    """A reached scene whose choices could all be locked at once: the player would be stuck.
+
+    When every way into the scene has a condition of its own (the choice that leads there, the
+    storylet's `if`), the scene is a dead end only if one of those can hold while every choice
+    here is locked: `if = "money >= 100"` on the way in covers a scene of choices that need it.
+    """
     camp, r = ctx.camp, ctx.r
+    guards = _ways_in(camp, r)
     for sid in sorted(r.targets):
         sc = camp.scenes.get(sid)
         if sc is None or not sc.choices or sc.always is not None:
@@ -381,14 +387,42 @@ def check_dead_ends(ctx: Ctx) -> None:
         tests = [_choice_tree(camp, ch) for ch in sc.choices]
         if any(t is None for t in tests):
             continue
-        stuck = Node("and", 1, args=[Node("not", 1, args=[t]) for t in tests]) if len(tests) > 1 \
-            else Node("not", 1, args=tests)
-        stuck = _chain(stuck)
-        if check(stuck, r.facts) is None:
+        stuck = [Node("not", 1, args=[t]) for t in tests]  # type: ignore[list-item]
+        ways = guards.get(sid, [None])
+        if any(check(Node("and", 1, args=stuck + ([g] if g is not None else [])), r.facts) is None
+               for g in ways):
             ctx.add("possible-dead-end", sc.at.file, sc.at.path,
                     f"every choice in '{sid}' can be locked at the same time",
                     "Add a choice without a condition (a way out), or make the conditions cover every case.",
                     where=sc.at)
+
+
+def _ways_in(camp: Campaign, r: Reach) -> dict[str, list[Node | None]]:
+    """For each scene, the condition on each way in that can be taken (None: a way in without one)."""
+    ways: dict[str, list[Node | None]] = {}
+    for ch in camp.choices.values():
+        if ch.id in r.choices and ch.goto in camp.scenes:
+            ways.setdefault(ch.goto, []).append(_choice_tree(camp, ch))
+    for deck in camp.decks.values():
+        for sc in deck.scenes:
+            ways.setdefault(sc.id, []).append(sc.cond.tree if sc.cond is not None else None)
+    guarded = set(ways)
+    for target in _unguarded_targets(camp):
+        if target in camp.scenes:
+            ways.setdefault(target, []).append(None)
+    return {k: v for k, v in ways.items() if k in guarded or None in v}
+
+
+def _unguarded_targets(camp: Campaign) -> list[str]:
+    """Where the story goes with no condition of the way in to lean on: calendar, rules, routes..."""
+    out = [camp.start, camp.day_start, camp.finale, *camp.calendar.values()]
+    out += [d.fallback for d in camp.decks.values()]
+    out += [route.goto for sc in camp.scenes.values() for route in sc.routes]
+    out += [rule.goto for rule in camp.rules.values()]
+    for thing in [*camp.choices.values(), *camp.rules.values()]:
+        out += [lt.goto for lt in getattr(thing, "later", ())]
+    out += [ch.goto for ch in camp.choices.values() if ch.goto in camp.decks]  # drawn: see the deck
+    return out
 
 
 def _choice_tree(camp: Campaign, ch: Choice) -> Node | None:
@@ -396,16 +430,6 @@ def _choice_tree(camp: Campaign, ch: Choice) -> Node | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else Node("and", parts[0].col, args=parts)
-
-
-def _chain(node: Node) -> Node:
-    """Nest an n-ary `and` as the parser would (binary nodes)."""
-    if node.kind != "and" or len(node.args) <= 2:
-        return node
-    acc = node.args[0]
-    for a in node.args[1:]:
-        acc = Node("and", 1, args=[acc, a])
-    return acc
 
 
 # ---------------------------------------------------------------- plain text with braces

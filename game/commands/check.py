@@ -1,42 +1,71 @@
-"""``citizen-score check``: validate campaign content and list every problem."""
+"""``citizen-score check``: validate campaign content, then warn about what can never happen.
+
+Errors are what the loader rejects; warnings are what loads but is dead (``game.authoring.analysis``).
+Exit 0 when clean, 1 when there are warnings and ``--strict`` is given, 2 on errors.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from game.engine.content import list_campaigns, load_campaign
+from game.authoring.analysis import analyse
+from game.authoring.findings import Finding, from_problem
+from game.authoring.output import Report, Section, emit, exit_code, plural, tally
+from game.engine.challenges import load_challenges
+from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="validate campaign content and list every problem")
-    p.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR")
+    p = sub.add_parser(
+        "check", help="validate campaign content and list every problem and warning",
+        description="Check campaign folders (or folders of campaigns): every loader error, then "
+                    "warnings about scenes no path reaches, choices and rules that can never "
+                    "happen, gates that never open, unused flags and decks that run dry. "
+                    "Exit 0 when clean, 1 with warnings under --strict, 2 with errors.")
+    p.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR",
+                   help="a campaign folder or a folder of campaigns (default: the content folder)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default; styled in a terminal) or json")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return check_dirs(args.dirs or [args.content])
+    report = check_report(args.dirs or [args.content])
+    emit(report, args.format)
+    return exit_code(report, args.strict)
 
 
-def check_dirs(dirs: list[Path]) -> int:
-    """Check campaign folders (or folders of campaigns): exit 0 clean, 2 on errors."""
-    code = 0
+def check_report(dirs: list[Path]) -> Report:
+    """The findings for each campaign under ``dirs``, one section a campaign."""
+    sections = []
     for d in dirs:
         folders = [d] if (d / "campaign.toml").is_file() else list_campaigns(d)
         if not folders:
-            print(f"{d}: no campaign found (a campaign folder holds campaign.toml)", file=sys.stderr)
-            code = 2
-        for folder in folders:
-            try:
-                camp = load_campaign(folder)
-            except ContentError as e:
-                print(e.format(), file=sys.stderr)
-                code = 2
-                continue
-            for w in camp.warnings:
-                print(w.format())
-            print(f"{folder}: ok — {len(camp.scenes)} scenes, {len(camp.rules)} rules, "
-                  f"{len(camp.gates)} gates")
-    return code
+            sections.append(Section(str(d), [Finding(
+                "no-campaign", "error", str(d), 0, 0, "", "no campaign found",
+                "A campaign folder holds campaign.toml; a content folder holds campaign folders.")],
+                data={"folder": str(d)}))
+        sections += [check_folder(f) for f in folders]
+    report = Report("check", sections)
+    report.summary = f"Checked {len(sections)} campaign{'s' if len(sections) != 1 else ''}: {tally(report)}."
+    return report
+
+
+def check_folder(folder: Path) -> Section:
+    try:
+        loaded = load_challenges(folder)  # the campaign and its challenges.toml, in one pass
+    except ContentError as e:
+        findings = [from_problem(p) for p in e.problems]
+        errors = sum(f.severity == "error" for f in findings)
+        return Section(str(folder), findings, [f"does not load: {plural(errors, 'error')}"],
+                       data={"folder": str(folder), "campaign": folder.name, "loaded": False})
+    camp = loaded.campaign
+    findings = analyse(camp, loaded.challenges)
+    size = f"{len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates"
+    warnings = sum(f.severity == "warning" for f in findings)
+    verdict = plural(warnings, "warning") if warnings else "ok"
+    return Section(str(folder), findings, [f"{verdict} — {size}"],
+                   data={"folder": str(folder), "campaign": camp.id, "loaded": True})

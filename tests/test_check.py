@@ -1,0 +1,189 @@
+"""``citizen-score check``: the warnings an author gets, where they point, and how the command exits.
+
+Each folder in tests/fixtures/lint is a copy of tests/fixtures/mini with one kind of problem
+(see its README); the tests name every finding it must give, by code, file, line and column.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.authoring.findings import Finding
+from game.authoring.output import Report, Section, emit
+from game.cli import main
+from game.commands.check import check_folder
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LINT = FIXTURES / "lint"
+
+# fixture -> every finding it gives: (code, file in the campaign, line, column)
+EXPECTED = {
+    "unreachable": {
+        ("unreachable-deck", "campaign.toml", 40, 0),
+        ("unreachable-scene", "scenes/extra.toml", 1, 0),
+        ("unreachable-ending", "scenes/extra.toml", 9, 0),
+    },
+    "impossible_choice": {
+        ("impossible-choice", "scenes/main.toml", 118, 1),  # credit > 990, past the score's max
+        ("impossible-choice", "scenes/main.toml", 124, 31),  # credit > 700 and credit < 600
+        ("impossible-choice", "scenes/main.toml", 130, 1),  # money > 1000: nothing raises money
+        ("impossible-choice", "scenes/main.toml", 136, 19),  # a band the score does not have
+        ("impossible-choice", "scenes/main.toml", 142, 35),  # band "excellent" and credit < 650
+    },
+    "dead_rule": {
+        ("rule-never-fires", "rules.toml", 28, 0),  # on an act no choice does
+        ("rule-never-fires", "rules.toml", 34, 1),  # when credit > 2000
+        ("rule-never-fires", "rules.toml", 41, 16),  # if hour > 100 and hour < 50
+    },
+    "gate_never_opens": {
+        ("gate-never-opens", "gates.toml", 12, 1),
+        ("impossible-choice", "scenes/main.toml", 118, 0),
+    },
+    "flags": {
+        ("flag-never-read", "campaign.toml", 30, 0),
+        ("flag-never-set", "campaign.toml", 31, 0),
+        ("flag-unused", "campaign.toml", 32, 0),
+        ("impossible-choice", "scenes/main.toml", 118, 1),
+    },
+    "decks": {
+        ("fallback-never-drawn", "campaign.toml", 38, 0),
+        ("empty-deck", "campaign.toml", 40, 0),
+        ("deck-no-fallback", "campaign.toml", 43, 0),
+        ("impossible-storylet", "scenes/night.toml", 12, 1),
+    },
+    "deck_runs_dry": {("deck-runs-dry", "campaign.toml", 37, 0)},
+    "plain_text": {
+        ("braces-in-plain-text", "gates.toml", 4, 0),
+        ("braces-in-plain-text", "rules.toml", 5, 0),
+        ("braces-in-plain-text", "scenes/main.toml", 11, 0),
+    },
+    "later_after_end": {("later-after-end", "scenes/main.toml", 118, 0)},
+    "dead_end": {("possible-dead-end", "scenes/main.toml", 125, 0)},
+    "route_never_taken": {("route-never-taken", "scenes/main.toml", 104, 1)},
+    "calendar_day_one": {("content", "campaign.toml", 12, 0)},  # the loader's own warning, passed on
+    "unknown_name_in_text": {("content", "scenes/main.toml", 4, 1)},  # a load error: {mony}
+}
+
+
+def findings(name: str) -> list[Finding]:
+    return check_folder(LINT / name).findings
+
+
+def keys(name: str) -> set[tuple[str, str, int, int]]:
+    return {(f.code, f.file.split("/", 1)[1], f.line, f.column) for f in findings(name)}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_problem_is_found_exactly_where_it_is(name):
+    assert keys(name) == EXPECTED[name]
+
+
+def test_every_lint_fixture_is_named_in_the_table():
+    assert {d.name for d in LINT.iterdir() if d.is_dir()} == {*EXPECTED, "clean"}
+
+
+@pytest.mark.parametrize("folder", [FIXTURES / "mini", LINT / "clean"])
+def test_clean_content_gives_no_findings(folder):
+    assert check_folder(folder).findings == []
+
+
+def test_every_finding_has_a_path_a_message_and_a_hint():
+    for name in EXPECTED:
+        for f in findings(name):
+            assert f.file.startswith(f"{name}/") and f.line > 0 and f.path and f.message and f.hint, f
+
+
+def test_messages_say_why_in_words():
+    said = {f.path: f.message for f in findings("impossible_choice")}
+    assert "credit > 990 never holds: credit is always between 350 and 950" in said["scene.evening.choice[2].if"]
+    assert "credit < 600 contradicts credit > 700" in said["scene.evening.choice[3].if"]
+    assert "(nothing raises it)" in said["scene.evening.choice[4].if"]
+    assert 'credit has no band "stellar"' in said["scene.evening.choice[5].if"]
+    assert "nothing that can happen sets the flag 'heir'" in findings("flags")[-1].message
+
+
+def test_a_scene_whose_choices_cover_every_case_is_no_dead_end():
+    assert not any("bakery" in f.message for f in findings("dead_end"))
+
+
+def test_a_scene_only_reached_when_its_choice_is_open_is_no_dead_end():
+    # the only way in is `if = "money >= 100"`, and the one choice there needs just that
+    assert not any("counter" in f.message for f in findings("dead_end"))
+
+
+def test_a_disjunction_that_can_hold_is_not_flagged():
+    # `money >= 0 or money > 99999` has one side that holds: the choice is fine
+    assert not any("saved" in f.message for f in findings("impossible_choice"))
+
+
+# ---------------------------------------------------------------- the command
+
+def test_exit_codes(capsys):
+    assert main(["check", str(LINT / "clean")]) == 0
+    assert main(["check", str(LINT / "clean"), "--strict"]) == 0
+    assert main(["check", str(LINT / "flags")]) == 0
+    assert main(["check", str(LINT / "flags"), "--strict"]) == 1
+    assert main(["check", str(LINT / "deck_runs_dry"), "--strict"]) == 0  # a note is not a warning
+    assert main(["check", str(LINT / "unknown_name_in_text")]) == 2
+    assert main(["check", str(LINT / "unknown_name_in_text"), str(LINT / "flags"), "--strict"]) == 2
+    assert main(["check", str(LINT / "no_such_folder")]) == 2
+
+
+def test_plain_text_when_piped_warnings_on_stdout_errors_on_stderr(capsys):
+    main(["check", str(LINT / "route_never_taken"), str(LINT / "unknown_name_in_text")])
+    out, err = capsys.readouterr()
+    assert ("route_never_taken/scenes/main.toml:104:1: warning: route 2 of 'judgement' (to 'end_plain') "
+            "is never taken: day > 10 never holds: day is always between 1 and 3 "
+            "[scene.judgement.routes[1].if] (route-never-taken)") in out
+    assert "    hint: Loosen its `if`, or remove the route." in out
+    assert "1 problem found:" in err
+    assert "unknown_name_in_text/scenes/main.toml:4:1: error: unknown name 'mony'" in err
+    assert "error" not in out.split("Checked")[0].replace("1 error", "")
+    assert out.rstrip().endswith("Checked 2 campaigns: 1 error, 1 warning.")
+    assert "\x1b[" not in out
+
+
+def test_json_has_the_documented_fields(capsys):
+    assert main(["check", str(LINT / "decks"), str(LINT / "unknown_name_in_text"), "--format", "json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert data["tool"] == "check"
+    assert data["counts"] == {"error": 1, "warning": 4, "info": 0}
+    first, second = data["sections"]
+    assert first["campaign"] == "decks" and first["loaded"] is True
+    assert second["campaign"] == "unknown_name_in_text" and second["loaded"] is False
+    for f in first["findings"] + second["findings"]:
+        assert set(f) == {"code", "severity", "file", "line", "column", "path", "message", "hint"}
+    storylet = next(f for f in first["findings"] if f["code"] == "impossible-storylet")
+    assert storylet == {
+        "code": "impossible-storylet", "severity": "warning", "file": "decks/scenes/night.toml",
+        "line": 12, "column": 1, "path": "scene.comet.if",
+        "message": "storylet 'comet' can never be drawn: day > 5 never holds: day is always between 1 and 3",
+        "hint": "Loosen its `if`, or make what it needs possible."}
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_in_a_terminal_the_same_findings_are_styled(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    out = Terminal()
+    emit(Report("check", [check_folder(LINT / "later_after_end")], "Checked 1 campaign: 1 warning."), out=out)
+    styled = out.getvalue()
+    assert "\x1b[" in styled
+    text = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", styled).split())  # as read, whatever the wrapping
+    assert "later_after_end/scenes/main.toml:118 warning a consequence 3 days later never comes" in text
+    assert "later-after-end" in text and "Use fewer than 3 days." in text
+
+
+def test_text_from_content_cannot_reach_the_terminal_raw():
+    f = Finding("x", "warning", "a.toml", 1, 0, "p", "evil \x1b]0;title\x07 text", "")
+    out = io.StringIO()
+    emit(Report("check", [Section("", [f])]), out=out)
+    assert "\x1b" not in out.getvalue() and "evil" in out.getvalue()
