@@ -130,6 +130,9 @@ def open_ids(camp: Campaign, st: GameState) -> list[str] | tuple[str, ...]:
     scene = camp.scenes[st.scene]
     if scene.always is not None:
         return scene.always
+    offer = st.offer
+    if offer and offer[0] == len(st.log):
+        return offer[1]
     return [ch.id for ch in scene.choices if ch.test is None or ch.test(st)]
 
 
@@ -195,8 +198,11 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
         st.scene = target
         if scene.ending:
             st.ending = target
-        elif scene.always is None and not open_ids(camp, st):
-            raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
+        elif scene.always is None:
+            ids = [ch.id for ch in scene.choices if ch.test is None or ch.test(st)]
+            if not ids:
+                raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
+            st.offer = (len(st.log), tuple(ids))
         return
     raise PlayError(f"routes loop without end near scene '{target}'")
 

@@ -49,6 +49,10 @@ class GameState:
     ending: str = ""
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # (day, "goto" or "does", id)
     revealed: set[str] = field(default_factory=set)  # hidden rules the player has found out
+    # The open choices worked out on entering the scene, with the log length they belong to:
+    # the engine needs them for its dead-end check anyway, so the next open_ids is free.
+    # Not saved; any state rebuilt from a snapshot starts without it.
+    offer: tuple = field(default=(), compare=False, repr=False)
 
     @property
     def day(self) -> int:
