@@ -90,7 +90,8 @@ class CitizenApp(App):
             return
         self.session = Session(campaigns[session.camp.id], moved.st, self.saves_dir)
         self._show_game()
-        self.notify(moved.note or f"Story reloaded — replayed {moved.kept} choices.",
+        self.notify(moved.note or f"Story reloaded — replayed {moved.kept} "
+                                  f"choice{'' if moved.kept == 1 else 's'}.",
                     severity="warning" if moved.note else "information", markup=False)
 
     def _close_dev_problems(self) -> None:
