@@ -15,10 +15,10 @@ from game.engine.content import load_campaign
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def simulate(capsys, *args: str) -> dict:
-    code = main(["--content", str(FIXTURES), "simulate", *args, "--format", "json"])
+def simulate(capsys, *args: str, code: int = 0) -> dict:
+    got = main(["--content", str(FIXTURES), "simulate", *args, "--format", "json"])
     out = capsys.readouterr()
-    assert code == 0, out.err
+    assert got == code, out.err
     return json.loads(out.out)
 
 
@@ -32,11 +32,12 @@ def test_same_seeds_give_the_same_report_whatever_the_number_of_jobs(capsys, str
 
 
 def test_a_dead_end_comes_with_its_seed_and_the_shortest_path_that_replays_it(capsys):
-    rep = simulate(capsys, "sim_dead", "--runs", "200", "--seed", "1")
+    rep = simulate(capsys, "sim_dead", "--runs", "200", "--seed", "1", code=2)
     found = {(p["kind"], p["where"]): p for p in rep["problems"]}
     dead = found["dead end", "shop"]
     assert dead["path"] == ["wake.spend", "evening.shop"]
     assert "Money" in dead["reason"] and dead["runs"] > 1
+    assert (dead["file"], dead["line"]) == ("sim_dead/scenes/main.toml", 50)
     assert rep["unfinished"] == dead["runs"]
     camp = load_campaign(FIXTURES / "sim_dead")
     with pytest.raises(E.PlayError, match="step 2 .*dead end.*scene .shop."):
@@ -44,9 +45,9 @@ def test_a_dead_end_comes_with_its_seed_and_the_shortest_path_that_replays_it(ca
 
 
 def test_a_deck_that_runs_dry_is_reported_with_the_path_to_it(capsys):
-    rep = simulate(capsys, "sim_dead", "--runs", "200", "--seed", "1")
+    rep = simulate(capsys, "sim_dead", "--runs", "200", "--seed", "1", code=2)
     dry = next(p for p in rep["problems"] if p["kind"] == "empty deck")
-    assert dry["where"] == "corner"
+    assert (dry["where"], dry["file"], dry["line"]) == ("corner", "sim_dead/campaign.toml", 27)
     assert dry["path"] == ["wake.street", "busker.listen", "evening.sleep", "wake.street"]
     st = E.replay(load_campaign(FIXTURES / "sim_dead"), dry["seed"], dry["path"])
     assert st.scene == "empty_corner"
@@ -115,9 +116,19 @@ def test_bad_requests_get_one_clear_message(capsys, args, words):
     assert all(w in err for w in words) and "Traceback" not in err
 
 
-def test_text_report_when_piped_is_plain(capsys):
-    assert main(["--content", str(FIXTURES), "simulate", "sim_dead", "--runs", "40", "--jobs", "1"]) == 0
-    out = capsys.readouterr().out
-    assert "\x1b[" not in out
-    for words in ("Coverage", "Endings", "by day", "dead end at 'shop'", "wake.spend evening.shop"):
-        assert words in out
+def test_text_report_when_piped_is_plain_with_dead_ends_as_errors_at_their_scene(capsys):
+    assert main(["--content", str(FIXTURES), "simulate", "sim_dead", "--runs", "40", "--jobs", "1"]) == 2
+    out = capsys.readouterr()
+    assert "\x1b[" not in out.out + out.err
+    for words in ("Coverage", "Endings", "by day", "Gates", "40 runs: 1 dead end"):
+        assert words in out.out
+    assert "sim_dead/scenes/main.toml:50: error: dead end at 'shop'" in out.err
+    assert "seed 2, 2 choices: wake.spend evening.shop" in out.err
+
+
+def test_a_deck_running_dry_fails_only_under_strict(capsys):
+    assert main(["--content", str(FIXTURES), "simulate", "mini", "--runs", "20"]) == 0
+    args = ["--content", str(FIXTURES), "simulate", "sim_dead", "--runs", "200", "--strategy", "greedy-up:money"]
+    assert main(args) == 0  # never spends, so never stuck in the shop; the corner still runs dry
+    assert main([*args, "--strict"]) == 1
+    assert "warning: empty deck at 'corner'" in capsys.readouterr().out

@@ -4,12 +4,13 @@ Everything is sorted by id or count and rounded, so the same seed and runs give 
 whatever the number of jobs. Timing is not part of it (it differs from one run to the next).
 
 Fields (``format`` 1):
-  campaign, title, content_hash, strategy, seed, runs, chunk, choices_per_run
+  tool ("simulate"), campaign, title, content_hash, strategy, seed, runs, chunk, choices_per_run
   coverage.{scenes,choices,rules,gates}: hit, total, share, never (ids), hits ({id: runs})
   endings: [{id, title, runs, share}], unfinished (runs that broke off without an ending)
   scores: [{id, label, min, max, days: [{day, runs, p10, p50, p90, min, max}], final: {...}}]
   gates: [{id, kind, title, runs, share}]   (share of runs that ever had it open)
-  problems: [{kind, where, day, reason, runs, seed, path}]   (shortest path first found)
+  problems: [{kind, where, file, line, day, reason, runs, seed, path}]   (the shortest path found;
+            kind is "dead end", "empty deck", "error" or "no ending")
   threshold: see threshold.threshold_report (only when asked for)
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from game.engine.model import Campaign
 
+from .findings import Locator
 from .simulate import CHUNK, SimConfig
 from .simulate_tally import Tally
 
@@ -62,7 +64,7 @@ def coverage(ids: list[str], hits: Counter, runs: int) -> dict[str, Any]:
 def build(camp: Campaign, cfg: SimConfig, tally: Tally) -> dict[str, Any]:
     runs = tally.runs
     return {
-        "format": FORMAT,
+        "tool": "simulate", "format": FORMAT,
         "campaign": camp.id, "title": camp.title, "content_hash": camp.content_hash,
         "strategy": cfg.strategy.label, "seed": cfg.seed, "runs": runs, "chunk": CHUNK,
         "choices_per_run": round(tally.choices_made / runs, 1) if runs else 0,
@@ -78,10 +80,19 @@ def build(camp: Campaign, cfg: SimConfig, tally: Tally) -> dict[str, Any]:
         "scores": [_score(camp, sid, tally) for sid in camp.scores],
         "gates": [{"id": g.id, "kind": g.kind, "title": g.title, "runs": tally.gates.get(g.id, 0),
                    "share": share(tally.gates.get(g.id, 0), runs)} for g in camp.gates.values()],
-        "problems": [{"kind": p.kind, "where": p.where, "day": p.day, "reason": p.reason,
-                      "runs": p.runs, "seed": p.seed, "path": p.path}
+        "problems": [{"kind": p.kind, "where": p.where, **_place(camp, p.where), "day": p.day,
+                      "reason": p.reason, "runs": p.runs, "seed": p.seed, "path": p.path}
                      for p in sorted(tally.problems.values(), key=lambda p: (-p.runs, p.kind, p.where))],
     }
+
+
+def _place(camp: Campaign, where: str) -> dict[str, Any]:
+    """The file and line of the scene or deck a problem happened at."""
+    scene = camp.scenes.get(where)
+    if scene is not None:
+        return {"file": scene.at.file, "line": scene.at.line}
+    file = f"{camp.id}/campaign.toml"
+    return {"file": file, "line": Locator(camp.root).line(file, f"deck.{where}") if where in camp.decks else 0}
 
 
 def _score(camp: Campaign, sid: str, tally: Tally) -> dict[str, Any]:

@@ -1,12 +1,16 @@
-"""The simulation report as text for a person: sections of short lines, widest facts first.
+"""The simulation report for a person: sections for the shared printer (``output``), widest facts first.
 
 Reads only the report's plain data (simulate_report.build), so the text and the JSON never disagree.
+Dead ends and dry decks become findings at the scene's (or deck's) file and line, like ``check``'s.
 """
 
 from __future__ import annotations
 
 import textwrap
 from typing import Any
+
+from .findings import Finding
+from .output import Report, Section
 
 BAR = 30  # characters of the per-day score bar
 
@@ -15,31 +19,38 @@ def pct(x: float) -> str:
     return f"{x * 100:5.1f}%"
 
 
-def render(rep: dict[str, Any], seconds: float | None = None, jobs: int = 1) -> list[tuple[str, list[str]]]:
-    """(section title, lines) pairs; the first section's title is the headline."""
-    return [("", _head(rep, seconds, jobs)), ("Coverage", _coverage(rep)), ("Endings", _endings(rep)),
-            *[(f"{s['label']} ({s['id']}) by day", _score(s)) for s in rep["scores"]],
-            ("Gates: share of runs that ever had it open", _gates(rep)),
-            ("Dead ends and dry decks (shortest path found)", _problems(rep)), *_threshold(rep)]
+SEVERITY = {"dead end": "error", "error": "error", "no ending": "error", "empty deck": "warning"}
 
 
-def plain(sections: list[tuple[str, list[str]]]) -> str:
-    out: list[str] = []
-    for title, lines in sections:
-        if title:
-            out += ["", title]
-        out += lines
-    return "\n".join(out) + "\n"
+def render(rep: dict[str, Any], seconds: float | None = None, jobs: int = 1) -> Report:
+    sections = [Section(*_head(rep, seconds, jobs)), Section("Coverage", lines=_coverage(rep)),
+                Section("Endings", lines=_endings(rep)),
+                *[Section(f"{s['label']} ({s['id']}) by day", lines=_score(s)) for s in rep["scores"]],
+                Section("Gates: share of runs that ever had it open", lines=_gates(rep)),
+                Section("Dead ends and dry decks (with the shortest path found)", findings=_findings(rep),
+                        lines=[] if rep["problems"] else ["none: every run reached an ending"]),
+                *_threshold(rep)]
+    return Report("simulate", sections, _summary(rep))
 
 
-def _head(rep: dict[str, Any], seconds: float | None, jobs: int) -> list[str]:
+def _head(rep: dict[str, Any], seconds: float | None, jobs: int) -> tuple[str, list, list[str]]:
     runs, seed = rep["runs"], rep["seed"]
-    lines = [f"Simulated {runs:,} runs of {rep['title']} ({rep['campaign']}), strategy {rep['strategy']}, "
-             f"seeds {seed}–{seed + runs - 1}; {rep['choices_per_run']} choices a run"]
+    title = (f"Simulated {runs:,} runs of {rep['title']} ({rep['campaign']}), strategy {rep['strategy']}, "
+             f"seeds {seed}–{seed + runs - 1}; {rep['choices_per_run']} choices a run")
+    lines = []
     if seconds is not None:
         lines.append(f"  {seconds:.2f} s on {jobs} job{'s' if jobs > 1 else ''}: "
                      f"{runs / max(seconds, 1e-9):,.0f} runs/s")
-    return lines
+    return title, [], lines
+
+
+def _summary(rep: dict[str, Any]) -> str:
+    kinds: dict[str, int] = {}
+    for p in rep["problems"]:
+        kinds[p["kind"]] = kinds.get(p["kind"], 0) + 1
+    if not kinds:
+        return f"{rep['runs']:,} runs, no dead ends, no dry decks"
+    return f"{rep['runs']:,} runs: " + ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items())
 
 
 def _wrap(label: str, ids: list[str]) -> list[str]:
@@ -51,7 +62,8 @@ def _wrap(label: str, ids: list[str]) -> list[str]:
 def _coverage(rep: dict[str, Any]) -> list[str]:
     lines = []
     for kind, c in rep["coverage"].items():
-        lines.append(f"  {kind:<8} {c['hit']:>4}/{c['total']:<4} {pct(c['share'])}")
+        share = pct(c["share"]) if c["total"] else "     -"
+        lines.append(f"  {kind:<8} {c['hit']:>4}/{c['total']:<4} {share}")
         lines += _wrap("never", c["never"])
     return lines
 
@@ -60,7 +72,7 @@ def _endings(rep: dict[str, Any]) -> list[str]:
     runs = max(rep["runs"], 1)
     rows = [(e["id"], e["runs"]) for e in rep["endings"]]
     if rep["unfinished"]:
-        rows.append(("(no ending: see problems)", rep["unfinished"]))
+        rows.append(("(broke off: see dead ends)", rep["unfinished"]))
     width = max((len(r[0]) for r in rows), default=0)
     return [f"  {eid:<{width}} {n:>7,} {pct(n / runs)}  {'█' * round(n / runs * BAR)}" for eid, n in rows]
 
@@ -88,22 +100,25 @@ def _bar(p10: int, p50: int, p90: int, lo: int, hi: int) -> str:
 
 
 def _gates(rep: dict[str, Any]) -> list[str]:
-    width = max((len(g["id"]) for g in rep["gates"]), default=0)
+    if not rep["gates"]:
+        return ["  (this campaign has no gates)"]
+    width = max(len(g["id"]) for g in rep["gates"])
     return [f"  {g['id']:<{width}} {pct(g['share'])}  {g['title']}" for g in rep["gates"]]
 
 
-def _problems(rep: dict[str, Any]) -> list[str]:
-    if not rep["problems"]:
-        return ["  none: every run reached an ending"]
-    lines = []
+def _findings(rep: dict[str, Any]) -> list[Finding]:
+    out = []
     for p in rep["problems"]:
-        lines.append(f"  {p['kind']} at '{p['where']}' on day {p['day']} in {p['runs']:,} runs: {p['reason']}")
-        lines += textwrap.wrap(f"seed {p['seed']}, {len(p['path'])} choices: " + " ".join(p["path"]), 100,
-                               initial_indent="    ", subsequent_indent="      ")
-    return lines
+        kind = p["kind"]
+        code = kind.replace(" ", "-") if kind != "error" else "play-error"
+        table = f"deck.{p['where']}" if kind == "empty deck" else f"scene.{p['where']}"
+        msg = f"{kind} at '{p['where']}' on day {p['day']} in {p['runs']:,} runs: {p['reason']}"
+        hint = f"seed {p['seed']}, {len(p['path'])} choices: " + " ".join(p["path"])
+        out.append(Finding(code, SEVERITY.get(kind, "error"), p["file"], p["line"], 0, table, msg, hint))
+    return out
 
 
-def _threshold(rep: dict[str, Any]) -> list[tuple[str, list[str]]]:
+def _threshold(rep: dict[str, Any]) -> list[Section]:
     t = rep.get("threshold")
     if not t:
         return []
@@ -118,4 +133,4 @@ def _threshold(rep: dict[str, Any]) -> list[tuple[str, list[str]]]:
                   f"  ({pct(b['share_end']).strip()})"]
     lines.append("  (other parts of the condition stay as they are; players choose differently once "
                  "a gate moves, so simulate again after changing it)")
-    return [(f"Threshold for {t['gate']}", lines)]
+    return [Section(f"Threshold for {t['gate']}", lines=lines)]

@@ -1,14 +1,14 @@
 """``citizen-score simulate``: play many seeded games headless and report what an author needs.
 
 Run i plays seed S+i; a problem's seed and choice path replay it exactly. Text goes to the
-terminal (styled when it is one), ``--format json`` gives the same facts for CI.
+terminal (styled when it is one), ``--format json`` gives the same facts for CI. Exit 0 when every
+run reached an ending, 2 when some broke off (a dead end), 1 for a deck that ran dry under --strict.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -22,7 +22,9 @@ def add(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "simulate", help="play many seeded games headless: coverage, endings, scores, dead ends",
         description="Play N seeded games headless over all cores. Run i plays seed S+i, so any "
-                    "run can be replayed; a problem is shown with its seed and shortest choice path.")
+                    "run can be replayed; a problem is shown with its seed and shortest choice path. "
+                    "Exit 0 when every run reached an ending, 2 when some broke off in a dead end, "
+                    "1 when a deck ran dry and --strict is given.")
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
                    help="a campaign id in the content folder, or a campaign folder "
                         "(default: the only campaign there)")
@@ -37,7 +39,9 @@ def add(sub: argparse._SubParsersAction) -> None:
                    help="a gate (e.g. job.bank_teller): which score threshold lets --target %% through")
     p.add_argument("--target", type=float, default=50.0, metavar="P",
                    help="per cent of runs the threshold should let through (default 50)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default; styled in a terminal) or json")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a deck ran dry")
     p.set_defaults(run=run)
 
 
@@ -68,7 +72,9 @@ def find_campaign(content: Path, name: str | None) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.authoring.output import emit, exit_code
     from game.authoring.simulate import SimConfig, job_count, simulate
+    from game.authoring.simulate_text import render
     from game.authoring.simulate_report import build
     from game.authoring.simulate_strategies import StrategyError, parse_strategy
     from game.authoring.threshold import ThresholdError, bounds, threshold_report
@@ -95,33 +101,14 @@ def run(args: argparse.Namespace) -> int:
             rep["threshold"] = threshold_report(camp, tally, args.threshold, args.target)
         except ThresholdError as e:
             return _fail(str(e))
+    report = render(rep, seconds, job_count(cfg))
     if args.format == "json":
         print(json.dumps(rep, indent=2, ensure_ascii=False))
     else:
-        show(rep, seconds, job_count(cfg))
-    return 0
+        emit(report)
+    return exit_code(report, args.strict)
 
 
 def _fail(message: str) -> int:
     print(f"citizen-score simulate: {message}", file=sys.stderr)
     return 2
-
-
-def show(rep: dict, seconds: float, jobs: int) -> None:
-    """Styled in a terminal, plain when piped or when NO_COLOR is set."""
-    from game.authoring.simulate_text import plain, render
-
-    sections = render(rep, seconds, jobs)
-    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
-        sys.stdout.write(plain(sections))
-        return
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(highlight=False)
-    for title, lines in sections:
-        if title:
-            console.print()
-            console.print(Text(title, style="bold cyan"))
-        for i, line in enumerate(lines):
-            console.print(Text(line, style="bold" if not title and i == 0 else ""))
