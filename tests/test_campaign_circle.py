@@ -1,0 +1,288 @@
+"""The Circle campaign, played headless: it loads clean, every ending is reachable by a known way
+of playing, the rules move PartiRank the way the book's company would, and the challenges can be won.
+
+PartiRank is a rank: a lower number is better, so "climbing" means the number falls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.authoring.simulate_strategies import fork
+from game.engine import engine as E
+from game.engine.challenges import load_challenges
+from game.engine.content import load_campaign
+from game.runs.run import Run
+
+ROOT = Path(__file__).resolve().parent.parent / "content" / "circle"
+CAMP = load_campaign(ROOT)
+
+# Ways out of the company, and ways of saying no in public: avoided unless a path wants them.
+QUIT = {"offer_inside.quit", "last_day.quit", "morn_resign.send"}
+SPEAK = {"dream_question.speak", "find_jonah.stand", "last_day.mic"}
+CLEAR = {"offer_inside.clear"}
+PLAN = {"parents_weekend.plan", "morn_dad_call.plan"}
+
+
+def pick(st, prefer=(), avoid=frozenset(), lean=0) -> str:
+    """One step of a scripted player.
+
+    Takes the first open choice named in ``prefer``; otherwise, among the open choices not in
+    ``avoid``, the one that moves PartiRank furthest in the ``lean`` direction (-1 climbs, +1
+    sinks), or simply the first one when ``lean`` is 0.
+    """
+    ids = [i if "." in i else f"{st.scene}.{i}" for i in E.open_ids(CAMP, st)]
+    chosen = next((p for p in prefer if p in ids), None)
+    if chosen is not None:
+        return chosen
+    pool = [i for i in ids if i not in avoid] or ids
+    if not lean:
+        return pool[0]
+
+    def moved(cid: str) -> int:
+        trial = fork(st)
+        E.apply(CAMP, trial, cid)
+        return (trial.vals["partirank"] - st.vals["partirank"]) * lean
+
+    return max(pool, key=moved)
+
+
+def play(seed: int = 3, until=None, **how):
+    """Play a whole game (or until ``until(st)`` holds) with the scripted player."""
+    st = E.new_game(CAMP, seed)
+    while not st.ended and not (until and until(st)):
+        E.apply(CAMP, st, pick(st, **how))
+    return st
+
+
+def _first_with(scene: str, seeds=range(1, 200), **how):
+    for seed in seeds:
+        st = play(seed, until=lambda s: s.scene == scene, **how)
+        if st.scene == scene:
+            return st
+    raise AssertionError(f"no seed reached {scene}")
+
+
+def ledger_for(st, rule: str):
+    return [e for e in st.ledger if e.rule == rule]
+
+
+# ---------------------------------------------------------------- the campaign as a whole
+
+def test_loads_without_warnings_and_has_the_promised_size():
+    assert CAMP.warnings == []
+    endings = [s for s in CAMP.scenes.values() if s.ending]
+    assert len(CAMP.scenes) >= 50 and len(endings) >= 4
+    kinds = {g.kind for g in CAMP.gates.values()}
+    for kind in ("job", "home", "travel"):
+        assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
+    assert kinds >= {"job", "home", "travel"}
+    assert CAMP.scores["partirank"].direction == "lower"
+
+
+def test_the_author_checks_find_nothing():
+    from game.authoring.analysis import analyse
+    cs = load_challenges(ROOT)
+    assert analyse(CAMP, cs.challenges) == []
+
+
+# ---------------------------------------------------------------- every ending, and how to get there
+
+ENDINGS = {
+    # Grind every screen, turn down the camera: the top of the feed.
+    "ending_rising": dict(avoid=QUIT | SPEAK | CLEAR, lean=-1),
+    # Grind, then clip the camera on when Marlon asks.
+    "ending_clear": dict(prefer=["offer_inside.clear"], avoid=QUIT | SPEAK, lean=-1),
+    # Keep everything to yourself: the Participation Concern list.
+    "ending_concern": dict(avoid=QUIT | SPEAK, lean=1),
+    # Take the microphone on Dream Friday.
+    "ending_microphone": dict(prefer=["dream_friday.question", "dream_question.speak"],
+                              avoid=QUIT | CLEAR),
+    # Leave the company on day 27 and go to Jonah's workshop.
+    "ending_workshop": dict(prefer=["offer_inside.quit", "leaving.workshop"], avoid=SPEAK | CLEAR),
+    # Leave the company and go home to your parents.
+    "ending_porch": dict(prefer=["offer_inside.quit", "leaving.home"], avoid=SPEAK | CLEAR),
+    # Take the first choice each time, which puts your father on the plan at the first chance.
+    "ending_covered": dict(prefer=sorted(PLAN), avoid=QUIT | SPEAK | CLEAR),
+    # The same, but never sign the family plan.
+    "ending_middle": dict(avoid=QUIT | SPEAK | CLEAR | PLAN | {"truyou.all"}, lean=0),
+}
+
+
+@pytest.mark.parametrize("ending", sorted(ENDINGS))
+def test_each_ending_is_reached_by_its_way_of_playing(ending):
+    st = play(3, **ENDINGS[ending])
+    assert st.ending == ending
+    # The run is a seed plus a log of choice ids: replaying it gives the very same life.
+    again = E.replay(CAMP, 3, st.log)
+    assert again.ending == ending and again.vals == st.vals
+
+
+def test_every_ending_scene_is_one_of_the_tested_ones():
+    assert {s.id for s in CAMP.scenes.values() if s.ending} == set(ENDINGS)
+
+
+# ---------------------------------------------------------------- what the rules do
+
+def test_sharing_climbs_and_privacy_sinks():
+    st = E.new_game(CAMP, 1)
+    E.apply(CAMP, st, "orientation.stones")  # a photo of the slogans
+    photo = ledger_for(st, "photo")
+    assert photo and photo[0].delta < 0 and photo[0].domain == "photos"
+    E.apply(CAMP, st, "truyou.no_photos")  # keep the photo library out of the merge
+    assert ledger_for(st, "privacy")[0].delta == 200
+    assert "truyou" in st.flags
+
+
+def test_participation_is_worth_less_the_higher_you_are():
+    """Each zing is a slice of your current rank, so the climb gets steeper near the top."""
+    low, high = E.new_game(CAMP, 1), E.new_game(CAMP, 1)
+    high.vals["partirank"] = 1500
+    for st in (low, high):
+        E.apply(CAMP, st, "orientation.follow")
+        E.apply(CAMP, st, "truyou.no_photos")
+        E.apply(CAMP, st, "first_desk.zing")
+    gain_low = ledger_for(low, "zing")[0].delta
+    gain_high = ledger_for(high, "zing")[0].delta
+    assert gain_low < gain_high < 0
+
+
+def test_a_quiet_day_counts_against_you_by_a_rule_found_out_later():
+    st = play(1, until=lambda s: s.scene == "checkin", avoid=QUIT | SPEAK | CLEAR)
+    assert "unshared" not in st.revealed and "silence" not in st.revealed
+    E.apply(CAMP, st, "checkin.private")
+    assert {"unshared", "silence"} <= st.revealed
+    assert ledger_for(st, "privacy")[-1].delta == 200
+
+
+def test_a_friend_with_no_account_pulls_your_rank_down():
+    with_jonah = play(1, until=lambda s: s.scene == "first_evening", avoid=QUIT)
+    without = fork(with_jonah)
+    without.friends.discard("jonah")
+    for st in (with_jonah, without):
+        E.apply(CAMP, st, "first_evening.jonah")
+    pull_with = ledger_for(with_jonah, "friends_pull")[-1].delta
+    pull_without = ledger_for(without, "friends_pull")[-1].delta
+    assert pull_without < pull_with
+
+
+def test_going_transparent_puts_you_on_the_glass_roster():
+    st = play(3, until=lambda s: s.scene == "offer_inside", avoid=QUIT | SPEAK | CLEAR, lean=-1)
+    before = st.vals["partirank"]
+    E.apply(CAMP, st, "offer_inside.clear")
+    assert st.vals["partirank"] <= before // 4 + 1
+    assert {"transparent", "glass_roster"} <= st.flags
+    assert "jonah" not in st.friends
+    suite = next(g for g in E.gates(CAMP, st) if g.id == "home.glass_suite")
+    assert suite.open
+
+
+def test_sinking_past_ten_thousand_puts_you_on_the_concern_list():
+    st = play(3, until=lambda s: "concern_list" in s.flags, avoid=QUIT | SPEAK, lean=1)
+    assert st.vals["partirank"] > 10000
+    assert st.scene == "concern_notice"
+    seechange = next(g for g in E.gates(CAMP, st) if g.id == "job.seechange")
+    assert not seechange.open and "Concern" in seechange.reason
+
+
+def test_the_family_plan_needs_a_rank_inside_seven_thousand():
+    st = E.new_game(CAMP, 1)
+    plan = next(g for g in E.gates(CAMP, st) if g.id == "perk.family_plan")
+    assert not plan.open and "7,000" in plan.reason
+    st = play(3, until=lambda s: s.vals["partirank"] <= 7000, lean=-1, avoid=QUIT | SPEAK)
+    assert next(g for g in E.gates(CAMP, st) if g.id == "perk.family_plan").open
+
+
+def test_recommendations_raise_the_conversion_rate_which_lifts_the_rank_every_day():
+    st = _first_with("morn_kettle", avoid=QUIT | SPEAK | CLEAR)
+    conv = st.vals["conversion"]
+    E.apply(CAMP, st, "morn_kettle.recommend")
+    assert st.vals["conversion"] == conv + 4
+    day = st.day
+    while st.day == day:
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR))
+    feed = [e for e in ledger_for(st, "conversion_feeds") if e.day == day]
+    assert feed and feed[0].delta < 0 and feed[0].domain == "conversion"
+
+
+def test_a_post_about_jonah_comes_back_three_days_later():
+    st = play(3, until=lambda s: s.scene == "summit_day", avoid=QUIT | SPEAK | CLEAR)
+    E.apply(CAMP, st, "summit_day.shuttle")
+    E.apply(CAMP, st, "town_day.post")
+    day = st.day
+    rating = st.vals["npc.marsh_pianos.rating"]
+    while st.scene != "jonah_backlash":
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR))
+    assert st.day == day + 3
+    assert st.vals["npc.marsh_pianos.rating"] == rating - 2  # the reviews came a day earlier
+    E.apply(CAMP, st, "jonah_backlash.defend")
+    assert "jonah" not in st.friends
+
+
+def test_a_night_on_the_water_is_on_camera_two_days_later():
+    st = _first_with("eve_kayak", avoid=QUIT | SPEAK | CLEAR)
+    day = st.day
+    E.apply(CAMP, st, "eve_kayak.borrow")
+    kayak = next(g for g in E.gates(CAMP, st) if g.id == "travel.kayak")
+    assert kayak.open
+    while st.scene != "kayak_footage":
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR | {"eve_kayak.borrow"}))
+    # Two days on, unless another story that came due that morning pushed it back a day or two.
+    assert day + 2 <= st.day <= day + 4
+    E.apply(CAMP, st, "kayak_footage.honest")
+    assert "friends_pull" in st.revealed
+    assert not next(g for g in E.gates(CAMP, st) if g.id == "travel.kayak").open
+
+
+def test_rating_a_colleague_moves_his_rank_and_he_comes_to_ask_why():
+    st = _first_with("morn_rate_week", avoid=QUIT | SPEAK | CLEAR)
+    gil = st.vals["npc.gil.partirank"]
+    E.apply(CAMP, st, "morn_rate_week.honest")
+    assert st.vals["npc.gil.partirank"] == gil + 400
+    day = st.day
+    while st.scene != "gil_confronts":
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR))
+    assert day + 2 <= st.day <= day + 4
+    E.apply(CAMP, st, "gil_confronts.raise")
+    assert st.vals["npc.gil.partirank"] == gil
+
+
+def test_leaving_the_company_ends_the_family_plan():
+    st = play(3, until=lambda s: s.scene == "offer_inside", prefer=sorted(PLAN),
+              avoid=QUIT | SPEAK | CLEAR)
+    assert "dad_covered" in st.flags
+    E.apply(CAMP, st, "offer_inside.quit")
+    assert "dad_covered" not in st.flags and "left_company" in st.flags
+    assert not next(g for g in E.gates(CAMP, st) if g.id == "perk.family_plan").open
+
+
+# ---------------------------------------------------------------- challenges
+
+CHALLENGE_PLAYS = {
+    "glass_roster": dict(prefer=["offer_inside.clear"], avoid=QUIT | SPEAK, lean=-1),
+    "off_grid": dict(prefer=["morn_resign.send", "offer_inside.quit", "leaving.workshop"],
+                     avoid=SPEAK | CLEAR),
+    "covered": dict(prefer=sorted(PLAN), avoid=QUIT | SPEAK | CLEAR, lean=-1),
+    "number_one": dict(prefer=["offer_inside.clear"], avoid=QUIT | SPEAK, lean=-1),
+    "concern": dict(avoid=QUIT | SPEAK, lean=1),
+    "trusted_voice": dict(prefer=["team_fair.amplify", "morn_transfer.amplify"],
+                          avoid=QUIT | SPEAK | CLEAR, lean=0),
+}
+
+
+def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
+    cs = load_challenges(ROOT)
+    assert len(cs.challenges) >= 4
+    assert set(cs.challenges) == set(CHALLENGE_PLAYS)
+
+
+@pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
+def test_each_challenge_can_be_won(cid):
+    cs = load_challenges(ROOT)
+    ch = cs.challenges[cid]
+    run = Run.start(cs, ch, "20260101")
+    while not run.over:
+        run.take(pick(run.st, **CHALLENGE_PLAYS[cid]))
+    assert run.result.status == "done", (cid, run.result)
