@@ -7,7 +7,7 @@ the run's seed, never the game's own stream: that one must stay exactly what a r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Callable, Sequence
 
 from game.engine import engine as E
@@ -124,25 +124,25 @@ def make_player(spec: StrategySpec) -> Player:
 
 # ---------------------------------------------------------------- copying a state for look-ahead
 
-_SLOTS: tuple[str, ...] = tuple(GameState.__slots__)  # type: ignore[attr-defined]
+def _how(annotation: str) -> int:
+    """0: share the value (numbers, text), 1: copy the container, 2: copy its containers too."""
+    if not annotation.startswith(("dict", "list", "set")):
+        return 0
+    inner = annotation.split("[", 1)[1] if "[" in annotation else ""
+    return 2 if annotation.startswith("dict") and inner.split(",", 1)[-1].strip().startswith(("list", "set", "dict")) else 1
 
 
-def _dup(v: Any) -> Any:
-    """Copy containers two levels deep (history is a dict of lists); leave the rest shared."""
-    if isinstance(v, dict):
-        return {k: (x.copy() if isinstance(x, (list, set, dict)) else x) for k, x in v.items()}
-    if isinstance(v, (list, set)):
-        return v.copy()
-    return v
+# From the field types, so state the engine gains later is copied too.
+_PLAN: tuple[tuple[str, int], ...] = tuple((f.name, _how(str(f.type))) for f in fields(GameState))
 
 
 def fork(st: GameState) -> GameState:
     """A copy of the state that a trial choice may change freely.
 
-    Goes over every slot rather than naming fields, so state the engine gains later is copied too.
-    Ledger entries are shared: the engine only ever appends new ones.
+    Ledger entries and pending tuples are shared: the engine only ever appends new ones.
     """
     c = object.__new__(GameState)
-    for name in _SLOTS:
-        setattr(c, name, _dup(getattr(st, name)))
+    for name, how in _PLAN:
+        v = getattr(st, name)
+        setattr(c, name, v if how == 0 else v.copy() if how == 1 else {k: x.copy() for k, x in v.items()})
     return c
