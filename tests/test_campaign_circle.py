@@ -26,12 +26,12 @@ CLEAR = {"offer_inside.clear"}
 PLAN = {"parents_weekend.plan", "morn_dad_call.plan"}
 
 
-def pick(st, prefer=(), avoid=frozenset(), lean=0) -> str:
+def pick(st, prefer=(), avoid=frozenset(), lean=0, key="partirank") -> str:
     """One step of a scripted player.
 
     Takes the first open choice named in ``prefer``; otherwise, among the open choices not in
-    ``avoid``, the one that moves PartiRank furthest in the ``lean`` direction (-1 climbs, +1
-    sinks), or simply the first one when ``lean`` is 0.
+    ``avoid``, the one that moves ``key`` (PartiRank unless told) furthest in the ``lean``
+    direction (-1 down, +1 up), or simply the first one when ``lean`` is 0.
     """
     ids = [i if "." in i else f"{st.scene}.{i}" for i in E.open_ids(CAMP, st)]
     chosen = next((p for p in prefer if p in ids), None)
@@ -44,7 +44,7 @@ def pick(st, prefer=(), avoid=frozenset(), lean=0) -> str:
     def moved(cid: str) -> int:
         trial = fork(st)
         E.apply(CAMP, trial, cid)
-        return (trial.vals["partirank"] - st.vals["partirank"]) * lean
+        return (trial.vals[key] - st.vals[key]) * lean
 
     return max(pool, key=moved)
 
@@ -245,8 +245,9 @@ def test_rating_a_colleague_moves_his_rank_and_he_comes_to_ask_why():
     while st.scene != "gil_confronts":
         E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR))
     assert day + 2 <= st.day <= day + 4
+    before = st.vals["npc.gil.partirank"]
     E.apply(CAMP, st, "gil_confronts.raise")
-    assert st.vals["npc.gil.partirank"] == gil
+    assert st.vals["npc.gil.partirank"] == before - 400
 
 
 def test_leaving_the_company_ends_the_family_plan():
@@ -268,7 +269,7 @@ CHALLENGE_PLAYS = {
     "number_one": dict(prefer=["offer_inside.clear"], avoid=QUIT | SPEAK, lean=-1),
     "concern": dict(avoid=QUIT | SPEAK, lean=1),
     "trusted_voice": dict(prefer=["team_fair.amplify", "morn_transfer.amplify"],
-                          avoid=QUIT | SPEAK | CLEAR, lean=0),
+                          avoid=QUIT | SPEAK | CLEAR, lean=1, key="conversion"),
 }
 
 
