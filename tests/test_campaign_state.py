@@ -1,0 +1,401 @@
+"""Honest Jinhai, played headless: it loads clean, every ending has a known way of playing that
+reaches it, the municipal record moves the way Rongcheng's points did (1,000 to start, five for a
+ticket, thirty for a rescue, straight to grade C for drunk driving), the lists weigh more than the
+number, ratings of a stall, a doctor, a teacher and a factory move with your choices and come back
+days later, and the challenges can be won.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from game.engine import engine as E
+from game.engine.challenges import load_challenges
+from game.engine.content import load_campaign
+from game.runs.run import Run
+
+ROOT = Path(__file__).resolve().parent.parent / "content" / "state"
+CAMP = load_campaign(ROOT)
+
+# Acts that cost points, or leave the city, or the scheme: avoided unless a way of playing wants them.
+BAD = {
+    "eve_banquet.drive", "morn_crossing.cross", "day_deliveries.red", "day_uncle_car.fast",
+    "court_letter.drawer", "morn_bailiff.hang_up", "eve_post_factory.post", "eve_guo_ming.share",
+    "eve_book.novel", "eve_games.stay_up", "eve_games.one", "late_night.two",
+    "day_supermarket.console", "day_supermarket.whisky", "day_bills.wait", "day_office_grid.fudge",
+    "trip_after.stay", "last_day.withdraw", "last_day.ticket", "new_rules.withdraw",
+}
+LEAVE = {"trip_after.stay", "last_day.ticket"}
+OPT_OUT = {"new_rules.withdraw", "last_day.withdraw"}
+PAY_COURT = {"morn_bailiff.pay", "morn_bailiff.instalments"}
+DROP_FRIENDS = ["eve_li_wei_court.drop", "eve_guo_ming.drop", "eve_guo_ming_gone.drop",
+                "eve_han_rui_second.drop", "eve_chen_jing_angry.argue"]
+# A model citizen: consent, good deeds, the right school, and no friends with red numbers.
+GOOD = ["credit_hall.sign", "credit_hall_ask.sign", "court_letter.pay", "day_canal_rescue.jump",
+        "day_volunteer.vest", "morn_blood_bus.give", *DROP_FRIENDS[:4], "eve_square_dance.carry",
+        "morn_mother_call.diapers", "day_supermarket.diapers", "morn_grades.sign",
+        "day_study_session.attend", "morn_flag.stay", "eve_mother.stay", "morn_redlist.interview",
+        "morn_score_report.share", "day_bills.pay", "eve_book.model", "flat_viewing.talent",
+        "school_place.experimental", "job_interview.office", "job_interview.bank",
+        "last_day.dinner", "trip_after.home"]
+# The same, loyal to Li Wei and Guo Ming.
+LOYAL = [g for g in GOOD if g not in DROP_FRIENDS] + [
+    "eve_li_wei_court.sorry", "eve_han_rui_second.refuse", "eve_guo_ming.like", "eve_guo_ming_gone.fish"]
+# A careful stall-keeper: receipts, scrubbing, refunds, paying the flour man, spending little.
+STALL = ["day_stall_idea.register", "eve_stall.receipts", "day_stall_inspection.scrub",
+         "eve_stall_review.refund", "day_stall_supplier.pay", "morn_stall_plaque.hang",
+         "morn_stall_warning.scrub", "job_interview.none_free", "court_letter.dispute",
+         "credit_hall.sign", "flat_viewing.mother", "trip_day.stay", "school_place.district",
+         "last_day.dinner", "trip_after.home", "day_clinic.clinic", "day_supermarket.browse",
+         "morn_mother_call.later", "eve_chen_jing.card", "eve_mahjong.pass", "eve_blind_date.leave",
+         "day_bike.walk", "day_travel_agent.leave", "day_school_meeting.five", "morn_exhausted.go",
+         "day_bills.pay"]
+# Everything that costs points, with consent on file so that grade D comes with supervision.
+WORST = ["credit_hall.sign", "credit_hall_ask.sign", *sorted(BAD - LEAVE - OPT_OUT), *DROP_FRIENDS,
+         "last_day.dinner", "trip_after.home", "new_rules.keep"]
+
+
+def pick(st, prefer=(), avoid=frozenset()) -> str:
+    """One step of a scripted player: the first open choice named in ``prefer``, else the first
+    open choice not in ``avoid`` (the story lists its choices most dutiful first)."""
+    ids = [i if "." in i else f"{st.scene}.{i}" for i in E.open_ids(CAMP, st)]
+    chosen = next((p for p in prefer if p in ids), None)
+    if chosen is not None:
+        return chosen
+    return next((i for i in ids if i not in avoid), ids[0])
+
+
+def play(seed: int, until=None, st=None, **how):
+    """Play a whole game (or until ``until(st)`` holds) with the scripted player."""
+    st = st or E.new_game(CAMP, seed)
+    while not st.ended and not (until and until(st)):
+        E.apply(CAMP, st, pick(st, **how))
+    return st
+
+
+def first_with(scene: str, seeds=range(1, 60), **how):
+    """A game stopped at the first seed's first visit to ``scene``."""
+    for seed in seeds:
+        st = play(seed, until=lambda s: s.scene == scene, **how)
+        if st.scene == scene:
+            return st
+    raise AssertionError(f"no seed reached {scene}")
+
+
+def ledger_for(st, rule: str):
+    return [e for e in st.ledger if e.rule == rule]
+
+
+def gate(st, gid: str):
+    return next(g for g in E.gates(CAMP, st) if g.id == gid)
+
+
+def story_words() -> int:
+    words = 0
+    for path in (ROOT / "scenes").glob("*.toml"):
+        for scene in tomllib.loads(path.read_text()).get("scene", {}).values():
+            words += len(scene.get("text", "").split())
+            words += sum(len(c["text"].split()) for c in scene.get("choice", []))
+    return words
+
+
+# ---------------------------------------------------------------- the campaign as a whole
+
+def test_loads_without_warnings_and_has_the_promised_size():
+    assert CAMP.warnings == []
+    assert len(CAMP.scenes) >= 100
+    assert sum(s.ending for s in CAMP.scenes.values()) >= 8
+    for kind in ("job", "home", "travel"):
+        assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
+    assert story_words() >= 10_000
+
+
+def test_the_author_checks_find_nothing():
+    from game.authoring.analysis import analyse
+    cs = load_challenges(ROOT)
+    assert analyse(CAMP, cs.challenges) == []
+
+
+def test_the_record_starts_everyone_on_a_thousand_graded_a():
+    score = CAMP.scores["credit"]
+    assert score.start == 1000
+    assert {name: low for low, name in score.bands} == {
+        "D": 0, "C": 600, "B": 850, "A": 960, "AA": 1030, "A+++": 1050}
+    assert set(score.domains) == {"government", "commerce", "society", "justice"}
+    st = E.new_game(CAMP, 1)
+    assert st.vals["credit"] == 1000
+    assert "1,000" in CAMP.blurb
+
+
+def test_every_domain_is_moved_by_some_rule():
+    domains = {r.domain for r in CAMP.rules.values() if r.domain}
+    assert domains == {"government", "commerce", "society", "justice"}
+
+
+def test_the_lists_say_how_you_get_on_and_off():
+    lists = CAMP.lists
+    assert lists["court_blacklist"].kind == "black" and lists["redlist"].kind == "red"
+    for lst in lists.values():
+        assert lst.on and lst.off
+
+
+# ---------------------------------------------------------------- every ending, and how to get there
+
+ENDINGS = {
+    "ending_spotless": (1, dict(prefer=GOOD, avoid=BAD)),
+    "ending_model": (2, dict(prefer=LOYAL, avoid=BAD)),
+    "ending_stall": (0, dict(prefer=STALL, avoid=BAD)),
+    "ending_ordinary": (0, dict(prefer=["credit_hall.refuse", "court_letter.dispute", "eve_li_wei_beer.lend",
+                                        "day_supermarket.console", "day_supermarket.whisky", "eve_games.one",
+                                        "eve_li_wei_court.sorry", "new_rules.keep", "last_day.dinner",
+                                        "trip_after.home"],
+                                avoid={"court_letter.drawer", "eve_banquet.drive", "morn_bailiff.hang_up",
+                                       *LEAVE, *OPT_OUT})),
+    "ending_precarious": (1, dict(prefer=["court_letter.instalments", "morn_instalment.pay",
+                                          "morn_instalment.last", "eve_banquet.drive", "job_interview.hongda",
+                                          "job_interview.delivery", "morn_crossing.cross", "day_bills.wait",
+                                          "eve_post_factory.post", "eve_guo_ming.share", "eve_games.stay_up",
+                                          "late_night.two", "new_rules.keep", "last_day.dinner", "trip_after.home"],
+                                  avoid={"court_letter.drawer", "morn_bailiff.hang_up", "morn_instalment.skip",
+                                         *LEAVE, *OPT_OUT})),
+    "ending_blacklisted": (0, dict(prefer=["court_letter.drawer", "morn_bailiff.hang_up", "last_day.dinner",
+                                           "trip_after.home"],
+                                   avoid=PAY_COURT | LEAVE | OPT_OUT)),
+    "ending_watch": (9, dict(prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT)),
+    "ending_opted_out": (0, dict(prefer=["credit_hall.sign", "new_rules.withdraw", "court_letter.pay",
+                                         "court_letter.instalments", "last_day.dinner", "trip_after.home"],
+                                 avoid={"court_letter.drawer", *LEAVE})),
+    "ending_left": (1, dict(prefer=["trip_day.slow", "trip_day.hsr", "trip_wedding.card", "trip_after.stay",
+                                    "court_letter.dispute", "credit_hall.sign", "new_rules.keep"],
+                            avoid=OPT_OUT)),
+}
+
+
+@pytest.mark.parametrize("ending", sorted(ENDINGS))
+def test_each_ending_is_reached_by_its_way_of_playing(ending):
+    seed, how = ENDINGS[ending]
+    st = play(seed, **how)
+    assert st.ending == ending
+    again = E.replay(CAMP, seed, st.log)
+    assert again.ending == ending and again.vals == st.vals
+
+
+def test_every_ending_scene_is_one_of_the_tested_ones():
+    assert {s.id for s in CAMP.scenes.values() if s.ending} == set(ENDINGS)
+
+
+def test_the_model_citizen_drops_friends_and_the_loyal_one_keeps_them():
+    spotless = play(ENDINGS["ending_spotless"][0], **ENDINGS["ending_spotless"][1])
+    loyal = play(ENDINGS["ending_model"][0], **ENDINGS["ending_model"][1])
+    assert "redlist" in spotless.flags and not {"li_wei", "guo_ming"} & spotless.friends
+    assert {"li_wei", "guo_ming"} & loyal.friends
+
+
+# ---------------------------------------------------------------- the record, as Rongcheng kept it
+
+def test_a_traffic_ticket_costs_five_points():
+    st = first_with("day_uncle_car", avoid=BAD)
+    before = st.vals["credit"]
+    E.apply(CAMP, st, "day_uncle_car.fast")
+    assert [e.delta for e in ledger_for(st, "traffic_ticket")] == [-5]
+    assert ledger_for(st, "traffic_ticket")[0].domain == "justice"
+    assert st.vals["credit"] - before == -5 + 2  # the ticket, and the visit to your mother
+
+
+def test_a_heroic_act_earns_thirty():
+    st = first_with("day_canal_rescue", avoid=BAD)
+    E.apply(CAMP, st, "day_canal_rescue.jump")
+    assert [e.delta for e in ledger_for(st, "heroic")] == [30]
+    assert "hero" in st.flags
+
+
+def test_drunk_driving_drops_you_straight_to_grade_c():
+    st = first_with("eve_banquet", avoid=BAD, prefer=["job_interview.bank", "job_interview.school"])
+    assert st.vals["credit"] >= 850
+    E.apply(CAMP, st, "eve_banquet.drive")
+    assert 600 <= st.vals["credit"] <= 849  # grade C
+    assert "drunk_driving" in st.flags
+    assert not gate(st, "job.delivery").open
+
+
+def test_good_grades_bring_free_bikes_and_the_heating_discount_but_only_with_consent():
+    st = E.new_game(CAMP, 1)
+    E.apply(CAMP, st, "arrival.register")
+    refused = E.replay(CAMP, 1, st.log)
+    E.apply(CAMP, st, "credit_hall.sign")
+    E.apply(CAMP, refused, "credit_hall.refuse")
+    assert gate(st, "perk.bike_free").open  # grade A, consent on file
+    assert not gate(refused, "perk.bike_free").open
+    assert not gate(st, "perk.heating_discount").open  # heating wants AA
+    st.vals["credit"] = refused.vals["credit"] = 1040
+    assert gate(st, "perk.heating_discount").open and not gate(refused, "perk.heating_discount").open
+
+
+# ---------------------------------------------------------------- the lists weigh more than the number
+
+def test_an_unpaid_judgment_puts_you_on_the_court_list_and_paying_takes_you_off():
+    how = dict(prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
+    st = play(5, until=lambda s: "court_blacklist" in s.flags, **how)
+    assert st.vals["day"] == 12 and st.scene == "new_rules"  # a calendar day keeps its own scene
+    st = play(5, st=st, until=lambda s: s.scene == "court_notice", **how)
+    assert st.vals["day"] == 13  # the notice comes the next morning
+    assert [e.delta for e in ledger_for(st, "court_listing")] == [-100]
+    for gid in ("travel.hsr", "travel.flight", "travel.star_hotel", "school.private", "job.bank_teller"):
+        assert not gate(st, gid).open, gid
+    assert gate(st, "travel.slow_train").open
+    st = play(5, st=st, until=lambda s: "court_blacklist" not in s.flags,
+              prefer=sorted(PAY_COURT), avoid=BAD)
+    assert [e.delta for e in ledger_for(st, "court_delist")] == [50]
+    assert gate(st, "travel.hsr").open and gate(st, "travel.flight").open
+
+
+def test_a_listed_debtor_with_a_good_number_still_cannot_fly():
+    st = play(5, until=lambda s: "court_blacklist" in s.flags,
+              prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
+    st.vals["credit"] = 1100
+    assert not gate(st, "travel.flight").open
+    assert "court" in gate(st, "travel.flight").reason
+
+
+def test_the_redlist_needs_consent_and_lets_go_when_you_withdraw_it():
+    st = play(1, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
+    assert st.vals["credit"] >= 1050 and "consent_given" in st.flags
+    assert gate(st, "home.talent_flat").open and gate(st, "travel.green_channel").open
+    refuser = play(1, until=lambda s: s.vals["credit"] >= 1050 or s.ended,
+                   prefer=["credit_hall.refuse", "credit_hall_ask.refuse", *GOOD], avoid=BAD | {"new_rules.sign_now"})
+    assert refuser.vals["credit"] >= 1050 and "redlist" not in refuser.flags
+    st = play(1, until=lambda s: s.scene == "last_day", st=st, prefer=GOOD, avoid=BAD)
+    E.apply(CAMP, st, "last_day.withdraw")
+    assert "redlist" not in st.flags and "opted_out" in st.flags
+
+
+def test_grade_d_brings_key_supervision_only_with_consent():
+    seed, how = ENDINGS["ending_watch"]
+    st = play(seed, until=lambda s: "watch_list" in s.flags, **how)
+    assert st.vals["credit"] < 600 and st.scene == "watch_notice"
+    assert not gate(st, "home.old_block").open and not gate(st, "school.experimental").open
+    refuser = E.new_game(CAMP, 1)
+    E.apply(CAMP, refuser, "arrival.register")
+    E.apply(CAMP, refuser, "credit_hall.refuse")
+    refuser.vals["credit"] = 550
+    E.apply(CAMP, refuser, "first_evening.tired")
+    assert refuser.vals["credit"] < 600 and "watch_list" not in refuser.flags
+
+
+# ---------------------------------------------------------------- ratings that you move, and that come back
+
+def test_the_stall_has_a_rating_of_its_own_that_receipts_raise_and_cash_lowers():
+    st = first_with("eve_stall", prefer=STALL, avoid=BAD)
+    rating = st.vals["npc.stall.rating"]
+    cash = E.replay(CAMP, st.seed, st.log)
+    E.apply(CAMP, st, "eve_stall.receipts")
+    E.apply(CAMP, cash, "eve_stall.cash")
+    assert st.vals["npc.stall.rating"] == rating + 2
+    assert cash.vals["npc.stall.rating"] == rating - 4
+    assert ledger_for(st, "stall_tax") and not ledger_for(cash, "stall_tax")
+
+
+def test_bought_reviews_are_found_out_three_days_later():
+    st = first_with("eve_stall_review", prefer=STALL, avoid=BAD)
+    day = st.vals["day"]
+    E.apply(CAMP, st, "eve_stall_review.buy")
+    boosted = st.vals["npc.stall.rating"]
+    st = play(0, st=st, until=lambda s: s.scene == "stall_reviews_purged" or s.ended, prefer=STALL, avoid=BAD)
+    assert st.scene == "stall_reviews_purged" and st.vals["day"] == day + 3
+    assert [e.delta for e in ledger_for(st, "fake_reviews")] == [-15]
+    E.apply(CAMP, st, "stall_reviews_purged.deny")
+    assert st.vals["npc.stall.rating"] == boosted - 20
+
+
+def test_two_stars_for_a_tired_doctor_move_her_to_nights_four_days_later():
+    st = first_with("clinic_rate", avoid=BAD)
+    assert st.vals["npc.dr_fang.rating"] == 86
+    E.apply(CAMP, st, "clinic_rate.two")
+    day = st.vals["day"]
+    assert st.vals["npc.dr_fang.rating"] == 78
+    assert [e.delta for e in ledger_for(st, "rate_doctor")] == [1]
+    st = play(0, st=st, until=lambda s: s.scene in ("dr_fang_moved", "dr_fang_board") or s.ended, avoid=BAD)
+    assert st.scene == "dr_fang_moved" and st.vals["day"] >= day + 4
+
+
+def test_five_stars_keep_her_on_the_board():
+    st = first_with("clinic_rate", avoid=BAD)
+    E.apply(CAMP, st, "clinic_rate.five")
+    st = play(0, st=st, until=lambda s: s.scene in ("dr_fang_moved", "dr_fang_board") or s.ended, avoid=BAD)
+    assert st.scene == "dr_fang_board"
+
+
+def test_parents_ratings_decide_whether_teacher_wu_is_invited_for_a_conversation():
+    st = first_with("day_school_meeting", avoid=BAD)
+    harsh = E.replay(CAMP, st.seed, st.log)
+    E.apply(CAMP, st, "day_school_meeting.five")
+    E.apply(CAMP, harsh, "day_school_meeting.two")
+    ends = ("teacher_wu_talk", "teacher_wu_star")
+    st = play(0, st=st, until=lambda s: s.scene in ends or s.ended, avoid=BAD)
+    harsh = play(0, st=harsh, until=lambda s: s.scene in ends or s.ended, avoid=BAD)
+    assert st.scene == "teacher_wu_star" and harsh.scene == "teacher_wu_talk"
+
+
+def test_a_complaint_to_the_school_brings_a_call_from_the_head_teacher():
+    st = first_with("day_school_stars", avoid=BAD)
+    rating = st.vals["npc.harbour_school.rating"]
+    E.apply(CAMP, st, "day_school_stars.three")
+    assert st.vals["npc.harbour_school.rating"] == rating - 5
+    day = st.vals["day"]
+    st = play(0, st=st, until=lambda s: s.scene == "school_head_calls" or s.ended, avoid=BAD)
+    assert st.scene == "school_head_calls" and st.vals["day"] >= day + 3
+
+
+def test_a_report_on_the_polluting_factory_comes_back_three_days_later():
+    st = first_with("day_factory_smell", avoid=BAD)
+    E.apply(CAMP, st, "day_factory_smell.report")
+    day = st.vals["day"]
+    assert st.vals["npc.hongda.rating"] == 81 and not ledger_for(st, "report_polluter")
+    st = play(0, st=st, until=lambda s: s.scene == "report_back" or s.ended, avoid=BAD)
+    assert st.scene == "report_back" and st.vals["day"] == day + 3
+    assert st.vals["npc.hongda.rating"] == 58
+    assert [e.delta for e in ledger_for(st, "report_polluter")] == [10]
+    assert not gate(st, "job.hongda").open
+
+
+def test_a_hidden_rule_is_found_out_when_han_rui_names_it():
+    st = first_with("eve_han_rui_second", avoid=BAD)
+    assert "friends_pull" not in st.revealed
+    E.apply(CAMP, st, "eve_han_rui_second.home")
+    assert "friends_pull" in st.revealed
+
+
+# ---------------------------------------------------------------- challenges
+
+def _off_the_list(st) -> str:
+    if "court_blacklist" in st.flags:
+        return pick(st, prefer=sorted(PAY_COURT), avoid=BAD)
+    return pick(st, prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
+
+
+CHALLENGE_PLAYS = {
+    "off_the_list": _off_the_list,
+    "redlisted": lambda st: pick(st, prefer=GOOD, avoid=BAD),
+    "grade_a_stall": lambda st: pick(st, prefer=STALL, avoid=BAD),
+    "whistleblower": lambda st: pick(st, prefer=["day_factory_smell.report", "day_factory_floor.report"], avoid=BAD),
+    "a_triple_plus": lambda st: pick(st, prefer=GOOD, avoid=BAD),
+    "grade_d": lambda st: pick(st, prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT),
+}
+
+
+def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
+    cs = load_challenges(ROOT)
+    assert len(cs.challenges) >= 4
+    assert set(cs.challenges) == set(CHALLENGE_PLAYS)
+
+
+@pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
+def test_each_challenge_can_be_won(cid):
+    cs = load_challenges(ROOT)
+    run = Run.start(cs, cs.challenges[cid], "20260101")
+    while not run.over:
+        run.take(CHALLENGE_PLAYS[cid](run.st))
+    assert run.result.status == "done", (cid, run.result)
