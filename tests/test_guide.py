@@ -318,3 +318,16 @@ def test_key_table_lists_exactly_the_keys_the_loader_accepts(kind):
 
 def test_functions_table_lists_every_function():
     assert sorted(r.split("(")[0].strip("`") for r in FUNCTION_ROWS) == sorted(FUNCTIONS)
+
+
+def slug(heading: str) -> str:
+    """The anchor a markdown renderer gives a heading (GitHub's rule, enough for this guide)."""
+    text = heading.lower().replace("&lt;", "").replace("&gt;", "")
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def test_links_inside_the_guide_lead_to_a_heading():
+    text = re.sub(r"^```.*?^```$", "", GUIDE.read_text(encoding="utf-8"), flags=re.M | re.S)
+    anchors = {slug(m) for m in re.findall(r"^#+ (.+)$", text, flags=re.M)}
+    links = set(re.findall(r"\]\(#([^)]+)\)", text))
+    assert links and links <= anchors, sorted(links - anchors)
