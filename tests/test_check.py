@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,13 @@ EXPECTED = {
     "calendar_day_one": {("content", "campaign.toml", 12, 0)},  # the loader's own warning, passed on
     "unknown_name_in_text": {("content", "scenes/main.toml", 4, 1)},  # a load error: {mony}
 }
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each test remembers check results in a folder of its own, never in the user's."""
+    monkeypatch.setenv("CITIZEN_SCORE_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
 
 
 def findings(name: str) -> list[Finding]:
@@ -187,3 +195,34 @@ def test_text_from_content_cannot_reach_the_terminal_raw():
     out = io.StringIO()
     emit(Report("check", [Section("", [f])]), out=out)
     assert "\x1b" not in out.getvalue() and "evil" in out.getvalue()
+
+
+# ---------------------------------------------------------------- remembered results
+
+def test_an_unchanged_campaign_is_answered_from_the_cache_and_an_edit_is_seen(tmp_path, own_cache, capsys):
+    camp = tmp_path / "flags"
+    shutil.copytree(LINT / "flags", camp)
+    assert main(["check", str(camp), "--format", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert len(list(own_cache.glob("*.json"))) == 1
+    assert main(["check", str(camp), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == first  # the same answer, from the cache
+    campaign = camp / "campaign.toml"
+    campaign.write_text(campaign.read_text().replace('ghost = "Never used."\n', ""))
+    assert main(["check", str(camp), "--format", "json"]) == 0
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["sections"][0]["findings"]]
+    assert "flag-unused" not in codes and "flag-never-set" in codes
+
+
+def test_a_broken_cache_file_is_ignored_and_the_cache_can_be_off(own_cache, monkeypatch, capsys):
+    main(["check", str(LINT / "flags")])
+    (slot,) = own_cache.glob("*.json")
+    slot.write_text("{not json")
+    main(["check", str(LINT / "flags")])
+    out = capsys.readouterr().out
+    assert out.count("(flag-unused)") == 2
+    shutil.rmtree(own_cache)
+    monkeypatch.setenv("CITIZEN_SCORE_CACHE", "")
+    assert main(["check", str(LINT / "flags")]) == 0
+    assert not own_cache.exists()
+    assert main(["check", str(LINT / "flags"), "--no-cache"]) == 0

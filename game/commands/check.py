@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game.authoring import check_cache
 from game.authoring.analysis import analyse
 from game.authoring.findings import Finding, from_problem
 from game.authoring.output import Report, Section, emit, exit_code, plural, tally
@@ -29,16 +30,19 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default; styled in a terminal) or json")
+    p.add_argument("--no-cache", action="store_true",
+                   help="check every campaign afresh (by default an unchanged campaign's findings "
+                        "are remembered; CITIZEN_SCORE_CACHE sets where)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    report = check_report(args.dirs or [args.content])
+    report = check_report(args.dirs or [args.content], cache=not args.no_cache)
     emit(report, args.format)
     return exit_code(report, args.strict)
 
 
-def check_report(dirs: list[Path]) -> Report:
+def check_report(dirs: list[Path], cache: bool = False) -> Report:
     """The findings for each campaign under ``dirs``, one section a campaign."""
     sections = []
     for d in dirs:
@@ -48,13 +52,25 @@ def check_report(dirs: list[Path]) -> Report:
                 "no-campaign", "error", str(d), 0, 0, "", "no campaign found",
                 "A campaign folder holds campaign.toml; a content folder holds campaign folders.")],
                 data={"folder": str(d)}))
-        sections += [check_folder(f) for f in folders]
+        sections += [check_folder(f, cache) for f in folders]
     report = Report("check", sections)
     report.summary = f"Checked {len(sections)} campaign{'s' if len(sections) != 1 else ''}: {tally(report)}."
     return report
 
 
-def check_folder(folder: Path) -> Section:
+def check_folder(folder: Path, cache: bool = False) -> Section:
+    """One campaign's findings; with ``cache``, remembered while nothing in the folder changes."""
+    if not cache:
+        return fresh(folder)
+    k = check_cache.key(folder)
+    section = check_cache.get(folder, k)
+    if section is None:
+        section = fresh(folder)
+        check_cache.put(folder, k, section)
+    return section
+
+
+def fresh(folder: Path) -> Section:
     try:
         loaded = load_challenges(folder)  # the campaign and its challenges.toml, in one pass
     except ContentError as e:

@@ -1,0 +1,87 @@
+"""Remembered ``check`` results for campaigns that have not changed, so checking on save stays fast.
+
+Loading a campaign is most of what ``check`` costs, and an author saving one file has changed one
+campaign. The key covers every byte of the campaign folder and of the code that loads and
+analyses it, so an edit to either is a miss; a hit gives back exactly the findings a fresh check
+would. The cache lives in the user's cache folder (``CITIZEN_SCORE_CACHE`` overrides it; set it
+to an empty string to turn the cache off). A cache that cannot be read or written is ignored.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .findings import Finding
+from .output import Section
+
+PACKAGE = Path(__file__).resolve().parent.parent
+CODE = ("engine", "authoring", "commands/check.py")
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("CITIZEN_SCORE_CACHE")
+    if env is not None:
+        return Path(env) if env else None
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        return None
+    return Path(user_cache_dir("citizen-score", appauthor=False)) / "check"
+
+
+@functools.cache
+def _code() -> bytes:
+    """A digest of the loader's and the analysis' source: new code means new findings."""
+    h = hashlib.sha256(f"check-cache {FORMAT}".encode())
+    for part in CODE:
+        path = PACKAGE / part
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.digest()
+
+
+def key(folder: Path) -> str:
+    h = hashlib.sha256(_code())
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(f.relative_to(folder).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _slot(folder: Path) -> Path | None:
+    root = cache_dir()
+    if root is None:
+        return None
+    return root / (hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24] + ".json")
+
+
+def get(folder: Path, k: str) -> Section | None:
+    slot = _slot(folder)
+    try:
+        data = json.loads(slot.read_text(encoding="utf-8")) if slot is not None else None
+        if not data or data.get("key") != k:
+            return None
+        s = data["section"]
+        return Section(str(folder), [Finding(**f) for f in s["findings"]], list(s["lines"]),
+                       {**s["data"], "folder": str(folder)})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def put(folder: Path, k: str, section: Section) -> None:
+    slot = _slot(folder)
+    if slot is None:
+        return
+    data = {"key": k, "section": {"findings": [f.to_dict() for f in section.findings],
+                                  "lines": section.lines, "data": section.data}}
+    try:
+        slot.parent.mkdir(parents=True, exist_ok=True)
+        tmp = slot.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(slot)
+    except OSError:
+        pass
