@@ -41,14 +41,11 @@ from jsonschema import Draft7Validator
 
 import conftest_engine_helpers as h
 from game.engine import content as loader
-from game.engine.content import Loader, load_campaign
+from game.engine.content import Loader
 from game.engine.expr import FUNCTIONS, ExprError, compile_expr, parse
 from game.engine.problems import ContentError
 
-try:  # importing it also adds the challenge tables to the loader's SPEC
-    from game.engine.challenges import load_challenges
-except ImportError:  # pragma: no cover - only before challenges land
-    load_challenges = None
+from game.engine.challenges import load_challenges  # also adds the challenge tables to the SPEC
 
 GUIDE = h.REPO / "content" / "README.md"
 CAMPAIGN = "first_week"
@@ -136,12 +133,8 @@ def write(root: Path, files: dict[str, str]) -> Path:
 
 
 def load_all(camp: Path):
-    """Load the campaign, and its challenges when it has them; raise ContentError on errors."""
-    if (camp / "challenges.toml").is_file():
-        if load_challenges is None:
-            pytest.xfail("challenges.toml has no loader yet (challenges)")
-        return load_challenges(camp).campaign
-    return load_campaign(camp)
+    """Load the campaign and its challenges (when it has them); raise ContentError on errors."""
+    return load_challenges(camp).campaign
 
 
 def finished(tmp_path: Path) -> Path:
@@ -300,15 +293,11 @@ def test_expression_error_example_fails_as_the_guide_says(scope, line, row):
 # ---------------------------------------------------------------- the reference tables
 
 def test_every_table_kind_of_the_loader_has_a_key_table():
-    if load_challenges is None:
-        pytest.xfail("challenges.toml has no loader yet (challenges)")
     assert set(TABLES) == set(loader.SPEC)
 
 
 @pytest.mark.parametrize("kind", sorted(TABLES))
 def test_key_table_lists_exactly_the_keys_the_loader_accepts(kind):
-    if kind not in loader.SPEC:
-        pytest.xfail(f"the loader has no '{kind}' tables yet")
     rows = TABLES[kind]
     keys = [r[0].strip("`") for r in rows]
     assert sorted(keys) == sorted(loader.SPEC[kind]), f"the guide's table of {kind} keys"
