@@ -139,7 +139,7 @@ def test_sharing_climbs_and_privacy_sinks():
 def test_participation_is_worth_less_the_higher_you_are():
     """Each zing is a slice of your current rank, so the climb gets steeper near the top."""
     low, high = E.new_game(CAMP, 1), E.new_game(CAMP, 1)
-    high.vals["partirank"] = 1500
+    high.vals["partirank"] = 2500
     for st in (low, high):
         E.apply(CAMP, st, "orientation.follow")
         E.apply(CAMP, st, "truyou.no_photos")
@@ -287,3 +287,12 @@ def test_each_challenge_can_be_won(cid):
     while not run.over:
         run.take(pick(run.st, **CHALLENGE_PLAYS[cid]))
     assert run.result.status == "done", (cid, run.result)
+
+
+def test_the_glass_roster_forgets_you_when_you_stop_taking_part():
+    st = play(3, until=lambda s: "glass_roster" in s.flags, avoid=QUIT | SPEAK | CLEAR, lean=-1)
+    assert st.vals["partirank"] <= 1500 and "transparent" not in st.flags
+    roster_day = st.day
+    while "glass_roster" in st.flags:
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR, lean=1))
+    assert st.vals["partirank"] > 2000 and st.day > roster_day
