@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring import sat
 from game.authoring.findings import Finding
+from game.authoring.reach import reach
 from game.authoring.output import Report, Section, emit
 from game.cli import main
 from game.commands.check import check_folder
+from game.engine.content import Loader
+from game.engine.expr import BOOL, compile_expr
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LINT = FIXTURES / "lint"
@@ -127,6 +131,35 @@ def test_a_scene_only_reached_when_its_choice_is_open_is_no_dead_end():
 def test_a_disjunction_that_can_hold_is_not_flagged():
     # `money >= 0 or money > 99999` has one side that holds: the choice is fine
     assert not any("saved" in f.message for f in findings("impossible_choice"))
+
+
+@pytest.fixture(scope="module")
+def mini_verdict():
+    """Whether a condition can ever hold in the mini campaign, as check judges it."""
+    loader = Loader(FIXTURES / "mini")
+    camp = loader.load()
+    facts = reach(camp).facts
+    return lambda src: sat.check(compile_expr(src, loader.scope, BOOL).tree, facts) is None
+
+
+@pytest.mark.parametrize("src, possible", [
+    ("credit > 950", False), ("credit >= 950", True),  # the score's max is 950
+    ("credit > 700 and credit < 600", False), ("not (credit <= 700) and credit < 600", False),
+    ("credit > 700 or credit < 600", True),
+    ("credit > 5 and credit < 6", False),  # scores are whole numbers
+    ("money > 300", False), ("money == 300", True), ("money < 0", False),  # starts at 300, only spent
+    ("clamp(credit, 400, 500) > 500", False), ("clamp(credit, 400, 500) >= 500", True),
+    ('did("buy.diapers") >= 1', True),
+    ('has("blacklisted") and not has("blacklisted")', False),
+    ('band("credit") == "poor" and credit > 600', False), ('band("credit") == "poor"', True),
+    ("day > 3", False), ("day == 3", True), ("hour >= 100", True),
+    ("npc.li.friend", True), ("not npc.li.friend", True),  # a friend at the start; drop_li ends it
+    ("friends.count > 1", False),
+    ("friends.mean.credit > 500.5 and friends.mean.credit < 500.6", True),  # a mean need not be whole
+    ("credit / (day - day) > 5", True),  # unsure is possible: no false alarms
+])
+def test_what_check_counts_as_possible(mini_verdict, src, possible):
+    assert mini_verdict(src) is possible
 
 
 # ---------------------------------------------------------------- the command

@@ -106,8 +106,10 @@ def _rich(report: Report, out: TextIO) -> None:
     from rich.text import Text
 
     console = Console(file=out, highlight=False)
-    for s in report.sections:
+    for i, s in enumerate(report.sections):
         if s.title:
+            if i:
+                console.print()
             console.print(Text(clean(s.title), style="bold"))
         for f in s.findings:
             pos = f"{f.file}:{f.line}" if f.line else f.file

@@ -352,9 +352,9 @@ def _func(name: str, args: list[Range]) -> Range:
         return min(a[0] for a in args), min(a[1] for a in args)
     if name == "max":
         return max(a[0] for a in args), max(a[1] for a in args)
-    if name == "clamp" and len(args) == 3:
+    if name == "clamp" and len(args) == 3:  # min(max(x, lo), hi) grows with each argument
         (x, lo, hi) = args
-        return max(min(x[0], hi[0]), lo[0]), min(max(x[1], lo[1]), hi[1])
+        return min(max(x[0], lo[0]), hi[0]), min(max(x[1], lo[1]), hi[1])
     if name == "abs":
         a = args[0]
         if a[0] >= 0:
