@@ -133,8 +133,8 @@ ENDINGS = {
                                                     "day_cleaning_offer.take_declare"},
                                lean=1)),
     # Keep your head down until the new year, then pile up signals: flagged too late for a decision.
-    "ending_file_open": (5, dict(prefer=["fraud_letter.cooperate", "home_visit.let_in"],
-                                 avoid=MOVE | JOIN | JOBS, lean=lambda st: -1 if st.day < 20 else 1)),
+    "ending_file_open": (1, dict(prefer=["fraud_letter.cooperate", "home_visit.let_in"],
+                                 avoid=MOVE | JOIN | JOBS, lean=lambda st: -1 if st.day < 21 else 1)),
     # The care home contract and a quiet life.
     "ending_working": (1, dict(prefer=["job_interview.care"], avoid=MOVE | JOIN, lean=-1)),
     # No job, no move, no statement, every choice the quietest one.
@@ -298,6 +298,12 @@ def test_the_ruling_on_5_february_cuts_the_score_and_opens_the_whole_rulebook():
     assert st.vals["risk"] == before - round(before / 3)
     assert "syri_halted" in st.flags
     assert HIDDEN <= st.revealed
+    # From now on the files are no longer linked: the data rules fall silent; the office's do not.
+    ruled = len(st.ledger)
+    while not st.ended:
+        E.apply(CAMP, st, pick(st, avoid=MOVE, lean=1))
+    linked = {"company", "water_low", "allowance_change", "tip", "cash_deposit", "arrears", "risk_report"}
+    assert not {e.rule for e in st.ledger[ruled:]} & linked
 
 
 def test_a_request_for_your_file_comes_back_blacked_out_but_not_empty():
