@@ -18,12 +18,28 @@ from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
 
 
+CODES = """\
+warnings (the code is printed after each one):
+  unreachable-scene, unreachable-ending, unreachable-deck   no path leads there
+  impossible-choice, impossible-storylet                    its condition (or gate) never holds
+  route-never-taken, rule-never-fires, gate-never-opens     the same for routes, rules, gates
+  flag-never-read, flag-never-set, flag-unused              flags (and lists) half used
+  fallback-never-drawn, empty-deck, deck-no-fallback        decks that never or always run dry
+  possible-dead-end                                         every choice can be locked at once
+  later-after-end                                           a delay longer than the campaign
+  braces-in-plain-text                                      {name} where text is not filled in
+  challenge-never-won, split-never-reached                  challenges.toml goals
+  deck-runs-dry (a note)                                    one-time storylets run out
+Columns count within the condition text, as in load errors."""
+
+
 def add(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "check", help="validate campaign content and list every problem and warning",
-        description="Check campaign folders (or folders of campaigns): every loader error, then "
-                    "warnings about scenes no path reaches, choices and rules that can never "
-                    "happen, gates that never open, unused flags and decks that run dry. "
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CODES,
+        description="Check campaign folders (or folders of campaigns): every loader error, then\n"
+                    "warnings about scenes no path reaches, choices and rules that can never\n"
+                    "happen, gates that never open, unused flags and decks that run dry.\n"
                     "Exit 0 when clean, 1 with warnings under --strict, 2 with errors.")
     p.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR",
                    help="a campaign folder or a folder of campaigns (default: the content folder)")
