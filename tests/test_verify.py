@@ -133,7 +133,7 @@ def test_import_adds_a_friends_replay_only_once_it_verifies(world, tmp_path, cap
 
 PROBE = r"""
 import json, sys
-import game.commands.verify, game.commands.route, game.commands.records
+import game.commands.verify, game.commands.route, game.commands.records, game.commands.replay
 from game.cli import main
 code = main(sys.argv[1:])
 print(json.dumps({"code": code, "ui": sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))}))

@@ -14,4 +14,5 @@ MODULES = [
     "game.commands.route",
     "game.commands.verify",
     "game.commands.records",
+    "game.commands.replay",
 ]

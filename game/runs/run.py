@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Callable
 
 from game.engine import engine
 from game.engine.challenges import Challenge, ChallengeSet, day_key
-from game.engine.engine import PlayError
+from game.engine.engine import Outcome, PlayError
 from game.engine.state import GameState
 
 from .clock import Stamp, elapsed
@@ -79,12 +80,19 @@ class Run:
 
     def take(self, choice_id: str, real_ms: int = 0) -> list[Reached]:
         """Take a choice (PlayError if the run is over, or it is unknown or locked); returns new splits."""
+        return self._step(choice_id, real_ms, engine.apply)[1]
+
+    def choose(self, choice_id: str, real_ms: int = 0) -> tuple[Outcome, list[Reached]]:
+        """Like ``take``, with the engine's report of what the choice did (for the screen)."""
+        return self._step(choice_id, real_ms, engine.choose)
+
+    def _step(self, choice_id: str, real_ms: int, do: Callable) -> tuple[Any, list[Reached]]:
         if self.result is not None:
             raise PlayError(f"the run is over ({WHY_WORDS[self.result.why]})")
         at = self.now(real_ms)
-        engine.apply(self.camp, self.st, choice_id)
+        out = do(self.camp, self.st, choice_id)
         self.steps.append(Step(self.st.log[-1], at))
-        return self._check(real_ms)
+        return out, self._check(real_ms)
 
     def _check(self, real_ms: int) -> list[Reached]:
         """After each choice: the clock, splits in order, then the goal, the story's end, the limit."""

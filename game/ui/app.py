@@ -39,9 +39,12 @@ class CitizenApp(App):
         self.session: Session | None = None
         self.content_error = ""  # the loader's report when the content is broken; the CLI prints it
         self._loaded = campaigns is not None
+        self.opening: Screen | None = None
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
+        if self.opening is not None:  # a screen to show over the title, e.g. a replay played back
+            self.push_screen(self.opening)
         if not self._loaded:
             # Draw the title first, then read the story: start-up stays as quick as a bare app.
             self.call_after_refresh(self.load_content)
@@ -198,6 +201,11 @@ class CitizenApp(App):
         from game.ui.screens.saveload import LoadScreen
 
         self.push_screen(LoadScreen())
+
+    def action_challenges(self) -> None:
+        from game.ui.screens.challenges import ChallengesScreen
+
+        self.push_screen(ChallengesScreen())
 
     def action_to_title(self) -> None:
         while len(self.screen_stack) > 2:

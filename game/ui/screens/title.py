@@ -47,6 +47,7 @@ class TitleScreen(Screen):
             Option(lit("New game"), id="new"),
             Option(lit(cont), id="continue", disabled=latest is None),
             Option(lit("Load a saved game"), id="load"),
+            Option(lit("Challenges"), id="challenges"),
             Option(lit("Quit"), id="quit"),
         ])
         menu.highlighted = 1 if latest else 0
@@ -55,5 +56,5 @@ class TitleScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         app = self.app
         action = {"new": app.action_new_game, "continue": app.action_continue_game,
-                  "load": app.action_load, "quit": app.exit}
+                  "load": app.action_load, "challenges": app.action_challenges, "quit": app.exit}
         action[event.option.id or "quit"]()

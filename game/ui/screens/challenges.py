@@ -1,0 +1,129 @@
+"""The challenges screen: every campaign's challenges, with the rules, your best and the local board."""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.challenges import Challenge, ChallengeSet
+from game.engine.problems import ContentError
+from game.runs import records
+from game.runs.clock import game_time, real_time
+from game.runs.find import Library
+from game.runs.records import RecordsError
+from game.runs.splits import personal_best, ranked, sum_of_best
+from game.ui.text import lit
+
+BOARD = 5  # runs shown on the local board
+
+
+def rules_text(ch: Challenge) -> Text:
+    t = Text()
+    t.append_text(lit(ch.title, "bold"))
+    t.append_text(lit(f"   {ch.category}\n", "dim"))
+    if ch.about:
+        t.append_text(lit(ch.about + "\n"))
+    t.append("\n")
+    lines = [("Goal", ch.goal.src if ch.goal else "play to the end of the story"),
+             ("Seed", "today's date picks it (daily)" if ch.daily else str(ch.seed)),
+             ("Limit", f"{ch.days} days" if ch.days else "none"),
+             ("Ranked by", "in-game time, then actions" if ch.rank == "time"
+              else f"{'highest' if ch.rank == 'high' else 'lowest'} {ch.score.src}, then time")]
+    if ch.splits:
+        lines.append(("Splits", " ▸ ".join(s.title for s in ch.splits)))
+    for key, value in lines:
+        t.append(f"{key:<10} ", style="dim")
+        t.append_text(lit(value + "\n"))
+    return t
+
+
+def board_text(ch: Challenge, rec: records.Records) -> Text:
+    t = Text()
+    pb, sob = personal_best(ch, rec.entries), sum_of_best(ch, rec.entries)
+    t.append("\nYour best  ", style="dim")
+    t.append(f"{game_time(pb.end)}  {ch.score.src} {pb.score}" if pb else "none yet", style="bold")
+    t.append(f"\nSum of best  {game_time(sob) if sob else '—'}   attempts {rec.attempts}\n", style="dim")
+    rows = ranked(ch, rec.entries)[:BOARD]
+    if rows:
+        t.append("\nLocal board\n", style="bold underline")
+    for n, e in enumerate(rows, 1):
+        who = "you" if e.local else "imported"
+        t.append(f"{n}. {game_time(e.end):>11}  {real_time(e.end.real_ms):>9}  {ch.score.src} {e.score}  {who}\n")
+    return t
+
+
+class ChallengesScreen(Screen):
+    CSS_PATH = "challenges.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, tuple[ChallengeSet, Challenge]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◉")
+        with Horizontal():
+            yield OptionList(id="challenge-list")
+            with VerticalScroll(id="challenge-info"):
+                yield Static(id="challenge-rules")
+                yield Static(id="challenge-board")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Challenges — race the clock, chase a score"
+        try:
+            sets = Library(self.app.content_dir).all()
+        except ContentError as e:
+            self.app.pop_screen()
+            self.app.show_message("The challenges have problems", e.format())
+            return
+        menu = self.query_one(OptionList)
+        for cs in sets:
+            for ch in cs.challenges.values():
+                self.found[ch.ref] = (cs, ch)
+                menu.add_option(Option(lit(f"{ch.title}  ") + lit(f"{cs.campaign.title} · {ch.category}", "dim"),
+                                       id=ch.ref))
+        if not self.found:
+            self.query_one("#challenge-rules", Static).update("No campaign offers challenges yet.")
+            return
+        menu.highlighted = 0
+        menu.focus()
+
+    def on_screen_resume(self) -> None:
+        menu = self.query_one(OptionList)
+        if menu.highlighted is not None:
+            self.show(menu.get_option_at_index(menu.highlighted).id or "")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show(event.option.id or "")
+
+    def show(self, ref: str) -> None:
+        if ref not in self.found:
+            return
+        cs, ch = self.found[ref]
+        self.query_one("#challenge-rules", Static).update(rules_text(ch))
+        try:
+            board = board_text(ch, records.load(self.app.saves_dir, cs.campaign.id, ch.id))
+        except RecordsError as e:
+            board = lit(f"\n{e}", "bold red")
+        self.query_one("#challenge-board", Static).update(board)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.start(event.option.id or "")
+
+    def start(self, ref: str) -> None:
+        from game.runs.live import LiveRun
+        from game.ui.screens.run import RunScreen
+
+        if ref not in self.found:
+            return
+        cs, ch = self.found[ref]
+        clock = getattr(self.app, "run_clock", time.monotonic)
+        self.app.push_screen(RunScreen(LiveRun(cs, ch, self.app.saves_dir, clock)))

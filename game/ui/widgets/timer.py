@@ -1,0 +1,65 @@
+"""The timer panel of a run: in-game time (what counts), real time beside it, splits against the PB.
+
+Colours follow runners' habit: ahead of the personal best green, behind red, a best-ever segment
+gold. Splits not reached yet show the personal best's time, dimmed, as the time to beat.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from game.runs.clock import clock, delta, game_time, real_time
+from game.runs.live import LiveRun
+from game.runs.splits import Row, personal_best, segment_ids, sum_of_best
+
+AHEAD, BEHIND, GOLD = "bold green", "bold red", "bold #ffd700"
+
+
+def row_style(row: Row) -> str:
+    if row.gold:
+        return GOLD
+    if row.delta is None:
+        return ""
+    return AHEAD if row.delta.key < (0, 0) else BEHIND if row.delta.key > (0, 0) else ""
+
+
+def split_cell(row: Row, pb_time: str) -> Text:
+    if row.time is None:
+        return Text.assemble(row.title + " ", (pb_time or "—", "dim"))
+    mark = delta(row.delta) if row.delta is not None else game_time(row.time)
+    return Text.assemble(row.title + " ", (mark + (" ★" if row.gold else ""), row_style(row)))
+
+
+class TimerPanel(Static):
+    """Redraws the clocks ten times a second while the run is on; the splits after each choice."""
+
+    def __init__(self, live: LiveRun, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+
+    def on_mount(self) -> None:
+        self.set_interval(0.1, self.tick)
+        self.tick()
+
+    def show(self, live: LiveRun) -> None:
+        self.live = live
+        self.tick()
+
+    def tick(self) -> None:
+        self.update(self.panel())
+
+    def panel(self) -> Text:
+        live = self.live
+        run = live.run
+        now = run.result.at if run.result is not None else run.now(live.real_ms())
+        pb = personal_best(live.ch, live.before)
+        sob = sum_of_best(live.ch, live.before)
+        head = Text.assemble(("⏱ ", "bold"), ("In-game ", "dim"), (game_time(now), "bold"),
+                             (f"  {clock(now)}", "dim"), ("   Real ", "dim"), real_time(now.real_ms),
+                             ("   PB ", "dim"), game_time(pb.end) if pb else "—",
+                             ("   Sum of best ", "dim"), game_time(sob) if sob else "—")
+        pb_times = pb.times(segment_ids(live.ch)) if pb else []
+        cells = [split_cell(r, game_time(pb_times[i]) if pb_times and pb_times[i] else "")
+                 for i, r in enumerate(live.standing().rows)]
+        return Text("\n").join([head, Text("  ▸  ").join(cells)])

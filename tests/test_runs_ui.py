@@ -1,0 +1,170 @@
+"""A run played in the terminal UI: challenges screen, timer and splits, results, restart, playback."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.runs import records
+from game.ui.app import make_app
+from game.ui.screens.challenges import ChallengesScreen
+from game.ui.screens.results import ResultsScreen
+from game.ui.screens.run import RunScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.widgets.timer import TimerPanel
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SIZE = (110, 32)
+
+
+class FixedClock:
+    """Real time that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", folder / "mini")
+    return folder
+
+
+def text_of(app, selector) -> str:
+    """What a Static shows, as plain text (tables included)."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(app.screen.query_one(selector).content)
+    return console.export_text()
+
+
+async def open_challenges(pilot) -> None:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TitleScreen)
+    await pilot.press("down", "down", "enter")  # New game, Load (Continue is disabled), Challenges
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChallengesScreen)
+
+
+async def test_a_short_challenge_played_to_its_goal_shows_the_results(content, tmp_path):
+    saves_dir, clock = tmp_path / "saves", FixedClock()
+    app = make_app(content, saves_dir)
+    app.run_clock = clock
+    async with app.run_test(size=SIZE) as pilot:
+        await open_challenges(pilot)
+        assert "First light" in text_of(app, "#challenge-rules")
+        assert "day >= 2" in text_of(app, "#challenge-rules") and "none yet" in text_of(app, "#challenge-board")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        timer = text_of(app, TimerPanel)
+        assert "In-game 0d 00h 0a" in timer and "Real 0:00.000" in timer
+        clock.now += 1.25
+        await pilot.press("1")  # buy diapers: the errand split
+        await pilot.pause()
+        timer = text_of(app, TimerPanel)
+        assert "0d 01h 1a" in timer and "day 1, 08:00" in timer and "An errand 0d 01h 1a" in timer
+        clock.now += 2
+        await pilot.press("1")  # sleep: the second morning is the goal
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        verdict = text_of(app, "#verdict")
+        assert "Finished — goal reached" in verdict and "1d 00h 2a" in verdict and "0:03.250" in verdict
+        assert "New personal best!" in verdict and "credit = 640" in verdict
+        splits = text_of(app, "#splits")
+        assert "An errand" in splits and "Goal" in splits
+        rec = records.load(saves_dir, "mini", "first_light")
+        assert rec.attempts == 1 and [e.source for e in rec.entries] == ["play"]
+        assert (saves_dir / "replays" / rec.entries[0].replay).is_file()
+        assert not list(saves_dir.glob("*.save.toml"))  # a run never autosaves over a game
+
+        await pilot.press("f5")  # run it again, slower on the first split
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        clock.now += 5  # and slower by the real clock too, which breaks ties in game time
+        await pilot.press("2", "1")  # game all day, then sleep
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        verdict = text_of(app, "#verdict")
+        assert "New personal best!" not in verdict and "1 gold segment" in verdict
+        assert "+15h" in text_of(app, "#splits")
+        assert records.load(saves_dir, "mini", "first_light").attempts == 2
+
+
+async def test_restart_is_one_key_and_counts_an_attempt(content, tmp_path):
+    saves_dir = tmp_path / "saves"
+    app = make_app(content, saves_dir)
+    app.run_clock = FixedClock()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_challenges(pilot)
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        assert "0d 01h 1a" in text_of(app, TimerPanel)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen) and "In-game 0d 00h 0a" in text_of(app, TimerPanel)
+        assert records.load(saves_dir, "mini", "first_light").attempts == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChallengesScreen) and "attempts 2" in text_of(app, "#challenge-board")
+
+
+async def test_a_replay_plays_back_step_by_step_to_its_results(content, tmp_path):
+    import helpers_runs as hr
+    from game.cli import main
+    from game.engine.challenges import load_challenges
+    from game.runs import replay
+    from game.runs.live import Playback
+    from game.ui.screens.playback import PlaybackScreen
+
+    saves_dir = tmp_path / "saves"
+    route = hr.write_route(tmp_path / "r.txt", hr.first_open_route("the_end"))
+    assert main(["--content", str(content), "--saves", str(saves_dir), "route", "the_end", str(route)]) == 0
+    (path,) = (saves_dir / "replays").glob("*.replay.toml")
+    rep, _ = replay.read(path)
+    app = make_app(content, saves_dir)
+    app.opening = PlaybackScreen(Playback(load_challenges(content / "mini"), rep, saves_dir), speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlaybackScreen)
+        screen = app.screen
+        before = screen.playback.done  # the playback may have moved on by itself already
+        await pilot.press("full_stop")  # one choice, and the playback pauses
+        await pilot.pause()
+        assert screen.playback.done == before + 1 and screen.paused
+        await pilot.press("1")  # the watcher cannot choose
+        await pilot.pause()
+        assert screen.playback.done == before + 1
+        assert f"{before + 1}a" in text_of(app, TimerPanel)
+        for _ in range(len(rep.steps)):
+            if isinstance(app.screen, ResultsScreen):
+                break
+            await pilot.press("full_stop")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        verdict = text_of(app, "#verdict")
+        assert "Finished — goal reached" in verdict and "2d 00h 5a" in verdict
+        assert "New personal best!" not in verdict  # watching is not running
+    rec = records.load(saves_dir, "mini", "the_end")
+    assert rec.attempts == 1 and len(rec.entries) == 1  # only the route's own run
+
+
+def test_replay_command_refuses_a_tampered_replay_before_opening_a_screen(content, tmp_path, capsys):
+    import helpers_runs as hr
+    from game.cli import main
+
+    saves_dir = tmp_path / "saves"
+    route = hr.write_route(tmp_path / "r.txt", hr.FIRST_LIGHT)
+    assert main(["--content", str(content), "--saves", str(saves_dir), "route", "first_light", str(route)]) == 0
+    (path,) = (saves_dir / "replays").glob("*.replay.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace("score = 640", "score = 950"), encoding="utf-8")
+    assert main(["--content", str(content), "--saves", str(saves_dir), "replay", str(path)]) == 1
+    assert "claimed score differs" in capsys.readouterr().err
