@@ -398,8 +398,6 @@ SCHEMA_LOOSER = {
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_STRICTER))
-@pytest.mark.xfail(strict=False, reason="the loader ignores a gate_kinds entry it cannot use; "
-                                        "it should say so (then this passes)")
 def test_loader_refuses_what_the_schema_refuses(tmp_path, name):
     ok, _, errs = verdicts(tmp_path, SCHEMA_STRICTER[name])
     assert errs, f"the schema accepts {name}"

@@ -721,6 +721,18 @@ class Loader:
                          "hidden = true\nreveal_after = 3   # known after it has fired three times")
         return max(n, 0)
 
+    def gate_kinds(self, src: Source, raw: Any) -> dict[str, str]:
+        """The life screen's headings for each kind of gate, in the author's order."""
+        if not isinstance(raw, dict):
+            self.problem(src, "gate_kinds", "[gate_kinds] must be a table of kind = \"Heading\"",
+                         'job = "Jobs"')
+            return {}
+        for k, v in raw.items():
+            if not isinstance(v, str):
+                self.problem(src, f"gate_kinds.{k}", "a gate kind's heading must be text",
+                             f'{k} = "{k.capitalize()}s"')
+        return {k: v for k, v in raw.items() if isinstance(v, str)}
+
     # ------------------------------------------------------------ cross-checks
 
     def finish(self, src: Source, head: dict[str, Any], cdata: dict[str, Any], scores, stats, flags,
@@ -735,11 +747,14 @@ class Loader:
                              _close(head[key], list(scenes), ""))
         if "day_start" in head:
             self.target(src, "campaign.day_start", head["day_start"])
+        start_hour = head.get("start_hour", 7)
+        if not 0 <= start_hour <= 23:
+            self.problem(src, "campaign.start_hour", "start_hour must be an hour of the day, 0 to 23",
+                         "start_hour = 7")
         days = head.get("days", 1)
         if not 1 <= days <= MAX_DAYS:
             self.problem(src, "campaign.days", f"days must be from 1 to {MAX_DAYS}")
             days = max(1, min(days, MAX_DAYS))
-        start_hour = head.get("start_hour", 7)
         calendar: dict[int, str] = {}
         cal = cdata.get("calendar", {})
         for k, v in (cal.items() if isinstance(cal, dict) else []):
@@ -764,8 +779,7 @@ class Loader:
             elif deck.fallback and scenes[deck.fallback].deck == deck.id:
                 self.problem(src, f"deck.{deck.id}.fallback", "the fallback cannot be in its own deck",
                              "The fallback is for when the deck has nothing left to draw.")
-        kinds_raw = cdata.get("gate_kinds", {})
-        kinds = {k: v for k, v in kinds_raw.items() if isinstance(v, str)} if isinstance(kinds_raw, dict) else {}
+        kinds = self.gate_kinds(src, cdata.get("gate_kinds", {}))
         for g in gates.values():
             kinds.setdefault(g.kind, g.kind.replace("_", " ").capitalize() + "s")
         camp = Campaign(

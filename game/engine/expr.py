@@ -350,7 +350,7 @@ class Compiler:
         found = self.scope.name(node.value)
         if found is None:
             raise ExprError(f"unknown name '{node.value}'", node.col,
-                            _suggest(node.value, self.scope.known_names()))
+                            _suggest(node.value, [n for n in self.scope.known_names() if ":" not in n]))
         node.type, node.fn, node.label = found
 
     def _call(self, node: Node) -> None:
