@@ -85,6 +85,25 @@ def first_with(scene: str, seeds=range(1, 60), **how):
     raise AssertionError(f"no seed reached {scene}")
 
 
+def reach(ending: str):
+    """The first seed (of a few) on which the ending's way of playing gets there, and the game.
+
+    Storylets are drawn by the seed, so a new storylet in a deck can move a way of playing off
+    one seed; a handful of seeds keeps the test about the way of playing, not one draw."""
+    how = ENDINGS[ending]
+    for seed in range(30):
+        st = play(seed, **how)
+        if st.ending == ending:
+            return seed, st
+    raise AssertionError(f"no seed reaches {ending}")
+
+
+def due(day: int, days: int) -> int:
+    """The day a `later` scene opens: a calendar day keeps its own scene, so it waits a day."""
+    day += days
+    return day + 1 if day in CAMP.calendar else day
+
+
 def ledger_for(st, rule: str):
     return [e for e in st.ledger if e.rule == rule]
 
@@ -145,40 +164,38 @@ def test_the_lists_say_how_you_get_on_and_off():
 # ---------------------------------------------------------------- every ending, and how to get there
 
 ENDINGS = {
-    "ending_spotless": (1, dict(prefer=GOOD, avoid=BAD)),
-    "ending_model": (2, dict(prefer=LOYAL, avoid=BAD)),
-    "ending_stall": (0, dict(prefer=STALL, avoid=BAD)),
-    "ending_ordinary": (0, dict(prefer=["credit_hall.refuse", "court_letter.dispute", "eve_li_wei_beer.lend",
-                                        "day_supermarket.console", "day_supermarket.whisky", "eve_games.one",
-                                        "eve_li_wei_court.sorry", "new_rules.keep", "last_day.dinner",
-                                        "trip_after.home"],
-                                avoid={"court_letter.drawer", "eve_banquet.drive", "morn_bailiff.hang_up",
-                                       *LEAVE, *OPT_OUT})),
-    "ending_precarious": (1, dict(prefer=["court_letter.instalments", "morn_instalment.pay",
-                                          "morn_instalment.last", "eve_banquet.drive", "job_interview.hongda",
-                                          "job_interview.delivery", "morn_crossing.cross", "day_bills.wait",
-                                          "eve_post_factory.post", "eve_guo_ming.share", "eve_games.stay_up",
-                                          "late_night.two", "new_rules.keep", "last_day.dinner", "trip_after.home"],
-                                  avoid={"court_letter.drawer", "morn_bailiff.hang_up", "morn_instalment.skip",
-                                         *LEAVE, *OPT_OUT})),
-    "ending_blacklisted": (0, dict(prefer=["court_letter.drawer", "morn_bailiff.hang_up", "last_day.dinner",
-                                           "trip_after.home"],
-                                   avoid=PAY_COURT | LEAVE | OPT_OUT)),
-    "ending_watch": (9, dict(prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT)),
-    "ending_opted_out": (0, dict(prefer=["credit_hall.sign", "new_rules.withdraw", "court_letter.pay",
-                                         "court_letter.instalments", "last_day.dinner", "trip_after.home"],
-                                 avoid={"court_letter.drawer", *LEAVE})),
-    "ending_left": (1, dict(prefer=["trip_day.slow", "trip_day.hsr", "trip_wedding.card", "trip_after.stay",
-                                    "court_letter.dispute", "credit_hall.sign", "new_rules.keep"],
-                            avoid=OPT_OUT)),
+    "ending_spotless": dict(prefer=GOOD, avoid=BAD),
+    "ending_model": dict(prefer=LOYAL, avoid=BAD),
+    "ending_stall": dict(prefer=STALL, avoid=BAD),
+    "ending_ordinary": dict(
+        prefer=["credit_hall.refuse", "court_letter.dispute", "eve_li_wei_beer.lend", "day_supermarket.console",
+                "day_supermarket.whisky", "eve_games.one", "eve_li_wei_court.sorry", "new_rules.keep",
+                "last_day.dinner", "trip_after.home"],
+        avoid={"court_letter.drawer", "eve_banquet.drive", "morn_bailiff.hang_up", *LEAVE, *OPT_OUT}),
+    "ending_precarious": dict(
+        prefer=["court_letter.instalments", "morn_instalment.pay", "morn_instalment.last", "eve_banquet.drive",
+                "job_interview.hongda", "job_interview.delivery", "morn_crossing.cross", "day_bills.wait",
+                "eve_post_factory.post", "eve_guo_ming.share", "eve_games.stay_up", "late_night.two",
+                "new_rules.keep", "last_day.dinner", "trip_after.home"],
+        avoid={"court_letter.drawer", "morn_bailiff.hang_up", "morn_instalment.skip", *LEAVE, *OPT_OUT}),
+    "ending_blacklisted": dict(
+        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "last_day.dinner", "trip_after.home"],
+        avoid=PAY_COURT | LEAVE | OPT_OUT),
+    "ending_watch": dict(prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT),
+    "ending_opted_out": dict(
+        prefer=["credit_hall.sign", "new_rules.withdraw", "court_letter.pay", "court_letter.instalments",
+                "last_day.dinner", "trip_after.home"],
+        avoid={"court_letter.drawer", *LEAVE}),
+    "ending_left": dict(
+        prefer=["trip_day.slow", "trip_day.hsr", "trip_wedding.card", "trip_after.stay", "court_letter.dispute",
+                "credit_hall.sign", "new_rules.keep"],
+        avoid=OPT_OUT),
 }
 
 
 @pytest.mark.parametrize("ending", sorted(ENDINGS))
 def test_each_ending_is_reached_by_its_way_of_playing(ending):
-    seed, how = ENDINGS[ending]
-    st = play(seed, **how)
-    assert st.ending == ending
+    seed, st = reach(ending)
     again = E.replay(CAMP, seed, st.log)
     assert again.ending == ending and again.vals == st.vals
 
@@ -188,8 +205,7 @@ def test_every_ending_scene_is_one_of_the_tested_ones():
 
 
 def test_the_model_citizen_drops_friends_and_the_loyal_one_keeps_them():
-    spotless = play(ENDINGS["ending_spotless"][0], **ENDINGS["ending_spotless"][1])
-    loyal = play(ENDINGS["ending_model"][0], **ENDINGS["ending_model"][1])
+    spotless, loyal = reach("ending_spotless")[1], reach("ending_model")[1]
     assert "redlist" in spotless.flags and not {"li_wei", "guo_ming"} & spotless.friends
     assert {"li_wei", "guo_ming"} & loyal.friends
 
@@ -265,7 +281,8 @@ def test_the_redlist_needs_consent_and_lets_go_when_you_withdraw_it():
     assert st.vals["credit"] >= 1050 and "consent_given" in st.flags
     assert gate(st, "home.talent_flat").open and gate(st, "travel.green_channel").open
     refuser = play(1, until=lambda s: s.vals["credit"] >= 1050 or s.ended,
-                   prefer=["credit_hall.refuse", "credit_hall_ask.refuse", *GOOD], avoid=BAD | {"new_rules.sign_now"})
+                   prefer=["credit_hall.refuse", "credit_hall_ask.refuse", *GOOD],
+                   avoid=BAD | {"new_rules.sign_now"})
     assert refuser.vals["credit"] >= 1050 and "redlist" not in refuser.flags
     st = play(1, until=lambda s: s.scene == "last_day", st=st, prefer=GOOD, avoid=BAD)
     E.apply(CAMP, st, "last_day.withdraw")
@@ -273,8 +290,8 @@ def test_the_redlist_needs_consent_and_lets_go_when_you_withdraw_it():
 
 
 def test_grade_d_brings_key_supervision_only_with_consent():
-    seed, how = ENDINGS["ending_watch"]
-    st = play(seed, until=lambda s: "watch_list" in s.flags, **how)
+    seed, _ = reach("ending_watch")
+    st = play(seed, until=lambda s: "watch_list" in s.flags, **ENDINGS["ending_watch"])
     assert st.vals["credit"] < 600 and st.scene == "watch_notice"
     assert not gate(st, "home.old_block").open and not gate(st, "school.experimental").open
     refuser = E.new_game(CAMP, 1)
@@ -301,13 +318,15 @@ def test_the_stall_has_a_rating_of_its_own_that_receipts_raise_and_cash_lowers()
 def test_bought_reviews_are_found_out_three_days_later():
     st = first_with("eve_stall_review", prefer=STALL, avoid=BAD)
     day = st.vals["day"]
+    rating = st.vals["npc.stall.rating"]
     E.apply(CAMP, st, "eve_stall_review.buy")
-    boosted = st.vals["npc.stall.rating"]
+    assert st.vals["npc.stall.rating"] == rating + 12
     st = play(0, st=st, until=lambda s: s.scene == "stall_reviews_purged" or s.ended, prefer=STALL, avoid=BAD)
-    assert st.scene == "stall_reviews_purged" and st.vals["day"] == day + 3
+    assert st.scene == "stall_reviews_purged" and st.vals["day"] == due(day, 3)
     assert [e.delta for e in ledger_for(st, "fake_reviews")] == [-15]
+    rating = st.vals["npc.stall.rating"]
     E.apply(CAMP, st, "stall_reviews_purged.deny")
-    assert st.vals["npc.stall.rating"] == boosted - 20
+    assert st.vals["npc.stall.rating"] == rating - 20
 
 
 def test_two_stars_for_a_tired_doctor_move_her_to_nights_four_days_later():
@@ -355,7 +374,7 @@ def test_a_report_on_the_polluting_factory_comes_back_three_days_later():
     day = st.vals["day"]
     assert st.vals["npc.hongda.rating"] == 81 and not ledger_for(st, "report_polluter")
     st = play(0, st=st, until=lambda s: s.scene == "report_back" or s.ended, avoid=BAD)
-    assert st.scene == "report_back" and st.vals["day"] == day + 3
+    assert st.scene == "report_back" and st.vals["day"] == due(day, 3)
     assert st.vals["npc.hongda.rating"] == 58
     assert [e.delta for e in ledger_for(st, "report_polluter")] == [10]
     assert not gate(st, "job.hongda").open
@@ -373,14 +392,16 @@ def test_a_hidden_rule_is_found_out_when_han_rui_names_it():
 def _off_the_list(st) -> str:
     if "court_blacklist" in st.flags:
         return pick(st, prefer=sorted(PAY_COURT), avoid=BAD)
-    return pick(st, prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
+    return pick(st, prefer=["credit_hall.sign", "court_letter.drawer"],
+                avoid=PAY_COURT | BAD - {"court_letter.drawer"})
 
 
 CHALLENGE_PLAYS = {
     "off_the_list": _off_the_list,
     "redlisted": lambda st: pick(st, prefer=GOOD, avoid=BAD),
     "grade_a_stall": lambda st: pick(st, prefer=STALL, avoid=BAD),
-    "whistleblower": lambda st: pick(st, prefer=["day_factory_smell.report", "day_factory_floor.report"], avoid=BAD),
+    "whistleblower": lambda st: pick(st, prefer=["day_factory_smell.report", "day_factory_floor.report"],
+                                     avoid=BAD),
     "a_triple_plus": lambda st: pick(st, prefer=GOOD, avoid=BAD),
     "grade_d": lambda st: pick(st, prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT),
 }
