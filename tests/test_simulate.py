@@ -123,7 +123,7 @@ def test_text_report_when_piped_is_plain_with_dead_ends_as_errors_at_their_scene
     for words in ("Coverage", "Endings", "by day", "Gates", "40 runs: 1 dead end"):
         assert words in out.out
     assert "sim_dead/scenes/main.toml:50: error: dead end at 'shop'" in out.err
-    assert "seed 2, 2 choices: wake.spend evening.shop" in out.err
+    assert "2 choices: wake.spend evening.shop" in out.err
 
 
 def test_a_deck_running_dry_fails_only_under_strict(capsys):

@@ -137,6 +137,7 @@ def run_chunk(task: tuple[int, int, StrategySpec, int]) -> Tally:
     player, tally = make_player(spec), Tally()
     for seed in range(first, first + count):
         play_run(_PREP, seed, player, tally, max_choices)
+    tally.settle()
     return tally
 
 

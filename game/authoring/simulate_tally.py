@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from game.engine.state import GameState
 
@@ -49,9 +50,15 @@ class Tally:
     peak: dict[str, Counter] = field(default_factory=dict)  # score -> highest value seen -> runs
     low: dict[str, Counter] = field(default_factory=dict)  # score -> lowest value seen -> runs
     problems: dict[tuple[str, str], Problem] = field(default_factory=dict)
+    # score -> per run (days' values, final, peak, low), kept as rows until settle() counts them
+    rows: dict[str, list[tuple[list[int], int, int, int]]] = field(default_factory=dict)
 
     def add_run(self, st: GameState, opened: set[str], days: int) -> None:
-        """Fold one finished (or broken-off) run in: read once from the state, after the run."""
+        """Fold one finished (or broken-off) run in: read once from the state, after the run.
+
+        Score values are only noted here; settle() counts them column by column, which is
+        much cheaper than counting each value of each run as it comes.
+        """
         self.runs += 1
         self.choices_made += len(st.log)
         self.scenes.update(st.visited.keys())
@@ -60,17 +67,24 @@ class Tally:
         self.gates.update(opened)
         if st.ending:
             self.endings[st.ending] += 1
+        vals = st.vals
         for score, hist in st.history.items():
-            now = st.vals[score]
+            now = vals[score]
+            self.rows.setdefault(score, []).append((hist[:days], now, max(max(hist), now), min(min(hist), now)))
+
+    def settle(self) -> None:
+        """Count the noted score values into the per-day, final, peak and low tables."""
+        for score, rows in self.rows.items():
             per_day = self.days.setdefault(score, [])
-            starts = hist[:days]
-            while len(per_day) < len(starts):
-                per_day.append(Counter())
-            for d, v in enumerate(starts):
-                per_day[d][v] += 1
-            self.final.setdefault(score, Counter())[now] += 1
-            self.peak.setdefault(score, Counter())[max(max(hist), now)] += 1
-            self.low.setdefault(score, Counter())[min(min(hist), now)] += 1
+            for d, column in enumerate(zip_longest(*(r[0] for r in rows))):
+                counted = Counter(column)
+                counted.pop(None, None)  # runs that ended before this day
+                if d == len(per_day):
+                    per_day.append(Counter())
+                per_day[d].update(counted)
+            for table, i in ((self.final, 1), (self.peak, 2), (self.low, 3)):
+                table.setdefault(score, Counter()).update(r[i] for r in rows)
+        self.rows = {}
 
     def add_problem(self, p: Problem) -> None:
         old = self.problems.get(p.key())
@@ -83,6 +97,8 @@ class Tally:
         self.problems[p.key()] = keep
 
     def merge(self, other: "Tally") -> None:
+        other.settle()
+        self.settle()
         self.runs += other.runs
         self.choices_made += other.choices_made
         for mine, theirs in ((self.scenes, other.scenes), (self.choices, other.choices),
