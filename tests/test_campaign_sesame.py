@@ -159,7 +159,7 @@ ENDING_PLAYS = {
                                 avoid=LEAVE | UNPLUG | IGNORE_BILL | {"morn_xu_return.accept"} | set(HUABEI),
                                 climb=True)),
     # Everything on Huabei: a high score and a statement bigger than the bank balance.
-    "ending_borrowed": (1, dict(prefer=HUABEI + DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL)),
+    "ending_borrowed": (2, dict(prefer=HUABEI + DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL)),
     # Ignoring the statement: reported overdue, and on the list.
     "ending_overdue": (1, dict(prefer=["statement.ignore", "collector.hang_up", "morn_overdue.wait", *HUABEI],
                                avoid=LEAVE | UNPLUG)),
@@ -385,7 +385,7 @@ def test_moving_house_is_a_hidden_rule_the_fintech_job_shows_you():
 # ---------------------------------------------------------------- challenges
 
 CHALLENGE_PLAYS = {
-    "deposit_free": dict(prefer=DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL | set(HUABEI)),
+    "deposit_free": dict(prefer=DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL | set(HUABEI), climb=True),
     "singapore": dict(prefer=DROP_FRIENDS + DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL | set(HUABEI),
                       climb=True),
     "no_one_left_behind": dict(prefer=["xu_trouble.pay", *DUTIFUL],
