@@ -251,3 +251,17 @@ def test_a_damaged_records_file_is_reported_not_overwritten(tmp_path, capsys):
     assert main(["--content", str(content), "--saves", str(saves), "records", "first_light"]) == 2
     assert "the records cannot be read" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "this is [not toml"
+
+
+def test_a_daily_board_holds_only_the_runs_of_that_day(tmp_path, capsys):
+    content, saves = hr.content(tmp_path), tmp_path / "saves"
+    base = ["--content", str(content), "--saves", str(saves)]
+    route = hr.write_route(tmp_path / "d.txt", ["wake.game", "evening.sleep"])
+    assert main([*base, "route", "daily_gamer", str(route), "--date", "20261126"]) == 0
+    assert main([*base, "route", "daily_gamer", str(route), "--date", "20261127"]) == 0
+    assert "New personal best!" in capsys.readouterr().out.split("20261127")[1]  # a new day, a new race
+    assert main([*base, "records", "daily_gamer", "--date", "20261126"]) == 0
+    out = capsys.readouterr().out
+    assert "the board of 20261126" in out and out.count(" route ") == 3  # the PB, the board, the history
+    rec = records.load(saves, "mini", "daily_gamer")
+    assert sorted(e.date for e in rec.entries) == ["20261126", "20261127"]

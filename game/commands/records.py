@@ -10,7 +10,8 @@ from game.engine.problems import ContentError
 from game.runs import records, replay, text
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
-from game.runs.splits import personal_best
+from game.engine.challenges import day_key, today
+from game.runs.splits import personal_best, same_seed
 from game.runs.verify import verify_file
 
 
@@ -20,6 +21,7 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--import", dest="imports", action="append", type=Path, metavar="REPLAY", default=[],
                    help="add a replay to the local board once it verifies")
     p.add_argument("--lss", type=Path, metavar="OUT.lss", help="write the challenge's splits in LiveSplit's format")
+    p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day's board (default: today, UTC)")
     p.set_defaults(run=run)
 
 
@@ -39,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
             return list_boards(args.saves)
         cs, ch = library.find(args.challenge)
         rec = records.load(args.saves, cs.campaign.id, ch.id)
+        day = day_key(args.date) if args.date else today()
+        if ch.daily:
+            print(f"Daily challenge: the board of {day} (--date picks another day).")
+            rec.entries = same_seed(ch, rec.entries, day)
         if args.lss:
             from game.runs.lss import write_lss
 
@@ -49,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     except (NotFound, RecordsError) as e:
         return _fail(str(e))
+    except ValueError as e:  # a --date that is no date
+        return _fail(f"--date: {e}")
     except ContentError as e:
         print(e.format(), file=sys.stderr)
         return 2
@@ -60,11 +68,16 @@ def list_boards(saves: Path) -> int:
     found = records.boards(saves)
     if not found:
         print(f"No records yet in {saves}. Play a challenge, or run a route with citizen-score route.")
+    code = 0
     for cid, chid in found:
-        rec = records.load(saves, cid, chid)
+        try:
+            rec = records.load(saves, cid, chid)
+        except RecordsError as e:
+            code = _fail(str(e))
+            continue
         done = [e for e in rec.entries if e.done]
         print(f"{cid}/{chid}: {rec.attempts} attempts, {len(done)} finished runs")
-    return 0
+    return code
 
 
 def import_replays(args: argparse.Namespace, library: Library) -> int:

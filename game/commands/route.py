@@ -10,7 +10,7 @@ from game.runs import records, replay, text
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
 from game.runs.route import RouteError, play_route, read_route
-from game.runs.splits import judge, segment_ids
+from game.runs.splits import judge, same_seed, segment_ids
 
 
 def add(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     rep = replay.from_run(played)
     try:
-        before = records.load(args.saves, cs.campaign.id, ch.id).entries
+        before = same_seed(ch, records.load(args.saves, cs.campaign.id, ch.id).entries, played.date)
         path = replay.write(args.saves, rep)
         entry = records.entry_of(rep, "route", path.name)
         if not args.no_record:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,11 @@ class ChallengeSet:
     campaign: Campaign
     challenges: dict[str, Challenge] = field(default_factory=dict)
     content_hash: str = ""
+
+
+def today() -> str:
+    """Today's date in UTC as YYYYMMDD: runners everywhere share one daily seed at a time."""
+    return datetime.now(timezone.utc).strftime("%Y%m%d")
 
 
 def day_key(day: date | str) -> str:

@@ -19,7 +19,7 @@ from . import records, replay
 from .records import RecordsError
 from .replay import Replay
 from .run import Reached, Run
-from .splits import Entry, Judgement, judge, segment_ids
+from .splits import Entry, Judgement, judge, same_seed, segment_ids
 
 Clock = Callable[[], float]
 
@@ -37,7 +37,8 @@ class LiveRun(Session):
         self.entry: Entry | None = None  # this run on the board, once it is over
         self.problem = ""  # records or replay that could not be written, said once on the results
         try:
-            self.before: list[Entry] = records.load(saves_dir, cs.campaign.id, ch.id).entries
+            board = records.load(saves_dir, cs.campaign.id, ch.id).entries
+            self.before: list[Entry] = same_seed(ch, board, run.date)
             if record:
                 records.count_attempt(saves_dir, cs.campaign.id, ch.id)
         except RecordsError as e:

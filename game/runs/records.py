@@ -52,7 +52,7 @@ def entry_of(rep: Replay, source: str, replay_name: str, at: datetime | None = N
     when = (at or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
     r = rep.result
     return Entry(source, when, replay_name, rep.content_hash, r.status, r.why, r.ending, r.at, r.score,
-                 tuple((s.id, s.at) for s in rep.splits))
+                 tuple((s.id, s.at) for s in rep.splits), rep.date)
 
 
 # ---------------------------------------------------------------- reading
@@ -68,7 +68,8 @@ def load(saves_dir: Path, campaign: str, challenge: str) -> Records:
             raise ValueError("it is not a records file this version can read")
         return Records(campaign, challenge, int(doc.get("attempts", 0)),
                        [_entry(t) for t in doc.get("run", [])])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, KeyError, TypeError) as e:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, KeyError, TypeError,
+            AttributeError) as e:
         raise RecordsError(f"{path}: the records cannot be read ({e}). Restore it from a backup, or "
                            "delete it to start a new board (the replays stay in the replays folder).") from None
 
@@ -83,7 +84,7 @@ def _entry(t: dict[str, Any]) -> Entry:
         raise ValueError("a run's score is not a number")
     return Entry(str(t["source"]), str(t["at"]), str(t["replay"]), str(t["content_hash"]), str(t["status"]),
                  str(t["why"]), str(t["ending"]), _stamp(t), score,
-                 tuple((str(s["id"]), _stamp(s)) for s in t.get("split", [])))
+                 tuple((str(s["id"]), _stamp(s)) for s in t.get("split", [])), str(t.get("date", "")))
 
 
 # ---------------------------------------------------------------- writing
@@ -92,6 +93,8 @@ def _table(e: Entry) -> dict[str, Any]:
     t: dict[str, Any] = {"source": e.source, "at": e.at, "replay": e.replay, "content_hash": e.content_hash,
                          "status": e.status, "why": e.why, "ending": e.ending, **e.end.to_dict(),
                          "score": e.score}
+    if e.date:
+        t["date"] = e.date
     if e.splits:
         t["split"] = [{"id": sid, **at.to_dict()} for sid, at in e.splits]
     return t

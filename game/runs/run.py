@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from game.engine import engine
 from game.engine.challenges import Challenge, ChallengeSet, day_key
+from game.engine.challenges import today as utc_today
 from game.engine.engine import Outcome, PlayError
 from game.engine.state import GameState
 
@@ -67,7 +68,7 @@ class Run:
         """A new run with the challenge's seed; a daily challenge takes today's (or ``today``'s)."""
         if not ch.daily:
             return cls(cs, ch, ch.seed_for(""))
-        day = day_key(today or date.today())
+        day = day_key(today or utc_today())
         return cls(cs, ch, ch.seed_for(day), day)
 
     @property

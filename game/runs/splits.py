@@ -36,6 +36,7 @@ class Entry:
     end: Stamp
     score: int | float
     splits: tuple[tuple[str, Stamp], ...] = ()
+    date: str = ""  # daily challenges: the date whose seed was played
 
     @property
     def done(self) -> bool:
@@ -72,6 +73,11 @@ class Judgement:
     rows: list[Row] = field(default_factory=list)
     new_pb: bool = False
     golds: int = 0
+
+
+def same_seed(ch: Challenge, entries: list[Entry], day: str) -> list[Entry]:
+    """The runs that raced the same seed: all of them, or for a daily challenge that day's only."""
+    return [e for e in entries if e.date == day] if ch.daily else list(entries)
 
 
 def segment_ids(ch: Challenge) -> list[str]:

@@ -70,7 +70,11 @@ def verify(rep: Replay, cs: ChallengeSet) -> list[str]:
     seed_problem = check_seed(rep, ch)
     if seed_problem:
         return [seed_problem]
-    run, problem = resimulate(rep, cs, ch)
+    try:
+        run, problem = resimulate(rep, cs, ch)
+    except Exception as e:  # noqa: BLE001 - a bug in the engine or the story must not crash verify
+        return [f"the re-simulation failed ({type(e).__name__}: {e}); this is a bug in the game or the "
+                "story, please report it with this replay"]
     if problem:
         return [problem + _made_by(rep)]
     return [r + _made_by(rep) for r in compare(rep, run)]

@@ -12,13 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.challenges import Challenge, ChallengeSet
+from game.engine.challenges import Challenge, ChallengeSet, today
 from game.engine.problems import ContentError
 from game.runs import records
 from game.runs.clock import game_time, real_time
 from game.runs.find import Library
 from game.runs.records import RecordsError
-from game.runs.splits import personal_best, ranked, sum_of_best
+from game.runs.splits import personal_best, ranked, same_seed, sum_of_best
 from game.ui.text import lit
 
 BOARD = 5  # runs shown on the local board
@@ -32,7 +32,7 @@ def rules_text(ch: Challenge) -> Text:
         t.append_text(lit(ch.about + "\n"))
     t.append("\n")
     lines = [("Goal", ch.goal.src if ch.goal else "play to the end of the story"),
-             ("Seed", "today's date picks it (daily)" if ch.daily else str(ch.seed)),
+             ("Seed", f"daily: today ({today()}) it is {ch.seed_for(today())}" if ch.daily else str(ch.seed)),
              ("Limit", f"{ch.days} days" if ch.days else "none"),
              ("Ranked by", "in-game time, then actions" if ch.rank == "time"
               else f"{'highest' if ch.rank == 'high' else 'lowest'} {ch.score.src}, then time")]
@@ -110,7 +110,9 @@ class ChallengesScreen(Screen):
         cs, ch = self.found[ref]
         self.query_one("#challenge-rules", Static).update(rules_text(ch))
         try:
-            board = board_text(ch, records.load(self.app.saves_dir, cs.campaign.id, ch.id))
+            rec = records.load(self.app.saves_dir, cs.campaign.id, ch.id)
+            rec.entries = same_seed(ch, rec.entries, today())
+            board = board_text(ch, rec)
         except RecordsError as e:
             board = lit(f"\n{e}", "bold red")
         self.query_one("#challenge-board", Static).update(board)
