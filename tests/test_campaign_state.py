@@ -262,8 +262,11 @@ def test_an_unpaid_judgment_puts_you_on_the_court_list_and_paying_takes_you_off(
     for gid in ("travel.hsr", "travel.flight", "travel.star_hotel", "school.private", "job.bank_teller"):
         assert not gate(st, gid).open, gid
     assert gate(st, "travel.slow_train").open
-    st = play(5, st=st, until=lambda s: "court_blacklist" not in s.flags,
-              prefer=sorted(PAY_COURT), avoid=BAD)
+    st = play(5, st=st, until=lambda s: "judgment_debtor" not in s.flags, prefer=sorted(PAY_COURT), avoid=BAD)
+    paid = st.vals["day"]
+    assert "court_blacklist" in st.flags  # the court has the money; the list has not heard yet
+    st = play(5, st=st, until=lambda s: "court_blacklist" not in s.flags, avoid=BAD)
+    assert st.vals["day"] == paid + 2
     assert [e.delta for e in ledger_for(st, "court_delist")] == [50]
     assert gate(st, "travel.hsr").open and gate(st, "travel.flight").open
 
