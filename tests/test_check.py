@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from game.authoring import sat
@@ -241,6 +242,8 @@ def test_plain_text_when_piped_warnings_on_stdout_errors_on_stderr(capsys):
 def test_json_has_the_documented_fields(capsys):
     assert main(["check", str(LINT / "decks"), str(LINT / "unknown_name_in_text"), "--format", "json"]) == 2
     data = json.loads(capsys.readouterr().out)
+    schema = json.loads((Path(__file__).parent.parent / "schema" / "report.schema.json").read_text())
+    jsonschema.validate(data, schema)
     assert data["tool"] == "check"
     assert data["counts"] == {"error": 1, "warning": 4, "info": 0}
     first, second = data["sections"]
