@@ -125,11 +125,10 @@ ENDINGS = {
     # Sign up at the residents' evening and put your name to a statement.
     "ending_claimant": (1, dict(prefer=["residents_evening.sign_up", "day_coalition.sign"], avoid=MOVE,
                                 lean=-1)),
-    # Send Bilal to Crooswijk, keep nothing off the books, get flagged anyway, cooperate.
-    "ending_cleared": (1, dict(prefer=["sofa_talk.deadline", "fraud_letter.cooperate", "home_visit.let_in",
-                                       "decision_cleared.kees"],
-                               avoid=MOVE | JOIN | {"christmas_eve.go_quiet", "eve_bilal_visits.sofa",
-                                                    "day_cleaning_offer.take",
+    # Register Bilal honestly, keep nothing off the books, get flagged anyway, cooperate.
+    "ending_cleared": (1, dict(prefer=["sofa_talk.stay", "morn_stairwell.register", "bilal_register.register",
+                                       "fraud_letter.cooperate", "home_visit.let_in", "decision_cleared.kees"],
+                               avoid=MOVE | JOIN | {"christmas_eve.go_quiet", "day_cleaning_offer.take",
                                                     "day_cleaning_offer.take_declare"},
                                lean=1)),
     # Keep your head down until the new year, then pile up signals: flagged too late for a decision.
