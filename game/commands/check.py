@@ -12,7 +12,7 @@ from pathlib import Path
 from game.authoring import check_cache
 from game.authoring.analysis import analyse
 from game.authoring.findings import Finding, from_problem
-from game.authoring.output import Report, Section, emit, exit_code, plural, tally
+from game.authoring.output import FORMATS, Report, Section, emit, exit_code, plural, tally
 from game.engine.challenges import load_challenges
 from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
@@ -44,7 +44,7 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR",
                    help="a campaign folder or a folder of campaigns (default: the content folder)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
-    p.add_argument("--format", choices=("text", "json"), default="text",
+    p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default; styled in a terminal) or json")
     p.add_argument("--no-cache", action="store_true",
                    help="check every campaign afresh (by default an unchanged campaign's findings "
