@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +61,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     player.start(seed)
     try:
         st = E.new_game(camp, seed)
-    except E.PlayError as e:
-        tally.add_problem(_problem(camp, e, seed, [], 1))
+    except Exception as e:  # noqa: BLE001 - any failure is a finding with its seed, never a traceback
+        tally.add_problem(_problem(camp, e, seed, [], camp.start, 1))
         return
     opened: set[str] = set(watch.open_now(st))
     open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
@@ -79,8 +80,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 tally.add_problem(Problem("no ending", st.scene, day, f"no ending after {max_choices} choices",
                                           1, seed, list(log)))
                 break
-    except E.PlayError as e:
-        tally.add_problem(_problem(camp, e, seed, list(log), st.vals["day"]))
+    except Exception as e:  # noqa: BLE001 - a content error or an engine bug: either way, replayable
+        tally.add_problem(_problem(camp, e, seed, list(log), st.scene, st.vals["day"]))
     opened.update(watch.open_now(st))
     tally.add_run(st, opened, camp.days)
 
@@ -108,11 +109,14 @@ def _deck_empty(camp: Campaign, st: GameState, deck_id: str) -> bool:
     return True
 
 
-def _problem(camp: Campaign, e: E.PlayError, seed: int, path: list[str], day: int) -> Problem:
+def _problem(camp: Campaign, e: Exception, seed: int, path: list[str], scene: str, day: int) -> Problem:
+    """A run that broke off: a dead end (every choice locked, or a deck with nothing and no
+    fallback), or any other error, named with the scene it happened in."""
     if isinstance(e, E.DeadEnd):
         kind = "empty deck" if e.scene in camp.decks else "dead end"
         return Problem(kind, e.scene, e.day, "; ".join(e.reasons), 1, seed, path)
-    return Problem("error", path[-1].split(".")[0] if path else camp.start, day, str(e), 1, seed, path)
+    reason = str(e) if isinstance(e, E.PlayError) else f"{type(e).__name__}: {e}"
+    return Problem("error", scene, day, reason, 1, seed, path)
 
 
 # ---------------------------------------------------------------- chunks and workers
@@ -126,6 +130,7 @@ def _use(camp: Campaign) -> None:
 
 
 def _worker_init(folder: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
     if _PREP is None or _PREP.camp.root != folder:
         _use(load_campaign(Path(folder)))
 
