@@ -117,11 +117,13 @@ def main(rounds: int = 15) -> None:
         verify = [sys.executable, "-m", "game", "--content", str(root.parent), "--saves", str(saves),
                   "verify", str(rep)]
         load = [sys.executable, "-c", f"from game.engine.content import load_campaign; load_campaign({str(root)!r})"]
-        timed(verify), timed(load)  # warm the file cache
-        v, lo = [], []
+        cli = [sys.executable, "-m", "game", "--version"]
+        timed(verify), timed(load), timed(cli)  # warm the file cache
+        v, lo, c = [], [], []
         for _ in range(rounds):
             v.append(timed(verify))
             lo.append(timed(load))
+            c.append(timed(cli))
         inside = []
         for _ in range(rounds):
             t = time.perf_counter()
@@ -133,6 +135,8 @@ def main(rounds: int = 15) -> None:
     print(f"  python -c 'load_campaign(state)'      {lm * 1000:7.1f} ms  (best {min(lo) * 1000:.1f})")
     print(f"  citizen-score verify REPLAY           {vm * 1000:7.1f} ms  (best {min(v) * 1000:.1f})")
     print(f"  ratio {vm / lm:.2f}x   (goal: within 1.5x)")
+    print(f"  for scale: python -m game --version (the command line starting, no content) "
+          f"{statistics.median(c) * 1000:.1f} ms")
     print(f"  in-process: load story + challenges, read and re-simulate: {statistics.median(inside) * 1000:.1f} ms")
 
 

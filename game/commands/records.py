@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.engine.challenges import day_key, today
 from game.engine.problems import ContentError
 from game.runs import records, replay, text
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
-from game.engine.challenges import day_key, today
 from game.runs.splits import personal_best, same_seed
 from game.runs.verify import verify_file
 
