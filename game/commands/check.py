@@ -95,7 +95,12 @@ def fresh(folder: Path) -> Section:
         return Section(str(folder), findings, [f"does not load: {plural(errors, 'error')}"],
                        data={"folder": str(folder), "campaign": folder.name, "loaded": False})
     camp = loaded.campaign
-    findings = analyse(camp, loaded.challenges)
+    try:
+        findings = analyse(camp, loaded.challenges)
+    except Exception as e:  # noqa: BLE001 - the content loaded; a fault in the analysis must not hide that
+        findings = [Finding("analysis-failed", "warning", f"{folder.name}/campaign.toml", 0, 0, "",
+                            f"the warnings could not be worked out ({type(e).__name__}: {e})",
+                            "The content loads; this is a fault in citizen-score check. Please report it.")]
     size = f"{len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates"
     warnings = sum(f.severity == "warning" for f in findings)
     verdict = plural(warnings, "warning") if warnings else "ok"
