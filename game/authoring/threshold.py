@@ -64,17 +64,20 @@ def _through(values: Counter, op: str, t: float) -> int:
 
 
 def suggest(values: Counter, op: str, target: float) -> float:
-    """The threshold that lets at least ``target`` % of these runs through, as tight as the data allows."""
-    total = sum(values.values())
-    want = max(1, math.ceil(total * target / 100))
+    """The threshold whose share of these runs let through comes closest to ``target`` %.
+
+    Runs bunch on a few values, so the exact share is often out of reach; on a tie the looser
+    threshold wins. For > and < the threshold sits one below (above) the last value let in.
+    """
+    total = sum(values.values()) or 1
     upward = op in (">=", ">")
-    seen = 0
+    best, best_gap, seen = 0.0, float("inf"), 0
     for v in sorted(values, reverse=upward):
         seen += values[v]
-        if seen >= want:
-            # v is the loosest value that still lets `want` runs through; > and < need one step off it
-            return v - 1 if op == ">" else v + 1 if op == "<" else v
-    return 0
+        gap = abs(seen / total * 100 - target)
+        if gap <= best_gap:
+            best, best_gap = v, gap
+    return best - 1 if op == ">" else best + 1 if op == "<" else best
 
 
 def threshold_report(camp: Campaign, tally: Tally, gate_id: str, target: float) -> dict[str, Any]:
