@@ -168,3 +168,18 @@ def test_replay_command_refuses_a_tampered_replay_before_opening_a_screen(conten
     path.write_text(path.read_text(encoding="utf-8").replace("score = 640", "score = 950"), encoding="utf-8")
     assert main(["--content", str(content), "--saves", str(saves_dir), "replay", str(path)]) == 1
     assert "claimed score differs" in capsys.readouterr().err
+
+
+async def test_a_broken_challenges_file_is_named_and_the_rest_still_offered(content, tmp_path):
+    other = content / "other"
+    shutil.copytree(content / "mini", other)
+    (other / "campaign.toml").write_text((other / "campaign.toml").read_text(encoding="utf-8")
+                                         .replace('id = "mini"', 'id = "other"'), encoding="utf-8")
+    (other / "challenges.toml").write_text('[challenge.x]\ntitle = "X"\ncategory = "any%"\nseed = 1\n'
+                                           'goal = "credt > 1"\n', encoding="utf-8")
+    app = make_app(content, tmp_path / "saves")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_challenges(pilot)
+        menu = app.screen.query_one("#challenge-list")
+        assert menu.option_count == 5  # mini's five; other's one is broken
+        assert "other/challenges.toml:5" in " ".join(str(n.message) for n in app._notifications)

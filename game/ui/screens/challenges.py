@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.challenges import Challenge, ChallengeSet, today
+from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
 from game.runs import records
 from game.runs.clock import game_time, real_time
@@ -78,20 +79,24 @@ class ChallengesScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Challenges — race the clock, chase a score"
-        try:
-            sets = Library(self.app.content_dir).all()
-        except ContentError as e:
-            self.app.pop_screen()
-            self.app.show_message("The challenges have problems", e.format())
-            return
+        library, sets, problems = Library(self.app.content_dir), [], []
+        for folder in list_campaigns(self.app.content_dir):
+            try:
+                sets.append(library.campaign(folder.name))
+            except ContentError as e:  # one broken challenges file does not hide the others
+                problems.append(e.format())
         menu = self.query_one(OptionList)
         for cs in sets:
             for ch in cs.challenges.values():
                 self.found[ch.ref] = (cs, ch)
                 menu.add_option(Option(lit(f"{ch.title}  ") + lit(f"{cs.campaign.title} · {ch.category}", "dim"),
                                        id=ch.ref))
+        if problems:
+            self.notify("\n\n".join(problems), title="Some challenges cannot be offered", severity="error",
+                        markup=False, timeout=30)
         if not self.found:
-            self.query_one("#challenge-rules", Static).update("No campaign offers challenges yet.")
+            self.query_one("#challenge-rules", Static).update(
+                lit("No campaign offers challenges yet." if not problems else "\n\n".join(problems)))
             return
         menu.highlighted = 0
         menu.focus()
