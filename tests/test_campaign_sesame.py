@@ -155,7 +155,7 @@ ENDING_PLAYS = {
     "ending_excellent": (5, dict(prefer=DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL | KEEP_FRIENDS | set(HUABEI),
                                  climb=True)),
     # The same, dropping the friends with red numbers: excellent, and alone with it.
-    "ending_spotless": (4, dict(prefer=DROP_FRIENDS + DUTIFUL,
+    "ending_spotless": (5, dict(prefer=DROP_FRIENDS + DUTIFUL,
                                 avoid=LEAVE | UNPLUG | IGNORE_BILL | {"morn_xu_return.accept"} | set(HUABEI),
                                 climb=True)),
     # Everything on Huabei: a high score and a statement bigger than the bank balance.
