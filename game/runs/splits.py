@@ -89,8 +89,12 @@ def segment_titles(ch: Challenge) -> list[str]:
 
 
 def rank_key(ch: Challenge, e: Entry) -> tuple:
-    """Sort key of a finished run: the score first in score categories, then in-game then real time."""
-    time = (e.end.hours, e.end.actions, e.end.real_ms)
+    """Sort key of a finished run: the score first in score categories, then in-game time.
+
+    Real time never ranks: it is the player's word, and a replay cannot prove it. Runs that tie
+    keep the order they were set in, so the first to reach a time holds it.
+    """
+    time = (e.end.hours, e.end.actions)
     if ch.rank == "high":
         return (-e.score, *time)
     if ch.rank == "low":
@@ -118,7 +122,7 @@ def segments(times: list[Stamp | None]) -> list[Span | None]:
 
 
 def _better(a: Span, b: Span, real: bool) -> bool:
-    return a.real_ms < b.real_ms if real else (a.hours, a.actions, a.real_ms) < (b.hours, b.actions, b.real_ms)
+    return a.real_ms < b.real_ms if real else a.key < b.key
 
 
 def best_segments(ch: Challenge, entries: list[Entry], real: bool = False) -> list[Span | None]:
