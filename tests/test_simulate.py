@@ -141,3 +141,15 @@ def test_a_deck_running_dry_fails_only_under_strict(capsys):
     assert main(args) == 0  # never spends, so never stuck in the shop; the corner still runs dry
     assert main([*args, "--strict"]) == 1
     assert "warning: empty deck at 'corner'" in capsys.readouterr().out
+
+
+def test_content_that_does_not_load_is_named_with_file_and_line(capsys):
+    broken = FIXTURES / "broken" / "dangling_goto"
+    assert main(["simulate", str(broken), "--runs", "5"]) == 2
+    err = capsys.readouterr().err
+    assert "dangling_goto/scenes/main.toml:13" in err and "check" in err and "Traceback" not in err
+
+
+def test_a_campaign_folder_may_be_named_by_its_path(capsys):
+    assert main(["simulate", str(FIXTURES / "mini"), "--runs", "5", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["campaign"] == "mini"

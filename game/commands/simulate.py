@@ -34,7 +34,8 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=_whole(0), default=0, metavar="J",
                    help="processes (default: one per core)")
     p.add_argument("--strategy", default="random", metavar="STRATEGY",
-                   help="random (default), least-used, greedy-up:SCORE or greedy-down:SCORE")
+                   help="random (default); least-used (counts kept per 50 consecutive runs, so the "
+                        "report is the same for any --jobs); greedy-up:SCORE or greedy-down:SCORE")
     p.add_argument("--threshold", metavar="GATE",
                    help="a gate (e.g. job.bank_teller): which score threshold lets --target %% through")
     p.add_argument("--target", type=float, default=50.0, metavar="P",
