@@ -2,8 +2,8 @@
 
 Asking every gate's condition once a day in thousands of runs costs more than the game itself.
 A condition is and/or/not over a few facts ("credit >= 850", has("redlist")), and the same facts
-recur across gates, days and runs: so each fact is asked once, and the set of open gates is
-remembered for each combination of facts.
+recur across gates, days and runs: so each fact is asked once (the has() facts all at once, as
+one set operation on the flags), and the set of open gates is remembered for each combination.
 """
 
 from __future__ import annotations
@@ -17,14 +17,18 @@ from game.engine.state import GameState
 MAX_REMEMBERED = 100_000  # combinations kept per process; past that, gates are asked directly
 
 
-def _facts(node: Node, out: dict[str, Callable[[Any], Any]]) -> bool:
-    """Collect the facts a condition combines: its parts below and/or/not, keyed by their text.
+def _facts(node: Node, out: dict[str, Callable[[Any], Any]], flags: set[str]) -> bool:
+    """Collect the facts a condition combines: flags it tests with has(), and its other parts
+    below and/or/not, keyed by their text.
 
     Returns False when a part has no compiled function (then nothing is remembered).
     """
     if node.kind in ("and", "or", "not"):
-        return all(_facts(a, out) for a in node.args)
+        return all(_facts(a, out, flags) for a in node.args)
     if node.kind == "lit":
+        return True
+    if node.kind == "call" and node.value == "has" and node.args and node.args[0].kind == "lit":
+        flags.add(str(node.args[0].value))
         return True
     if node.fn is None:
         return False
@@ -42,8 +46,10 @@ class GateWatch:
     def __init__(self, camp: Campaign) -> None:
         self.gates = [(g.id, g.needs.fn) for g in camp.gates.values()]
         found: dict[str, Callable[[Any], Any]] = {}
-        self.exact = all(_facts(g.needs.tree, found) for g in camp.gates.values())
+        flags: set[str] = set()
+        self.exact = all(_facts(g.needs.tree, found, flags) for g in camp.gates.values())
         self.facts = tuple(found.values())
+        self.flags = frozenset(flags)
         self.known: dict[tuple, tuple[str, ...]] = {}
 
     def ask(self, st: GameState) -> tuple[str, ...]:
@@ -52,7 +58,7 @@ class GateWatch:
     def open_now(self, st: GameState) -> tuple[str, ...]:
         if not self.exact:
             return self.ask(st)
-        key = tuple([f(st) for f in self.facts])
+        key = (self.flags.intersection(st.flags), *[f(st) for f in self.facts])
         ids = self.known.get(key)
         if ids is None:
             ids = self.ask(st)
