@@ -319,19 +319,23 @@ def test_a_deposit_free_flat_paid_on_time_puts_you_on_the_honest_tenants_list():
     assert [e.delta for e in ledger_for(st, "rent_on_time")] == [6]
 
 
-def test_rating_the_courier_moves_his_own_stars():
+def test_rating_the_courier_moves_his_own_approval_rating():
     st = first_with("morn_courier")
-    before = st.vals["npc.lao_he.stars"]
+    before = st.vals["npc.lao_he.approval"]
     E.apply(CAMP, st, "morn_courier.honest")
-    assert st.vals["npc.lao_he.stars"] == before - 2
+    assert st.vals["npc.lao_he.approval"] == before - 2
 
 
-def test_the_tea_shop_has_a_rating_of_its_own_that_refunds_lower():
+def test_the_tea_shop_has_a_rating_of_its_own_that_honest_refunds_lower_and_renewals_need():
     st = first_with("day_tea")
-    before = st.vals["npc.mingqian.rating"]
+    before = st.vals["npc.mingqian.positive"]
     E.apply(CAMP, st, "day_tea.refund")
-    assert st.vals["npc.mingqian.rating"] == before - 1
+    assert st.vals["npc.mingqian.positive"] == before - 1
     assert CAMP.npcs["mingqian"].kind == "org"
+    st.vals["sesame"], st.vals["npc.mingqian.positive"] = 640, 95
+    assert gate_open(st, "job.tea_renewal")
+    st.vals["npc.mingqian.positive"] = 94
+    assert not gate_open(st, "job.tea_renewal")
 
 
 # ---------------------------------------------------------------- the perks at their real thresholds
