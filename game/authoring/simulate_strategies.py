@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, fields
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 from game.engine import engine as E
 from game.engine.model import Campaign
@@ -128,11 +128,11 @@ def make_player(spec: StrategySpec) -> Player:
 # ---------------------------------------------------------------- copying a state for look-ahead
 
 def _how(annotation: str) -> int:
-    """0: share the value (numbers, text), 1: copy the container, 2: copy its containers too."""
+    """0: share the value (numbers, text, tuples), 1: copy the container, 2: copy its containers too."""
     if not annotation.startswith(("dict", "list", "set")):
         return 0
-    inner = annotation.split("[", 1)[1] if "[" in annotation else ""
-    return 2 if annotation.startswith("dict") and inner.split(",", 1)[-1].strip().startswith(("list", "set", "dict")) else 1
+    value_type = annotation.partition(",")[2].strip()  # "dict[str, list[int]]" -> "list[int]]"
+    return 2 if annotation.startswith("dict") and value_type.startswith(("list", "set", "dict")) else 1
 
 
 # From the field types, so state the engine gains later is copied too.

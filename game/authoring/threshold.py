@@ -8,7 +8,6 @@ of every day and at the end: the moments the simulation asks the gates.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
