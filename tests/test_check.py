@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import jsonschema
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.authoring import sat
 from game.authoring.analysis import analyse
@@ -179,7 +184,10 @@ def random_play(camp, seeds: range) -> dict[str, set[str]]:
     seen: dict[str, set[str]] = {k: set() for k in ("scenes", "choices", "rules", "flags", "gates")}
     for seed in seeds:
         pick = random.Random(seed)
-        st = eng.new_game(camp, seed)
+        try:
+            st = eng.new_game(camp, seed)
+        except eng.PlayError:  # the start is a dead end: nothing to see
+            continue
         for _ in range(3000):
             seen["flags"] |= st.flags
             seen["gates"] |= {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
@@ -323,3 +331,59 @@ def test_a_fault_in_the_analysis_is_a_warning_not_a_traceback(monkeypatch, capsy
     assert main(["check", str(LINT / "clean"), "--no-cache"]) == 0
     out = capsys.readouterr().out
     assert "warning: the warnings could not be worked out (KeyError: 'oops')" in out
+
+
+# ---------------------------------------------------------------- random conditions, played
+
+NUMS = ["credit", "money", "day", "hour", "friends.count", "friends.mean.credit", "npc.li.credit",
+        'did("buy.diapers")', 'did("play.games")']
+FACTS = ['has("gamer")', 'has("blacklisted")', 'visited("court")', 'visited("park")', "npc.li.friend",
+         'band("credit") == "good"', 'band("credit") != "poor"', "true", "false"]
+GATE_FACTS = ['open("job.clerk")', 'open("travel.train")']
+SLOTS = [("scenes/main.toml", ("scene", "wake", "choice", i, "if")) for i in range(3)] + [
+    ("scenes/main.toml", ("scene", "evening", "choice", 1, "if")),
+    ("scenes/main.toml", ("scene", "market", "if")), ("scenes/main.toml", ("scene", "park", "if")),
+    ("scenes/main.toml", ("scene", "court", "choice", 0, "if")),
+    ("scenes/main.toml", ("scene", "judgement", "routes", 0, "if")),
+    ("rules.toml", ("rule", "diapers", "if")), ("rules.toml", ("rule", "blacklist", "when")),
+    ("gates.toml", ("job", "clerk", "needs")), ("gates.toml", ("travel", "train", "needs"))]
+
+
+def conditions(gates: bool):
+    number = st.one_of(st.sampled_from(NUMS),
+                       st.sampled_from(["-5", "0", "1", "3", "100", "300", "350", "500", "610", "650", "950", "1000"]))
+    term = st.one_of(number, st.tuples(st.sampled_from(NUMS), st.sampled_from("+-*/"), number).map(" ".join),
+                     st.tuples(st.sampled_from(["min", "max"]), number, number).map(lambda t: f"{t[0]}({t[1]}, {t[2]})"),
+                     st.tuples(number, number, number).map(lambda t: f"clamp({t[0]}, {t[1]}, {t[2]})"))
+    compare = st.tuples(term, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), term).map(" ".join)
+    atom = st.one_of(compare, st.sampled_from(FACTS + (GATE_FACTS if gates else [])))
+    return st.recursive(atom, lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from(["and", "or"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        inner.map(lambda x: f"not {x}")), max_leaves=6)
+
+
+EXPLORE = os.environ.get("CITIZEN_FUZZ") == "1"  # CITIZEN_FUZZ=1: many more, freshly random examples
+
+
+@settings(max_examples=1500 if EXPLORE else 40, deadline=None, derandomize=not EXPLORE, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(range(len(SLOTS))), conditions(True), conditions(False)),
+                min_size=1, max_size=5))
+def test_random_conditions_never_make_check_call_played_things_impossible(tmp_path_factory, changes):
+    root = tmp_path_factory.mktemp("fuzz") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    data = {rel: tomllib.loads((root / rel).read_text()) for rel in ("scenes/main.toml", "rules.toml", "gates.toml")}
+    for i, cond, gate_cond in changes:
+        rel, path = SLOTS[i]
+        node = data[rel]
+        for p in path[:-1]:
+            node = node[p]
+        node[path[-1]] = gate_cond if rel == "gates.toml" else cond
+    for rel, d in data.items():
+        (root / rel).write_text(tomli_w.dumps(d))
+    camp = Loader(root).load()  # every generated condition is valid
+    analyse(camp)  # and the analysis never fails on it
+    r = reach(camp)
+    seen = random_play(camp, range(25))
+    assert seen["scenes"] <= r.targets and seen["choices"] <= r.choices and seen["rules"] <= r.rules
+    assert seen["flags"] <= r.facts.flags
