@@ -138,3 +138,11 @@ def test_dot_labels_escape_quotes_and_backslashes(text):
     safe = dot_text(text)
     assert re.fullmatch(r'(?:[^"\\\n]|\\.)*', safe)
     assert undot(safe) == text
+
+
+def test_what_no_path_reaches_is_marked(capsys):
+    out = graph(capsys, str(FIXTURES / "lint" / "unreachable"))
+    assert "    class s_attic,s_end_lost,s_owl,d_night unreachable" in out.splitlines()
+    nodes, _ = dot(capsys, str(FIXTURES / "lint" / "unreachable"))
+    assert {n for n, (_, attrs) in nodes.items() if "#cc0000" in attrs} == {"s_attic", "s_end_lost", "s_owl", "d_night"}
+    assert "unreachable" not in graph(capsys, "mini")

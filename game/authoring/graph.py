@@ -3,7 +3,8 @@
 Nodes are scenes (storylets, routers and endings drawn each their own way), decks, the rules that
 send the player somewhere, the start and the turn of the day. Edges are choices (a locked choice
 carries its condition as the label), routes, deck draws and fallbacks, rule gotos and delayed
-consequences. Labels come from content, so each format escapes them its own way.
+consequences. What no path reaches (as ``check`` works it out) is drawn in dashed red. Labels
+come from content, so each format escapes them its own way.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 from dataclasses import dataclass
 
 from game.engine.model import Campaign, Choice, Rule
+
+from .reach import reach
 
 FORMATS = ("mermaid", "dot")
 START, DAY = "x_start", "x_day"
@@ -22,6 +25,7 @@ class GNode:
     id: str  # safe in both formats: a prefix and [a-z0-9_]
     label: str
     kind: str  # start, day, scene, storylet, router, ending, deck, rule
+    dead: bool = False  # no path reaches it (as check works it out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,17 @@ def node_id(camp: Campaign, target: str) -> str:
 
 
 def build(camp: Campaign) -> Graph:
+    g = _build(camp)
+    live = reach(camp)
+    for nid, n in g.nodes.items():
+        target = nid[2:] if nid[:2] in ("s_", "d_") else ""
+        dead = (target and target not in live.targets) or (nid.startswith("r_") and nid[2:] not in live.rules)
+        if dead:
+            g.nodes[nid] = GNode(n.id, n.label, n.kind, True)
+    return g
+
+
+def _build(camp: Campaign) -> Graph:
     nodes: dict[str, GNode] = {START: GNode(START, "start", "start")}
     edges: list[GEdge] = [GEdge(START, node_id(camp, camp.start), "", "start")]
     for sid, sc in camp.scenes.items():
@@ -129,6 +144,9 @@ _MERMAID_CLASSES = {
 }
 
 
+_MERMAID_DEAD = "stroke:#cc0000,stroke-width:2px,stroke-dasharray:5 5,color:#cc0000"
+
+
 def mermaid_text(text: str) -> str:
     """Text safe inside a quoted Mermaid label: entity codes for the characters it gives meaning to."""
     out = []
@@ -156,6 +174,9 @@ def to_mermaid(g: Graph, title: str = "") -> str:
         label = f'|"{mermaid_text(e.label)}"|' if e.label else ""
         lines.append(f"    {e.src} {arrow}{label} {e.dst}")
     lines += [f"    classDef {kind} {style}" for kind, style in _MERMAID_CLASSES.items()]
+    dead = [n.id for n in g.nodes.values() if n.dead]
+    if dead:
+        lines += [f"    classDef unreachable {_MERMAID_DEAD}", f"    class {','.join(dead)} unreachable"]
     return "\n".join(lines) + "\n"
 
 
@@ -186,7 +207,8 @@ def to_dot(g: Graph, title: str = "") -> str:
              '    node [fontname="Helvetica"];',
              '    edge [fontname="Helvetica", fontsize=10];']
     for n in g.nodes.values():
-        lines.append(f'    "{n.id}" [label="{dot_text(n.label)}", {_DOT_NODE[n.kind]}];')
+        dead = ', color="#cc0000", fontcolor="#cc0000", penwidth=2' if n.dead else ""
+        lines.append(f'    "{n.id}" [label="{dot_text(n.label)}", {_DOT_NODE[n.kind]}{dead}];')
     for e in g.edges:
         attrs = [f'label="{dot_text(e.label)}"'] if e.label else []
         if e.kind in _DOT_EDGE:
