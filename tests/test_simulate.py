@@ -153,3 +153,11 @@ def test_content_that_does_not_load_is_named_with_file_and_line(capsys):
 def test_a_campaign_folder_may_be_named_by_its_path(capsys):
     assert main(["simulate", str(FIXTURES / "mini"), "--runs", "5", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["campaign"] == "mini"
+
+
+def test_a_long_wander_to_a_dead_end_is_cut_down_to_the_choices_that_matter(capsys):
+    # seed 2 wanders for 19 choices (the corner, the shop five times, a night) before it spends
+    # its money on day 2 and gets stuck in the shop; the loops do not matter
+    rep = simulate(capsys, "sim_dead", "--runs", "1", "--seed", "2", code=2)
+    (dead,) = rep["problems"]
+    assert (dead["seed"], dead["day"], dead["path"]) == (2, 1, ["wake.spend", "evening.shop"])

@@ -18,7 +18,9 @@ from game.engine.content import load_campaign
 from game.engine.model import Campaign
 from game.engine.state import GameState
 
+from .simulate_decks import fallbacks, ran_dry
 from .simulate_gates import GateWatch
+from .simulate_shrink import BUDGET, Budget, shrink
 from .simulate_strategies import Player, StrategySpec, make_player
 from .simulate_tally import Problem, Tally
 
@@ -46,7 +48,7 @@ class Prepared:
 
     @classmethod
     def of(cls, camp: Campaign) -> "Prepared":
-        return cls(camp, GateWatch(camp), {d.fallback: d.id for d in camp.decks.values() if d.fallback})
+        return cls(camp, GateWatch(camp), fallbacks(camp))
 
 
 # ---------------------------------------------------------------- one run
@@ -87,26 +89,12 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
 
 
 def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Tally) -> None:
-    """Note a deck that had nothing left to draw, once a run, when the story lands on its fallback.
-
-    A fallback the last choice named outright is not a dry draw; one reached otherwise (a draw,
-    or a router) counts when the deck has nothing eligible right now, as the engine's draw sees it.
-    """
-    if deck in dry or camp.choices[st.log[-1]].goto == st.scene or not _deck_empty(camp, st, deck):
+    """Note a deck that ran dry, once a run."""
+    if deck in dry or not ran_dry(camp, st, deck):
         return
     dry.add(deck)
     tally.add_problem(Problem("empty deck", deck, st.vals["day"],
                               f"nothing left to draw; its fallback '{st.scene}' opened", 1, st.seed, list(st.log)))
-
-
-def _deck_empty(camp: Campaign, st: GameState, deck_id: str) -> bool:
-    """True when no storylet of the deck could be drawn now (the engine's draw, without drawing)."""
-    visited = st.visited
-    for sid, repeat, cond, weight, formula in camp.decks[deck_id].by_day[st.vals["day"]]:
-        if (repeat or sid not in visited) and (cond is None or cond(st)):
-            if (weight if formula is None else formula(st)) > 0:
-                return False
-    return True
 
 
 def _problem(camp: Campaign, e: Exception, seed: int, path: list[str], scene: str, day: int) -> Problem:
@@ -163,10 +151,17 @@ def simulate(cfg: SimConfig, camp: Campaign) -> Tally:
     if jobs == 1:
         for t in tasks:
             total.merge(run_chunk(t))
-        return total
+        return shorten(camp, total)
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else methods[0])
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(str(camp.root),)) as pool:
         for part in pool.imap(run_chunk, tasks):  # in task order: seed order
             total.merge(part)
-    return total
+    return shorten(camp, total)
+
+
+def shorten(camp: Campaign, tally: Tally) -> Tally:
+    """Cut each problem's path down to what it needs (the same work for any number of jobs)."""
+    for p in sorted(tally.problems.values(), key=lambda p: (p.kind, p.where)):
+        shrink(camp, p, Budget(BUDGET // len(tally.problems)))
+    return tally

@@ -9,7 +9,8 @@ Fields (``format`` 1):
   endings: [{id, title, runs, share}], unfinished (runs that broke off without an ending)
   scores: [{id, label, min, max, days: [{day, runs, p10, p50, p90, min, max}], final: {...}}]
   gates: [{id, kind, title, runs, share}]   (share of runs that ever had it open)
-  problems: [{kind, where, file, line, day, reason, runs, seed, path}]   (the shortest path found;
+  problems: [{kind, where, file, line, day, reason, runs, seed, path}]   (the shortest path found,
+            with the loops that do not matter cut out: replay(seed, path) ends in the problem;
             kind is "dead end", "empty deck", "error" or "no ending")
   threshold: see threshold.threshold_report (only when asked for)
 """

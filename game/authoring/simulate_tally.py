@@ -17,8 +17,8 @@ from game.engine.state import GameState
 class Problem:
     """A way a run broke off: a dead end, an empty deck, a content error or no ending in time.
 
-    ``seed`` and ``path`` are the shortest run that reached it (ties: the lowest seed), so an author
-    can replay it exactly with the engine's replay from seed and choice log.
+    ``seed`` and ``path`` are the shortest run that reached it (ties: the lowest seed), later cut
+    down (simulate_shrink), so an author can replay it exactly from seed and choice log.
     """
 
     kind: str  # "dead end", "empty deck", "error", "no ending"
