@@ -38,7 +38,15 @@ class PickerScreen(Screen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         camp = self.campaigns[event.option.id or ""]
         sc = camp.main_score
-        facts = f"\n\n{sc.label}: {sc.min}–{sc.max}, you start at {sc.start}.\n{camp.days} days."
+        if sc.direction == "lower":
+            scale = f"a rank from {sc.min:,} (best) to {sc.max:,}; you start at #{sc.start:,}"
+        else:
+            scale = f"{sc.min:,}–{sc.max:,}, you start at {sc.start:,}"
+        others = [o.label for o in list(camp.scores.values())[1:]]
+        also = f"\nAlso scored: {', '.join(others)}." if others else ""
+        hidden = sum(r.hidden for r in camp.rules.values())
+        secret = f"\n{hidden} of its {len(camp.rules)} rules are hidden from you." if hidden else ""
+        facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
         self.query_one("#blurb", Static).update(lit(camp.blurb.strip() + facts))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -62,7 +62,9 @@ class SidePanel(Vertical):
             lines.append(f"{other.label[:14]:<14} {st.vals[other.id]:>6}\n")
         self.query_one("#domains", Static).update(lines)
         trend = self.query_one("#trend", Sparkline)
-        trend.data = [*st.history.get(sc.id, []), value]
+        points = [*st.history.get(sc.id, []), value]
+        # The line climbs when life gets better: for a rank, that is when the number falls.
+        trend.data = [sc.max - p for p in points] if sc.direction == "lower" else points
         trend.styles.width = min(30, len(trend.data))  # one column a day, so the line grows as you live
         stats = Text()
         for stat in camp.stats.values():
