@@ -1,7 +1,7 @@
 """Tuning help: what threshold on a score would let about p % of simulated players through a gate.
 
-Only comparisons of a score (or stat) with a number can be tuned; the other parts of a gate's
-condition (flags, lists...) stay as they are and are named in the answer. The estimate comes from
+Only comparisons of a score with a number can be tuned (stats are not followed day by day); the
+other parts of a gate's condition (flags, lists...) stay as they are. The estimate comes from
 the highest (for >= and >) or lowest (for <= and <) value each run reached, sampled at the start
 of every day and at the end: the moments the simulation asks the gates.
 """
@@ -38,7 +38,7 @@ def bounds(camp: Campaign, gate_id: str) -> list[Bound]:
         raise ThresholdError(f"no gate '{gate_id}' in campaign '{camp.id}'; gates are: "
                              f"{', '.join(sorted(camp.gates))}")
     found: list[Bound] = []
-    _walk(gate.needs.tree, set(camp.scores) | set(camp.stats), found)
+    _walk(gate.needs.tree, set(camp.scores), found)
     if not found:
         raise ThresholdError(f"gate '{gate_id}' ({gate.needs.src}) compares no score with a number, "
                              "so there is no threshold to tune")
