@@ -81,11 +81,11 @@ def inbound(camp: Campaign) -> dict[str, list[str]]:
             note(route.goto, f"a route of '{sc.id}'")
         for ch in sc.choices:
             note(ch.goto, f"choice '{ch.id}'")
-            for lt in getattr(ch, "later", ()):
+            for lt in ch.later:
                 note(lt.goto, f"the later of choice '{ch.id}'")
     for rule in camp.rules.values():
         note(rule.goto, f"rule '{rule.id}'")
-        for lt in getattr(rule, "later", ()):
+        for lt in rule.later:
             note(lt.goto, f"the later of rule '{rule.id}'")
     return refs
 
@@ -219,7 +219,7 @@ def check_routes(ctx: Ctx) -> None:
 def _acts_named(camp: Campaign) -> set[str]:
     acts = {a for ch in camp.choices.values() for a in ch.does}
     for thing in [*camp.choices.values(), *camp.rules.values()]:
-        for lt in getattr(thing, "later", ()):
+        for lt in thing.later:
             acts.update(lt.does)
     return acts
 
@@ -341,7 +341,7 @@ def check_flags(ctx: Ctx) -> None:
         for flag in thing.set:
             sets.setdefault(flag, []).append(thing.at.path)
     reads = _flag_reads(ctx)
-    lists = getattr(camp, "lists", {}) or {}
+    lists = camp.lists
     for flag in camp.flags:
         path, what = (f"list.{flag}", "list") if flag in lists else (f"flags.{flag}", "flag")
         if flag in sets and flag not in reads and flag not in lists:  # a list shows on the life screen
@@ -362,7 +362,7 @@ def check_flags(ctx: Ctx) -> None:
 def check_laters(ctx: Ctx) -> None:
     camp = ctx.camp
     for thing in [*camp.choices.values(), *camp.rules.values()]:
-        for lt in getattr(thing, "later", ()):
+        for lt in thing.later:
             if lt.days >= camp.days:
                 ctx.add("later-after-end", thing.at.file, f"{thing.at.path}.later",
                         f"a consequence {lt.days} days later never comes: the campaign has {camp.days} days",
@@ -420,7 +420,7 @@ def _unguarded_targets(camp: Campaign) -> list[str]:
     out += [route.goto for sc in camp.scenes.values() for route in sc.routes]
     out += [rule.goto for rule in camp.rules.values()]
     for thing in [*camp.choices.values(), *camp.rules.values()]:
-        out += [lt.goto for lt in getattr(thing, "later", ())]
+        out += [lt.goto for lt in thing.later]
     out += [ch.goto for ch in camp.choices.values() if ch.goto in camp.decks]  # drawn: see the deck
     return out
 
@@ -440,8 +440,8 @@ def check_plain_text(ctx: Ctx) -> None:
     fields: list[tuple[str, str, str, Where | None]] = [
         (ctx.main_file, "campaign.title", camp.title, None), (ctx.main_file, "campaign.blurb", camp.blurb, None)]
     fields += [(ctx.main_file, f"flags.{f}", about, None) for f, about in camp.flags.items()
-               if f not in (getattr(camp, "lists", {}) or {})]
-    for lid, lst in (getattr(camp, "lists", {}) or {}).items():
+               if f not in camp.lists]
+    for lid, lst in camp.lists.items():
         fields += [(ctx.main_file, f"list.{lid}.{k}", getattr(lst, k), None) for k in ("title", "on", "off")]
     for nid, npc in camp.npcs.items():
         fields += [(ctx.main_file, f"npc.{nid}.{k}", getattr(npc, k), None) for k in ("name", "about")]

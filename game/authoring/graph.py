@@ -94,14 +94,14 @@ def _choice_edges(camp: Campaign, ch: Choice) -> list[GEdge]:
     label = f"{ch.local}: {cond}" if cond else ch.local
     kind = "locked" if cond else "choice"
     out = [GEdge(src, DAY if ch.end_day else node_id(camp, ch.goto), label, kind)]
-    for lt in getattr(ch, "later", ()):
+    for lt in ch.later:
         if lt.goto:
             out.append(GEdge(src, node_id(camp, lt.goto), f"{ch.local}: {lt.days} days later", "later"))
     return out
 
 
 def _rule_edges(camp: Campaign, rule: Rule, nodes: dict[str, GNode]) -> list[GEdge]:
-    laters = [lt for lt in getattr(rule, "later", ()) if lt.goto]
+    laters = [lt for lt in rule.later if lt.goto]
     if not rule.goto and not laters:
         return []
     rid = f"r_{rule.id}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.model import Amount, Campaign, Choice, Deck, Rule
+from game.engine.model import Amount, Campaign, Choice, Deck, Later, Rule
 
 from .sat import INF, Facts, Range, check
 
@@ -23,7 +23,7 @@ class Reach:
     rules: set[str] = field(default_factory=set)  # rule ids that can fire
     days_pass: bool = False  # some choice that can be taken ends the day
     dry_proof: dict[str, str] = field(default_factory=dict)  # deck -> storylet that always can be drawn
-    laters: list = field(default_factory=list)  # delayed consequences that can be scheduled
+    laters: list[Later] = field(default_factory=list)  # delayed consequences that can be set off
 
 
 def value_ranges(camp: Campaign) -> tuple[dict[str, Range], dict[str, str]]:
@@ -92,22 +92,22 @@ def never_dry(deck: Deck) -> str:
     return ""
 
 
-def laters_of(thing: Choice | Rule) -> tuple:
-    return getattr(thing, "later", ()) or ()
-
-
 def reach(camp: Campaign) -> Reach:
     """Grow the set of what can happen until it stops growing."""
     r = Reach(start_facts(camp))
     r.dry_proof = {d.id: s for d in camp.decks.values() if (s := never_dry(d))}
     while True:
-        before = (len(r.targets), len(r.choices), len(r.rules), len(r.facts.flags), len(r.facts.acts),
-                  len(r.facts.befriend), len(r.facts.unfriend), r.days_pass, len(r.laters))
+        before = _size(r)
         _pass(camp, r)
-        after = (len(r.targets), len(r.choices), len(r.rules), len(r.facts.flags), len(r.facts.acts),
-                 len(r.facts.befriend), len(r.facts.unfriend), r.days_pass, len(r.laters))
-        if after == before:
+        if _size(r) == before:
             return r
+
+
+def _size(r: Reach) -> tuple:
+    """How much is known: everything only grows, so an unchanged size means nothing changed."""
+    f = r.facts
+    return (len(r.targets), len(r.choices), len(r.rules), len(f.flags), len(f.acts), len(f.befriend),
+            len(f.unfriend), r.days_pass, len(r.laters))
 
 
 def _pass(camp: Campaign, r: Reach) -> None:
@@ -158,7 +158,7 @@ def _open(camp: Campaign, r: Reach, target: str) -> list[str]:
         r.facts.acts.update(ch.does)
         r.facts.befriend.update(ch.befriend)
         r.facts.unfriend.update(ch.unfriend)
-        _schedule(camp, r, laters_of(ch))
+        _schedule(camp, r, ch.later)
         if ch.end_day:
             r.days_pass = True
         if ch.goto:
@@ -172,7 +172,7 @@ def choice_possible(camp: Campaign, ch: Choice, facts: Facts) -> bool:
     return not ch.needs or check(camp.gates[ch.needs].needs.tree, facts) is None
 
 
-def _schedule(camp: Campaign, r: Reach, laters: tuple) -> None:
+def _schedule(camp: Campaign, r: Reach, laters: tuple[Later, ...]) -> None:
     for lt in laters:
         if lt.days < camp.days and lt not in r.laters:  # later than the last day never comes
             r.laters.append(lt)
@@ -198,7 +198,7 @@ def _fire_rules(camp: Campaign, r: Reach) -> list[str]:
             continue
         r.rules.add(rule.id)
         r.facts.flags.update(rule.set)
-        _schedule(camp, r, laters_of(rule))
+        _schedule(camp, r, rule.later)
         if rule.goto:
             out.append(rule.goto)
     return out
