@@ -78,12 +78,13 @@ def _endings(rep: dict[str, Any]) -> list[str]:
 
 
 def _score(s: dict[str, Any]) -> list[str]:
-    lo, hi = s["min"], s["max"]
-    days = s["days"] + [{"day": "end", **s["final"]}]
+    """A row a day; the bar spans the values the runs reached (p10 to p90), not the score's whole scale."""
+    days = [d for d in s["days"] + [{"day": "end", **s["final"]}] if "p50" in d]
+    if not days:
+        return []
+    lo, hi = min(d["p10"] for d in days), max(d["p90"] for d in days)
     lines = [f"  {'day':>4} {'runs':>7} {'p10':>5} {'p50':>5} {'p90':>5}   {lo} … {hi}  (─ p10–p90, ● p50)"]
     for d in days:
-        if "p50" not in d:
-            continue
         lines.append(f"  {d['day']:>4} {d['runs']:>7,} {d['p10']:>5} {d['p50']:>5} {d['p90']:>5}   "
                      f"{_bar(d['p10'], d['p50'], d['p90'], lo, hi)}")
     return lines
