@@ -322,12 +322,12 @@ def test_a_broken_cache_file_is_ignored_and_the_cache_can_be_off(own_cache, monk
 
 
 def test_a_fault_in_the_analysis_is_a_warning_not_a_traceback(monkeypatch, capsys):
-    import game.commands.check as check_cmd
+    import game.authoring.analysis as analysis
 
     def broken(*_):
         raise KeyError("oops")
 
-    monkeypatch.setattr(check_cmd, "analyse", broken)
+    monkeypatch.setattr(analysis, "analyse", broken)
     assert main(["check", str(LINT / "clean"), "--no-cache"]) == 0
     out = capsys.readouterr().out
     assert "warning: the warnings could not be worked out (KeyError: 'oops')" in out

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.authoring import check_cache
-from game.authoring.analysis import analyse
-from game.authoring.findings import Finding, from_problem
-from game.authoring.output import FORMATS, Report, Section, emit, exit_code, plural, tally
-from game.engine.challenges import load_challenges
+from typing import TYPE_CHECKING
+
 from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
+
+if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
+    from game.authoring.output import Report, Section
 
 
 CODES = """\
@@ -44,7 +44,7 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR",
                    help="a campaign folder or a folder of campaigns (default: the content folder)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
-    p.add_argument("--format", choices=FORMATS, default="text",
+    p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default; styled in a terminal) or json")
     p.add_argument("--no-cache", action="store_true",
                    help="check every campaign afresh (by default an unchanged campaign's findings "
@@ -53,6 +53,8 @@ def add(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.authoring.output import emit, exit_code
+
     report = check_report(args.dirs or [args.content], cache=not args.no_cache)
     emit(report, args.format)
     return exit_code(report, args.strict)
@@ -60,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
 
 def check_report(dirs: list[Path], cache: bool = False) -> Report:
     """The findings for each campaign under ``dirs``, one section a campaign."""
+    from game.authoring.findings import Finding
+    from game.authoring.output import Report, Section, tally
+
     sections = []
     for d in dirs:
         folders = [d] if (d / "campaign.toml").is_file() else list_campaigns(d)
@@ -76,6 +81,8 @@ def check_report(dirs: list[Path], cache: bool = False) -> Report:
 
 def check_folder(folder: Path, cache: bool = False) -> Section:
     """One campaign's findings; with ``cache``, remembered while nothing in the folder changes."""
+    from game.authoring import check_cache
+
     if not cache:
         return fresh(folder)
     k = check_cache.key(folder)
@@ -87,6 +94,11 @@ def check_folder(folder: Path, cache: bool = False) -> Section:
 
 
 def fresh(folder: Path) -> Section:
+    from game.authoring.analysis import analyse
+    from game.authoring.findings import Finding, from_problem
+    from game.authoring.output import Section, plural
+    from game.engine.challenges import load_challenges
+
     try:
         loaded = load_challenges(folder)  # the campaign and its challenges.toml, in one pass
     except ContentError as e:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.authoring.graph import FORMATS, render
 from game.engine.content import load_campaign
 from game.engine.problems import ContentError
 
@@ -23,12 +22,13 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
                    help="a campaign id in the content folder, or a campaign folder "
                         "(default: the only campaign there)")
-    p.add_argument("--format", choices=FORMATS, default="mermaid",
+    p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid",
                    help="mermaid (default) or dot")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.authoring.graph import render  # imported here: every command's start-up pays for the top
     from game.commands.simulate import find_campaign
 
     try:
