@@ -161,3 +161,11 @@ def test_a_long_wander_to_a_dead_end_is_cut_down_to_the_choices_that_matter(caps
     rep = simulate(capsys, "sim_dead", "--runs", "1", "--seed", "2", code=2)
     (dead,) = rep["problems"]
     assert (dead["seed"], dead["day"], dead["path"]) == (2, 1, ["wake.spend", "evening.shop"])
+
+
+def test_a_run_that_goes_round_in_circles_is_reported_not_waited_for(capsys):
+    rep = simulate(capsys, "sim_loop", "--runs", "50", "--max-choices", "3", code=2)
+    (loop,) = rep["problems"]
+    assert loop["kind"] == "no ending" and "3 choices" in loop["reason"]
+    assert loop["path"] == ["hall.yard", "yard.hall", "hall.yard"]
+    assert rep["unfinished"] == loop["runs"] > 0

@@ -79,8 +79,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 day = st.vals["day"]
                 opened.update(watch.open_now(st))
             if len(log) >= max_choices:
-                tally.add_problem(Problem("no ending", st.scene, day, f"no ending after {max_choices} choices",
-                                          1, seed, list(log)))
+                tally.add_problem(Problem("no ending", st.scene, day, f"still going after {max_choices} choices "
+                                          "(a loop? or raise --max-choices)", 1, seed, list(log)))
                 break
     except Exception as e:  # noqa: BLE001 - a content error or an engine bug: either way, replayable
         tally.add_problem(_problem(camp, e, seed, list(log), st.scene, st.vals["day"]))

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from game.engine.content import list_campaigns, load_campaign
 from game.engine.engine import MAX_SEED
+
+MAX_CHOICES = 5000  # the same default as game.authoring.simulate, which is imported only when run
 from game.engine.problems import ContentError
 
 
@@ -40,6 +42,8 @@ def add(sub: argparse._SubParsersAction) -> None:
                    help="a gate (e.g. job.bank_teller): which score threshold lets --target %% through")
     p.add_argument("--target", type=float, default=50.0, metavar="P",
                    help="per cent of runs the threshold should let through (default 50)")
+    p.add_argument("--max-choices", type=_whole(1), default=MAX_CHOICES, metavar="N",
+                   help=f"a run with no ending after N choices is reported (default {MAX_CHOICES})")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default; styled in a terminal) or json")
     p.add_argument("--strict", action="store_true", help="exit 1 when a deck ran dry")
@@ -92,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(e.format() + "\n\nSimulation needs content that loads (citizen-score check lists every problem).")
     except (ValueError, StrategyError, ThresholdError) as e:
         return _fail(str(e))
-    cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs)
+    cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs, args.max_choices)
     t = time.perf_counter()
     tally = simulate(cfg, camp)
     seconds = time.perf_counter() - t
