@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from game import __version__
+from game import tomlcache
 from game.commands import MODULES
 from game.paths import default_content_dir, default_saves_dir
 
@@ -27,7 +28,28 @@ def seed_arg(text: str) -> int:
     return seed
 
 
-def build_parser() -> argparse.ArgumentParser:
+VALUED = {"--content", "--saves", "--seed"}  # top-level options that take a value
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The subcommand the command line names, if any (the first word that is not an option)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in VALUED:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with only the subcommands this command line needs.
+
+    Importing every tool costs time that playing and each single tool should not pay; --help, a
+    bare ``citizen-score -h`` or an unknown word get them all, so the listing is complete.
+    """
     p = argparse.ArgumentParser(
         prog="citizen-score",
         description="A terminal game about living under a social credit score.",
@@ -44,8 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play the game (the default)")
     play.set_defaults(command="play")
+    argv = sys.argv[1:] if argv is None else argv
+    wanted = command_named(argv)
+    everything = (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
+        wanted is not None and wanted != "play" and f"game.commands.{wanted}" not in MODULES)
     for name in MODULES:
-        importlib.import_module(name).add(sub)
+        if everything or name == f"game.commands.{wanted}":
+            importlib.import_module(name).add(sub)
     return p
 
 
@@ -68,7 +95,9 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
+    tomlcache.install()
     content = args.content or default_content_dir()
     try:
         if hasattr(args, "run"):

@@ -89,7 +89,7 @@ EXPECTED = {
 def own_cache(tmp_path, monkeypatch):
     """Each test remembers check results in a folder of its own, never in the user's."""
     monkeypatch.setenv("CITIZEN_SCORE_CACHE", str(tmp_path / "cache"))
-    return tmp_path / "cache"
+    return tmp_path / "cache" / "check"
 
 
 def findings(name: str) -> list[Finding]:

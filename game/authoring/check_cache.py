@@ -15,6 +15,8 @@ import json
 import os
 from pathlib import Path
 
+from game.cache import cache_root
+
 from .findings import Finding
 from .output import Section
 
@@ -24,14 +26,8 @@ FORMAT = 1
 
 
 def cache_dir() -> Path | None:
-    env = os.environ.get("CITIZEN_SCORE_CACHE")
-    if env is not None:
-        return Path(env) if env else None
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover - platformdirs is a dependency
-        return None
-    return Path(user_cache_dir("citizen-score", appauthor=False)) / "check"
+    root = cache_root()
+    return None if root is None else root / "check"
 
 
 @functools.cache

@@ -32,6 +32,17 @@ BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
 MAX_DAYS = 3650  # ten years of days; the engine keeps a table a day
 RESERVED = {"day", "hour", "friends", "flags", "npc", "true", "false", "and", "or", "not"}
 
+# How TOML text becomes data. The shell may swap in a caching parser (``use_parser``); the engine
+# itself does no I/O beyond reading the campaign folder it is handed.
+parse_toml: Callable[[str], dict[str, Any]] = tomllib.loads
+
+
+def use_parser(parse: Callable[[str], dict[str, Any]]) -> None:
+    """Read TOML through ``parse`` from now on; it must behave exactly like ``tomllib.loads``."""
+    global parse_toml
+    parse_toml = parse
+
+
 # key -> (accepted python types, required)
 S, I, B, T, L = (str,), (int,), (bool,), (dict,), (list,)
 A = (int, float, str)
@@ -131,7 +142,7 @@ class Loader:
                                          hint="Save it as UTF-8 text."))
             return None
         try:
-            data = tomllib.loads(text)
+            data = parse_toml(text)
         except tomllib.TOMLDecodeError as e:
             m = TOML_ERR.match(str(e))
             msg, line, col = (m.group(1), int(m.group(2)), int(m.group(3))) if m else (str(e), 0, 0)

@@ -45,7 +45,8 @@ class PickerScreen(Screen):
         others = [o.label for o in list(camp.scores.values())[1:]]
         also = f"\nAlso scored: {', '.join(others)}." if others else ""
         hidden = sum(r.hidden for r in camp.rules.values())
-        secret = f"\n{hidden} of its {len(camp.rules)} rules are hidden from you." if hidden else ""
+        secret = (f"\n{hidden} of its {len(camp.rules)} rules {'is' if hidden == 1 else 'are'} "
+                  "hidden from you.") if hidden else ""
         facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
         self.query_one("#blurb", Static).update(lit(camp.blurb.strip() + facts))
 
