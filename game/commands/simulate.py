@@ -15,9 +15,9 @@ from pathlib import Path
 
 from game.engine.content import list_campaigns, load_campaign
 from game.engine.engine import MAX_SEED
+from game.engine.problems import ContentError
 
 MAX_CHOICES = 5000  # the same default as game.authoring.simulate, which is imported only when run
-from game.engine.problems import ContentError
 
 
 def add(sub: argparse._SubParsersAction) -> None:
