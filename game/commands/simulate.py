@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -107,10 +108,14 @@ def run(args: argparse.Namespace) -> int:
         except ThresholdError as e:
             return _fail(str(e))
     report = render(rep, seconds, job_count(cfg))
-    if args.format == "json":
-        print(json.dumps(rep, indent=2, ensure_ascii=False))
-    else:
-        emit(report)
+    try:
+        if args.format == "json":
+            print(json.dumps(rep, indent=2, ensure_ascii=False))
+        else:
+            emit(report)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `simulate ... | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return exit_code(report, args.strict)
 
 
