@@ -48,10 +48,12 @@ class SidePanel(Vertical):
         sc = camp.main_score
         value = st.vals[sc.id]
         self.query_one("#score-label", Static).update(lit(sc.label, "bold"))
-        shown = f"#{value:,}" if sc.direction == "lower" else str(value)
-        self.query_one("#score-number", Digits).update(shown)
+        # Digits draws only digits big; a rank's "#" and "," would sit on the baseline, so the
+        # band line says which way is good instead.
+        self.query_one("#score-number", Digits).update(str(value))
         band = sc.band(value)
-        self.query_one("#score-band", Static).update(lit(f"{band}  ({sc.min}–{sc.max})"))
+        way = "low wins" if sc.direction == "lower" else f"{sc.min}–{sc.max}"
+        self.query_one("#score-band", Static).update(lit(f"{band}  ({way})"))
         lines = Text()
         for d in sc.domains:
             net = st.domain_net.get(f"{sc.id}.{d}", 0)
