@@ -3,13 +3,12 @@
 A strategy's own randomness comes from a generator of its own, seeded from the run's seed (never
 the global one, never the game's stream): the game's stream must stay exactly what a replay from
 (seed, choice log) sees, or storylet draws in a replay would differ from the run that found a
-problem. It is Python's Mersenne Twister rather than a second copy of the game's splitmix64 because
-it is asked once a choice and is ten times faster, which is most of the player's cost.
+problem. It is the game's own generator (splitmix64, ``GameState.random``) on a second state, so
+all randomness in the project comes from one seeded source and a run is the same on any Python.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, fields
 from typing import Callable, Sequence
 
@@ -56,17 +55,27 @@ def parse_strategy(text: str, camp: Campaign) -> StrategySpec:
     return StrategySpec("greedy", target, 1 if head == "greedy-up" else -1)
 
 
+class Dice:
+    """A second stream of the game's generator: only its state, and GameState's own step."""
+
+    __slots__ = ("rng",)
+    random = GameState.random
+
+    def __init__(self, seed: int) -> None:
+        self.rng = seed & ((1 << 64) - 1)
+
+
 class Player:
     """Picks uniformly among the open choices."""
 
     def __init__(self, spec: StrategySpec) -> None:
         self.spec = spec
-        self.dice = random.Random(0)
+        self.dice = Dice(0)
         self.r: Callable[[], float] = self.dice.random
 
     def start(self, seed: int) -> None:
         """Called before each run: the player's dice depend on the run's seed alone."""
-        self.dice.seed(seed ^ _PLAYER_SALT)
+        self.dice.rng = (seed ^ _PLAYER_SALT) & ((1 << 64) - 1)
 
     def pick(self, camp: Campaign, st: GameState, ids: Sequence[str]) -> str:
         n = len(ids)
