@@ -275,12 +275,15 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     """
     st.log.append(ch.id)
     mark = len(st.ledger)
+    ver = st.flag_ver
     if ch.fx:
         add_stats(st, ch.fx, changes)
     if ch.set:
         st.flags.update(ch.set)
+        st.flag_ver += 1
     if ch.clear:
         st.flags.difference_update(ch.clear)
+        st.flag_ver += 1
     if ch.befriend:
         st.friends.update(ch.befriend)
     if ch.unfriend:
@@ -298,7 +301,7 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     for rule in camp.rules_every_choice:
         goto = fire(st, rule, changes) or goto
     if not ch.end_day:
-        goto = check_crossings(camp, st, changes, len(st.ledger) != mark) or goto
+        goto = check_crossings(camp, st, changes, len(st.ledger) != mark, st.flag_ver != ver, False) or goto
         enter(camp, st, goto or ch.goto)
         return
     goto = fire_all(st, camp.rules_every_day, changes) or goto
@@ -307,7 +310,7 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     if st.pending and not final:
         later_goto, due = due_today(camp, st, changes)
         goto = later_goto or goto
-    goto = check_crossings(camp, st, changes, len(st.ledger) != mark) or goto
+    goto = check_crossings(camp, st, changes, len(st.ledger) != mark, st.flag_ver != ver, True) or goto
     # Nothing outlasts the last night: the finale opens whatever rules say.
     enter(camp, st, camp.finale if final else open_day(camp, st, goto, due))
 

@@ -180,7 +180,9 @@ class Rule:
     fx: tuple = ()  # stat effects, prepared like Choice.fx
     score_fx: tuple = ()  # (score, amount, formula, min, max, "score.domain")
     test: Callable[[object], object] | None = None  # the `if` condition's closure
-    scores_only: bool = False  # a `when` that reads scores and nothing else
+    # For a `when`: what it reads, so a step that moved none of it can skip the test —
+    # (scores, flags, day, stat ids); None when it reads something else (always tested).
+    watch: tuple | None = None
     extra: bool = False  # has later, reveal or reveal_after
 
 

@@ -54,8 +54,7 @@ def prepare(camp: Campaign) -> None:
             scene.always = tuple(ch.id for ch in scene.choices)
     for rule in camp.rules.values():
         rule.test = rule.cond.fn if rule.cond is not None else None
-        rule.scores_only = rule.when is not None and all(
-            kind == "name" and name in camp.scores for kind, name in names_in(rule.when.tree))
+        rule.watch = _watch(camp, rule.when.tree) if rule.when is not None else None
         rule.fx = stat_fx(rule.effects)
         rule.extra = bool(rule.later or rule.reveal or rule.reveal_after)
         rule.score_fx = tuple((sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max,
@@ -69,6 +68,24 @@ def prepare(camp: Campaign) -> None:
         deck.by_day = tuple(
             tuple((sc.id, sc.repeat, rest, *_split(sc.weight)) for sc, lo, hi, rest in windows if lo <= day <= hi)
             for day in range(camp.days + 1))
+
+
+def _watch(camp: Campaign, tree: Node) -> tuple | None:
+    """What a condition reads, as (scores?, flags?, day?, stat ids), or None if anything else."""
+    scores = flags = day = False
+    stats: list[str] = []
+    for kind, name in names_in(tree):
+        if kind == "has" or (kind == "name" and name.startswith("flags.")):
+            flags = True
+        elif kind == "name" and name in camp.scores:
+            scores = True
+        elif kind == "name" and name == "day":
+            day = True
+        elif kind == "name" and name in camp.stats:
+            stats.append(name)
+        else:
+            return None
+    return scores, flags, day, tuple(stats)
 
 
 def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable | None]:
@@ -159,8 +176,10 @@ def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
         add_stats(st, rule.fx, changes)
     if rule.set:
         st.flags.update(rule.set)
+        st.flag_ver += 1
     if rule.clear:
         st.flags.difference_update(rule.clear)
+        st.flag_ver += 1
     if rule.extra:
         consequences(st, rule.later, rule.reveal)
         if rule.reveal_after and fired[rule.id] >= rule.reveal_after:
@@ -207,16 +226,20 @@ def fire_all(st: GameState, rules: list[Rule], changes: dict[str, int]) -> str:
     return goto
 
 
-def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], scores_moved: bool = True) -> str:
+def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], scores_moved: bool = True,
+                    flags_moved: bool = True, day_moved: bool = True) -> str:
     """Fire each `when` rule whose condition has just become true (edge-triggered).
 
-    A rule that reads nothing but scores cannot have changed when no score moved this step, so
-    it is skipped then (``scores_moved`` is False): most band crossings cost nothing most steps.
+    A condition can only have changed if something it reads moved this step; a rule that reads
+    only scores, flags, the day and stats is skipped when none of those did (see ``Rule.watch``),
+    so most band crossings cost nothing most steps.
     """
     goto = ""
     holding = st.holding
     for rule in camp.rules_when:
-        if rule.scores_only and not scores_moved:
+        w = rule.watch
+        if w is not None and not ((scores_moved and w[0]) or (flags_moved and w[1]) or (day_moved and w[2])
+                                  or (w[3] and any(k in changes for k in w[3]))):
             continue
         if rule.when.fn(st):  # type: ignore[union-attr]
             if rule.id not in holding:

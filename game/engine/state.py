@@ -53,6 +53,8 @@ class GameState:
     # the engine needs them for its dead-end check anyway, so the next open_ids is free.
     # Not saved; any state rebuilt from a snapshot starts without it.
     offer: tuple = field(default=(), compare=False, repr=False)
+    # Counts changes to flags within the engine, so a step knows whether any flag moved.
+    flag_ver: int = field(default=0, compare=False, repr=False)
 
     @property
     def day(self) -> int:
