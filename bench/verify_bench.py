@@ -100,14 +100,26 @@ def make_replay(root: Path, saves: Path) -> Path:
 
 def timed(cmd: list[str]) -> float:
     t = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=ENV)
     took = time.perf_counter() - t
     if r.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{r.stdout}{r.stderr}")
     return took
 
 
+ENV = dict(os.environ)
+
+
 def main(rounds: int = 15) -> None:
+    """Compare with the parse cache off (both sides parse TOML) and on (both read the cache)."""
+    with tempfile.TemporaryDirectory() as cache:
+        for label, where in (("parse cache off", ""), ("parse cache warm", cache)):
+            ENV["CITIZEN_SCORE_CACHE"] = where
+            print(f"[{label}]")
+            compare(rounds)
+
+
+def compare(rounds: int) -> None:
     compileall.compile_dir(ROOT / "game", quiet=1)  # start from .pyc, as an installed game does
     with tempfile.TemporaryDirectory() as tmp:
         root = make_content(Path(tmp))
@@ -116,7 +128,8 @@ def main(rounds: int = 15) -> None:
         steps = len(replay.read(rep)[0].steps)
         verify = [sys.executable, "-m", "game", "--content", str(root.parent), "--saves", str(saves),
                   "verify", str(rep)]
-        load = [sys.executable, "-c", f"from game.engine.content import load_campaign; load_campaign({str(root)!r})"]
+        load = [sys.executable, "-c", "from game import tomlcache; tomlcache.install(); "
+                f"from game.engine.content import load_campaign; load_campaign({str(root)!r})"]
         cli = [sys.executable, "-m", "game", "--version"]
         timed(verify), timed(load), timed(cli)  # warm the file cache
         v, lo, c = [], [], []
