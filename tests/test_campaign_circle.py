@@ -106,8 +106,9 @@ ENDINGS = {
     "ending_porch": dict(prefer=["offer_inside.quit", "leaving.home"], avoid=SPEAK | CLEAR),
     # Take the first choice each time, which puts your father on the plan at the first chance.
     "ending_covered": dict(prefer=sorted(PLAN), avoid=QUIT | SPEAK | CLEAR),
-    # The same, but never sign the family plan.
-    "ending_middle": dict(avoid=QUIT | SPEAK | CLEAR | PLAN | {"truyou.all"}, lean=0),
+    # The same, but never sign the family plan, nor take the fortieth floor when it is offered.
+    "ending_middle": dict(avoid=QUIT | SPEAK | CLEAR | PLAN | {"truyou.all", "offer_inside.fortieth"},
+                          lean=0),
 }
 
 
@@ -179,10 +180,13 @@ def test_going_transparent_puts_you_on_the_glass_roster():
     assert suite.open
 
 
-def test_sinking_past_ten_thousand_puts_you_on_the_concern_list():
+def test_sinking_past_nine_and_a_half_thousand_puts_you_on_the_concern_list():
     st = play(3, until=lambda s: "concern_list" in s.flags, avoid=QUIT | SPEAK, lean=1)
-    assert st.vals["partirank"] > 10000
-    assert st.scene == "concern_notice"
+    assert st.vals["partirank"] > 9500
+    # The email comes at once, or the next morning if a fixed day (the check-in) has that slot.
+    while st.scene != "concern_notice":
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK, lean=1))
+    assert "concern_list" in st.flags
     seechange = next(g for g in E.gates(CAMP, st) if g.id == "job.seechange")
     assert not seechange.open and "Concern" in seechange.reason
 
@@ -294,7 +298,7 @@ def test_the_glass_roster_forgets_you_when_you_stop_taking_part():
     assert st.vals["partirank"] <= 1500 and "transparent" not in st.flags
     roster_day = st.day
     while "glass_roster" in st.flags:
-        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR, lean=1))
+        E.apply(CAMP, st, pick(st, avoid=QUIT | SPEAK | CLEAR | {"roster_notice.seat"}, lean=1))
     assert st.vals["partirank"] > 2000 and st.day > roster_day
 
 
@@ -327,3 +331,36 @@ def test_every_scene_and_every_choice_is_reached_by_some_play():
         taken.update(st.log)
     assert set(CAMP.scenes) - scenes == set()
     assert set(CAMP.choices) - taken == set()
+
+
+def test_a_team_that_presents_flies_and_the_scout_can_open_the_fortieth_floor():
+    """Amplify and SeeChange fly to the summit whatever their rank; the scout books a talk."""
+    how = dict(prefer=["team_fair.amplify", "team_fair.seechange", "morn_transfer.amplify",
+                       "summit_day.jet", "morn_jet_contact.light", "offer_inside.fortieth"],
+               avoid=QUIT | SPEAK | CLEAR | PLAN | {"roster_notice.seat"})
+    st = _first_with("summit_day", **how)
+    assert st.vals["partirank"] > 2000 and {"job_amplify", "job_seechange"} & st.flags
+    E.apply(CAMP, st, "summit_day.jet")
+    day = st.day
+    while st.scene != "morn_jet_contact":
+        E.apply(CAMP, st, pick(st, **how))
+    assert day + 2 <= st.day <= day + 4
+    assert not next(g for g in E.gates(CAMP, st) if g.id == "job.fortieth").open
+    E.apply(CAMP, st, "morn_jet_contact.light")
+    assert next(g for g in E.gates(CAMP, st) if g.id == "job.fortieth").open
+    while not st.ended:
+        E.apply(CAMP, st, pick(st, **how))
+    assert "job_fortieth" in st.flags and "glass_roster" in st.flags
+    assert st.ending == "ending_rising"
+
+
+def test_telling_the_desk_the_truth_keeps_you_on_the_concern_list_to_the_end():
+    how = dict(prefer=["eve_kayak.borrow", "kayak_footage.honest"],
+               avoid=QUIT | SPEAK | CLEAR | PLAN, lean=-1)
+    st = _first_with("kayak_footage", **how)
+    E.apply(CAMP, st, "kayak_footage.honest")
+    assert "concern_list" in st.flags and st.scene == "concern_notice"
+    while not st.ended:
+        E.apply(CAMP, st, pick(st, **how))
+    assert st.vals["partirank"] <= 8000  # climbing does not take you off a list the Desk chose
+    assert st.ending == "ending_concern"
