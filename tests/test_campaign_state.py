@@ -292,6 +292,19 @@ def test_the_redlist_needs_consent_and_lets_go_when_you_withdraw_it():
     assert "redlist" not in st.flags and "opted_out" in st.flags
 
 
+def test_a_hero_goes_on_the_redlist_from_grade_aa_and_the_list_outlasts_the_number():
+    st = play(0, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
+    assert "hero" in st.flags and 1030 <= st.vals["credit"] < 1050
+    assert gate(st, "home.talent_flat").open and gate(st, "perk.heating_discount").open
+    worse = dict(prefer=sorted(BAD - LEAVE - OPT_OUT - {"court_letter.drawer", "morn_bailiff.hang_up"}),
+                 avoid=PAY_COURT | LEAVE | OPT_OUT | {"court_letter.drawer"})
+    st = play(0, st=st, until=lambda s: s.vals["credit"] < 1030 or s.ended, **worse)
+    assert st.vals["credit"] < 1030 and "redlist" in st.flags  # grade A: still on the list, still discounted
+    assert gate(st, "perk.heating_discount").open
+    st = play(0, st=st, until=lambda s: s.vals["credit"] < 960 or s.ended, **worse)
+    assert st.vals["credit"] < 960 and "redlist" not in st.flags and "court_blacklist" not in st.flags
+
+
 def test_grade_d_brings_key_supervision_only_with_consent():
     seed, _ = reach("ending_watch")
     st = play(seed, until=lambda s: "watch_list" in s.flags, **ENDINGS["ending_watch"])
