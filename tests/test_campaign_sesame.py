@@ -2,8 +2,9 @@
 that reaches it, the acts the sources name move the score the way they said (diapers up, ten hours
 of games down, friends with bad payment records pulling you down), the perks open at their real
 thresholds (bikes, cars and Singapore at 700, Japan at 750, flats without a deposit at 650), the
-overdue list and the delayed bills bite days later, hidden rules are found out, and the
-challenges can be won.
+overdue list and the delayed bills bite days later, hidden rules are found out, the score can
+still be built late (a provident fund, rentals on credit, the pull of the excellent band) so that
+Japan's 750 is within reach, and the challenges can be won.
 """
 
 from __future__ import annotations
@@ -363,6 +364,58 @@ def test_the_baihe_badge_needs_a_profile_and_700():
 def test_the_central_bank_remark_is_in_the_news():
     text = "".join(p for p in CAMP.scenes["news_day"].text if isinstance(p, str))
     assert "central bank" in text and "poor guide" in text
+
+
+# ---------------------------------------------------------------- building the score late
+
+def test_the_fintech_takes_630_with_a_word_from_an_analyst_you_know():
+    st = at("job_fair", sesame=640)
+    st.flags.add("id_degree")
+    assert not gate_open(st, "job.fintech")
+    st.friends.add("qiao_yun")
+    assert gate_open(st, "job.fintech")
+    st.vals["sesame"] = 629
+    assert not gate_open(st, "job.fintech")
+
+
+def test_linking_the_provident_fund_counts_as_fulfilment_capacity():
+    st = at("morn_provident", sesame=700)
+    E.apply(CAMP, st, "morn_provident.link")
+    [entry] = ledger_for(st, "provident")
+    assert (entry.delta, entry.domain) == (15, "capacity")
+    assert st.vals["sesame"] == 715
+
+
+def _one_night(sesame: int):
+    st = at("morn_plain", sesame=sesame)
+    day = st.vals["day"]
+    return play(0, st=st, until=lambda s: s.vals["day"] > day, avoid=LEAVE | UNPLUG)
+
+
+def test_above_700_the_score_climbs_by_itself_and_a_rental_shows_you_why():
+    assert [e.delta for e in ledger_for(_one_night(690), "credit_life")] == []
+    st = _one_night(720)
+    assert [e.delta for e in ledger_for(st, "credit_life")] == [2]
+    assert CAMP.rules["credit_life"].hidden and "credit_life" not in st.revealed
+    st = at("day_credit_life", sesame=720, money=500)
+    E.apply(CAMP, st, "day_credit_life.camera")
+    assert [e.delta for e in ledger_for(st, "rental_returned")] == [4]
+    assert "credit_life" in st.revealed
+
+
+def test_the_osaka_trip_comes_back_only_while_japan_is_within_reach():
+    japan = CAMP.scenes["day_japan"]
+    st = at("morn_plain", day=23, sesame=700)
+    assert japan.cond.fn(st)
+    st.visited["day_japan"] = 1
+    assert not japan.cond.fn(st)
+    st.vals["sesame"] = 740
+    assert japan.cond.fn(st)
+    E.enter(CAMP, st, "day_japan")
+    assert "day_japan.apply" not in E.open_ids(CAMP, st)
+    st = at("day_japan", day=23, sesame=750, money=1000)
+    E.apply(CAMP, st, "day_japan.apply")
+    assert "visa_japan" in st.flags
 
 
 # ---------------------------------------------------------------- hidden rules
