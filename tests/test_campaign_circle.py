@@ -14,7 +14,7 @@ from game.authoring.simulate_strategies import fork
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from game.runs.run import Run
+from helpers_scripted import Script, ledger_for
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "circle"
 CAMP = load_campaign(ROOT)
@@ -26,47 +26,12 @@ CLEAR = {"offer_inside.clear"}
 PLAN = {"parents_weekend.plan", "morn_dad_call.plan"}
 
 
-def pick(st, prefer=(), avoid=frozenset(), lean=0, key="partirank") -> str:
-    """One step of a scripted player.
-
-    Takes the first open choice named in ``prefer``; otherwise, among the open choices not in
-    ``avoid``, the one that moves ``key`` (PartiRank unless told) furthest in the ``lean``
-    direction (-1 down, +1 up), or simply the first one when ``lean`` is 0.
-    """
-    ids = [i if "." in i else f"{st.scene}.{i}" for i in E.open_ids(CAMP, st)]
-    chosen = next((p for p in prefer if p in ids), None)
-    if chosen is not None:
-        return chosen
-    pool = [i for i in ids if i not in avoid] or ids
-    if not lean:
-        return pool[0]
-
-    def moved(cid: str) -> int:
-        trial = fork(st)
-        E.apply(CAMP, trial, cid)
-        return (trial.vals[key] - st.vals[key]) * lean
-
-    return max(pool, key=moved)
-
-
-def play(seed: int = 3, until=None, **how):
-    """Play a whole game (or until ``until(st)`` holds) with the scripted player."""
-    st = E.new_game(CAMP, seed)
-    while not st.ended and not (until and until(st)):
-        E.apply(CAMP, st, pick(st, **how))
-    return st
+SCRIPT = Script(CAMP, seed=3)
+pick, play = SCRIPT.pick, SCRIPT.play
 
 
 def _first_with(scene: str, seeds=range(1, 200), **how):
-    for seed in seeds:
-        st = play(seed, until=lambda s: s.scene == scene, **how)
-        if st.scene == scene:
-            return st
-    raise AssertionError(f"no seed reached {scene}")
-
-
-def ledger_for(st, rule: str):
-    return [e for e in st.ledger if e.rule == rule]
+    return SCRIPT.first_with(scene, seeds, **how)
 
 
 # ---------------------------------------------------------------- the campaign as a whole
@@ -285,11 +250,7 @@ def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
 def test_each_challenge_can_be_won(cid):
-    cs = load_challenges(ROOT)
-    ch = cs.challenges[cid]
-    run = Run.start(cs, ch, "20260101")
-    while not run.over:
-        run.take(pick(run.st, **CHALLENGE_PLAYS[cid]))
+    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
     assert run.result.status == "done", (cid, run.result)
 
 

@@ -10,7 +10,6 @@ Japan's 750 is within reach, and the challenges can be won.
 from __future__ import annotations
 
 import copy
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ import pytest
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from game.runs.run import Run
+from helpers_scripted import Script, ledger_for, story_words
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "sesame"
 CAMP = load_campaign(ROOT)
@@ -55,40 +54,8 @@ DROP_FRIENDS = ["xu_trouble.drop", "eve_xu_beer.drop", "morn_zhou.drop"]
 KEEP_FRIENDS = {"morn_xu_return.ignore", *DROP_FRIENDS}
 
 
-def pick(st, prefer=(), avoid=frozenset(), climb=False) -> str:
-    """One step of a scripted player: the first open choice named in ``prefer``, else the first
-    open choice not in ``avoid`` (with ``climb``: the one that leaves the score highest)."""
-    ids = list(E.open_ids(CAMP, st))
-    chosen = next((p for p in prefer if p in ids), None)
-    if chosen is not None:
-        return chosen
-    rest = [i for i in ids if i not in avoid] or ids
-    if climb and len(rest) > 1:
-        return max(rest, key=lambda i: (_after(st, i), -rest.index(i)))
-    return rest[0]
-
-
-def _after(st, choice: str) -> int:
-    trial = copy.deepcopy(st)
-    E.apply(CAMP, trial, choice)
-    return trial.vals["sesame"]
-
-
-def play(seed: int, until=None, st=None, **how):
-    """Play a whole game (or until ``until(st)`` holds) with the scripted player."""
-    st = st or E.new_game(CAMP, seed)
-    while not st.ended and not (until and until(st)):
-        E.apply(CAMP, st, pick(st, **how))
-    return st
-
-
-def first_with(scene: str, seeds=range(1, 60), **how):
-    """A game stopped at the first seed's first visit to ``scene``."""
-    for seed in seeds:
-        st = play(seed, until=lambda s: s.scene == scene, **how)
-        if st.scene == scene:
-            return st
-    raise AssertionError(f"no seed reached {scene}")
+SCRIPT = Script(CAMP)
+pick, play, first_with = SCRIPT.pick, SCRIPT.play, SCRIPT.first_with
 
 
 def at(scene: str, **vals):
@@ -99,21 +66,8 @@ def at(scene: str, **vals):
     return st
 
 
-def ledger_for(st, rule: str):
-    return [e for e in st.ledger if e.rule == rule]
-
-
 def gate_open(st, gate: str) -> bool:
     return CAMP.gates[gate].needs.fn(st)
-
-
-def story_words() -> int:
-    words = 0
-    for path in (ROOT / "scenes").glob("*.toml"):
-        for scene in tomllib.loads(path.read_text(encoding="utf-8")).get("scene", {}).values():
-            words += len(scene.get("text", "").split())
-            words += sum(len(c["text"].split()) for c in scene.get("choice", []))
-    return words
 
 
 # ---------------------------------------------------------------- the campaign as a whole
@@ -125,7 +79,7 @@ def test_loads_without_warnings_and_has_the_promised_size():
     assert sum(s.ending for s in CAMP.scenes.values()) >= 4
     for kind in ("job", "home", "travel"):
         assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
-    assert story_words() >= 9_000
+    assert story_words(ROOT) >= 9_000
     assert CAMP.blurb
 
 
@@ -461,10 +415,7 @@ def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
 def test_each_challenge_can_be_won(cid):
-    cs = load_challenges(ROOT)
-    run = Run.start(cs, cs.challenges[cid], "20260101")
-    while not run.over:
-        run.take(pick(run.st, **CHALLENGE_PLAYS[cid]))
+    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
     assert run.result.status == "done", (cid, run.result)
     if cid == "high_950":
         assert run.result.score >= 700

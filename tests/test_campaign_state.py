@@ -7,7 +7,6 @@ days later, and the challenges can be won.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from game.runs.run import Run
+from helpers_scripted import Script, ledger_for, story_words
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "state"
 CAMP = load_campaign(ROOT)
@@ -58,31 +57,8 @@ WORST = ["credit_hall.sign", "credit_hall_ask.sign", *sorted(BAD - LEAVE - OPT_O
          "last_day.dinner", "trip_after.home", "new_rules.keep"]
 
 
-def pick(st, prefer=(), avoid=frozenset()) -> str:
-    """One step of a scripted player: the first open choice named in ``prefer``, else the first
-    open choice not in ``avoid`` (the story lists its choices most dutiful first)."""
-    ids = [i if "." in i else f"{st.scene}.{i}" for i in E.open_ids(CAMP, st)]
-    chosen = next((p for p in prefer if p in ids), None)
-    if chosen is not None:
-        return chosen
-    return next((i for i in ids if i not in avoid), ids[0])
-
-
-def play(seed: int, until=None, st=None, **how):
-    """Play a whole game (or until ``until(st)`` holds) with the scripted player."""
-    st = st or E.new_game(CAMP, seed)
-    while not st.ended and not (until and until(st)):
-        E.apply(CAMP, st, pick(st, **how))
-    return st
-
-
-def first_with(scene: str, seeds=range(1, 60), **how):
-    """A game stopped at the first seed's first visit to ``scene``."""
-    for seed in seeds:
-        st = play(seed, until=lambda s: s.scene == scene, **how)
-        if st.scene == scene:
-            return st
-    raise AssertionError(f"no seed reached {scene}")
+SCRIPT = Script(CAMP)
+pick, play, first_with, gate = SCRIPT.pick, SCRIPT.play, SCRIPT.first_with, SCRIPT.gate
 
 
 def reach(ending: str):
@@ -104,23 +80,6 @@ def due(day: int, days: int) -> int:
     return day + 1 if day in CAMP.calendar else day
 
 
-def ledger_for(st, rule: str):
-    return [e for e in st.ledger if e.rule == rule]
-
-
-def gate(st, gid: str):
-    return next(g for g in E.gates(CAMP, st) if g.id == gid)
-
-
-def story_words() -> int:
-    words = 0
-    for path in (ROOT / "scenes").glob("*.toml"):
-        for scene in tomllib.loads(path.read_text()).get("scene", {}).values():
-            words += len(scene.get("text", "").split())
-            words += sum(len(c["text"].split()) for c in scene.get("choice", []))
-    return words
-
-
 # ---------------------------------------------------------------- the campaign as a whole
 
 def test_loads_without_warnings_and_has_the_promised_size():
@@ -129,7 +88,7 @@ def test_loads_without_warnings_and_has_the_promised_size():
     assert sum(s.ending for s in CAMP.scenes.values()) >= 8
     for kind in ("job", "home", "travel"):
         assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
-    assert story_words() >= 10_000
+    assert story_words(ROOT) >= 10_000
 
 
 def test_the_author_checks_find_nothing():
@@ -431,8 +390,5 @@ def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
 def test_each_challenge_can_be_won(cid):
-    cs = load_challenges(ROOT)
-    run = Run.start(cs, cs.challenges[cid], "20260101")
-    while not run.over:
-        run.take(CHALLENGE_PLAYS[cid](run.st))
+    run = SCRIPT.race(ROOT, cid, CHALLENGE_PLAYS[cid])
     assert run.result.status == "done", (cid, run.result)

@@ -16,7 +16,7 @@ from game.authoring.simulate_strategies import fork
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from game.runs.run import Run
+from helpers_scripted import Script, ledger_for, story_words
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "syri"
 CAMP = load_campaign(ROOT)
@@ -27,36 +27,8 @@ JOBS = {"job_interview.care", "job_interview.nights", "job_interview.market"}
 HIDDEN = {r.id for r in CAMP.rules.values() if r.hidden}
 
 
-def pick(st, prefer=(), avoid=frozenset(), lean=0) -> str:
-    """One step of a scripted player.
-
-    Takes the first open choice named in ``prefer``; otherwise, among the open choices not in
-    ``avoid``, the one that moves the risk score furthest in the ``lean`` direction (+1 up, -1
-    down; a function of the state may change its mind by the day), or the first one when 0.
-    """
-    ids = [i if "." in i else f"{st.scene}.{i}" for i in E.open_ids(CAMP, st)]
-    chosen = next((p for p in prefer if p in ids), None)
-    if chosen is not None:
-        return chosen
-    pool = [i for i in ids if i not in avoid] or ids
-    way = lean(st) if callable(lean) else lean
-    if not way:
-        return pool[0]
-
-    def moved(cid: str) -> int:
-        trial = fork(st)
-        E.apply(CAMP, trial, cid)
-        return (trial.vals["risk"] - st.vals["risk"]) * way
-
-    return max(pool, key=moved)
-
-
-def play(seed: int = 1, until=None, **how):
-    """Play a whole game (or until ``until(st)`` holds) with the scripted player."""
-    st = E.new_game(CAMP, seed)
-    while not st.ended and not (until and until(st)):
-        E.apply(CAMP, st, pick(st, **how))
-    return st
+SCRIPT = Script(CAMP, seed=1)
+pick, play, gate = SCRIPT.pick, SCRIPT.play, SCRIPT.gate
 
 
 def at(scene: str, seed: int = 1, **how):
@@ -64,16 +36,6 @@ def at(scene: str, seed: int = 1, **how):
     assert st.scene == scene, f"seed {seed} never reached {scene}"
     return st
 
-
-def ledger_for(st, rule: str):
-    return [e for e in st.ledger if e.rule == rule]
-
-
-def gate(st, gid: str):
-    return next(g for g in E.gates(CAMP, st) if g.id == gid)
-
-
-# ---------------------------------------------------------------- the campaign as a whole
 
 def test_loads_without_warnings_and_has_the_promised_size():
     assert CAMP.warnings == []
@@ -88,13 +50,7 @@ def test_loads_without_warnings_and_has_the_promised_size():
 
 
 def test_the_story_runs_to_nine_thousand_words():
-    import tomllib
-    words = 0
-    for f in (ROOT / "scenes").glob("*.toml"):
-        for scene in tomllib.loads(f.read_text()).get("scene", {}).values():
-            words += len(scene.get("text", "").split())
-            words += sum(len(ch["text"].split()) for ch in scene.get("choice", []))
-    assert words >= 9000
+    assert story_words(ROOT) >= 9000
 
 
 def test_the_author_checks_find_nothing():
@@ -337,8 +293,5 @@ def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
 def test_each_challenge_can_be_won(cid):
-    cs = load_challenges(ROOT)
-    run = Run.start(cs, cs.challenges[cid], "20260101")
-    while not run.over:
-        run.take(pick(run.st, **CHALLENGE_PLAYS[cid]))
+    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
     assert run.result.status == "done", (cid, run.result)
