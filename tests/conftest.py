@@ -8,3 +8,19 @@ import tempfile
 # The game caches parsed content and check results in the user's cache folder; tests (and the
 # subprocesses they start, which inherit this) must never write there.
 os.environ["CITIZEN_SCORE_CACHE"] = tempfile.mkdtemp(prefix="citizen-score-test-cache-")
+
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A content folder holding a private copy of the small test campaign (with its challenges)."""
+    folder = tmp_path / "content"
+    shutil.copytree(MINI, folder / "mini")
+    return folder

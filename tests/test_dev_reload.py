@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,7 @@ from game.ui.app import make_app
 from game.ui.screens.day import DayScreen
 from game.ui.screens.saveload import MessageScreen
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "mini", folder / "mini")
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -30,13 +30,6 @@ class FixedClock:
         return self.now
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "mini", folder / "mini")
-    return folder
-
-
 def text_of(app, selector) -> str:
     """What a Static shows, as plain text (tables included)."""
     from rich.console import Console

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ from game.ui.widgets.choices import ChoiceList
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A content folder holding only the small test campaign."""
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "mini", folder / "mini")
-    return folder
 
 
 @pytest.fixture
