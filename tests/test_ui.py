@@ -17,7 +17,6 @@ from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choices import ChoiceList
 
-FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
 SIZE = (80, 24)
 
