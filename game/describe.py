@@ -74,12 +74,12 @@ class RuleCard:
 
 
 def trigger_text(rule: Rule) -> str:
-    if rule.on:
-        text = "when you " + " or ".join(a.replace(".", " ").replace("_", " ") for a in rule.on)
+    if rule.on:  # acts are named by authors as verbs or as events: quote them, do not conjugate
+        text = "on " + " or ".join(f"“{a.replace('.', ' ').replace('_', ' ')}”" for a in rule.on)
     elif rule.every:
         text = "every day" if rule.every == "day" else "after every choice"
     else:
-        text = f"when {rule.when.src}" if rule.when is not None else ""
+        text = f"when {rule.when.src} becomes true" if rule.when is not None else ""
     if rule.cond is not None:
         text += f", if {rule.cond.src}"
     return text + (" (once)" if rule.once else "")
