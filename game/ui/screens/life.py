@@ -49,7 +49,6 @@ def life_text(camp: Campaign, gates: list[GateStatus], st: GameState | None = No
             text.append_text(lit(title, "bold underline"))
             text.append("\n")
             text.append_text(part)
-            text.append("\n")
     kind = None
     for g in gates:
         if g.kind != kind:
