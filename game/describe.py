@@ -58,7 +58,9 @@ def value_label(camp: Campaign, key: str) -> str:
 
 
 def lists_on(camp: Campaign, st: GameState) -> list[ListDef]:
-    return [lst for lid, lst in camp.lists.items() if lid in st.flags]
+    """The lists the player is on and has been told about (``shown_if``)."""
+    return [lst for lid, lst in camp.lists.items()
+            if lid in st.flags and (lst.shown is None or lst.shown.fn(st))]
 
 
 @dataclass(frozen=True)

@@ -124,3 +124,13 @@ def test_a_deck_and_a_scene_may_not_share_an_id(tmp_path):
     with pytest.raises(ContentError) as info:
         load_campaign(root)
     assert any("both a deck and a scene" in p.message for p in info.value.problems)
+
+
+def test_a_list_nobody_is_told_about_shows_only_once_its_condition_holds(camp):
+    from game.describe import lists_on
+
+    st = play(camp, "home.report")
+    assert "quiet_watch" in st.flags and st.day == 2
+    assert "quiet_watch" not in [lst.id for lst in lists_on(camp, st)]
+    eng.apply(camp, st, "home.shower")
+    assert "quiet_watch" in [lst.id for lst in lists_on(camp, st)]

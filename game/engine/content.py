@@ -56,7 +56,8 @@ SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
              "unit": (S, False)},
     "npc": {"name": (S, True), "about": (S, False), "friend": (B, False), "scores": (T, False),
             "kind": (S, False)},
-    "list": {"title": (S, True), "kind": (S, False), "on": (S, False), "off": (S, False)},
+    "list": {"title": (S, True), "kind": (S, False), "on": (S, False), "off": (S, False),
+             "shown_if": (S, False)},
     "later": {"days": (I, True), "goto": (S, False), "does": (S + L, False)},
     "deck": {"fallback": (S, True)},
     "scene": {"title": (S, False), "text": (S, False), "choice": (L, False), "deck": (S, False),
@@ -306,6 +307,10 @@ class Loader:
         self.decks = decks
         self.scene_ids = scene_ids
 
+        for lid, lst in lists.items():  # conditions compile once every name is known
+            raw = cdata["list"][lid].get("shown_if")
+            if isinstance(raw, str):
+                lst.shown = self.expr(camp_src, f"list.{lid}.shown_if", raw, BOOL)
         gates = self.load_gates(gate_src, raw_gates)
         scenes = {sid: self.load_scene(src, sid, t) for sid, src, t in raw_scenes}
         rules = self.load_rules(rule_src) if rule_src else {}

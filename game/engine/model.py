@@ -76,6 +76,7 @@ class ListDef:
     kind: str  # "black" (bad to be on) or "red" (good to be on)
     on: str  # how people get on it
     off: str  # how people get off it
+    shown: Expr | None = None  # the life screen shows it only while this holds (None: always)
 
 
 @dataclass(slots=True)
