@@ -118,6 +118,7 @@ class Loader:
         self.label = root.name
         self.files: dict[str, bytes] = {}  # what was read, for the content hash
         self.sources: dict[str, Source] = {}  # by the name shown in messages
+        self.list_conds: dict[str, str] = {}  # list id -> its shown_if, compiled with the rest
 
     # ------------------------------------------------------------ reporting
 
@@ -307,10 +308,8 @@ class Loader:
         self.decks = decks
         self.scene_ids = scene_ids
 
-        for lid, lst in lists.items():  # conditions compile once every name is known
-            raw = cdata["list"][lid].get("shown_if")
-            if isinstance(raw, str):
-                lst.shown = self.expr(camp_src, f"list.{lid}.shown_if", raw, BOOL)
+        for lid, raw in self.list_conds.items():  # conditions compile once every name is known
+            lists[lid].shown = self.expr(camp_src, f"list.{lid}.shown_if", raw, BOOL)
         gates = self.load_gates(gate_src, raw_gates)
         scenes = {sid: self.load_scene(src, sid, t) for sid, src, t in raw_scenes}
         rules = self.load_rules(rule_src) if rule_src else {}
@@ -410,6 +409,8 @@ class Loader:
                 self.problem(src, f"{path}.kind", 'kind must be "black" or "red"',
                              '"black": bad to be on; "red": good to be on.')
             out[lid] = ListDef(lid, t.get("title", lid), kind, t.get("on", ""), t.get("off", ""))
+            if "shown_if" in t:
+                self.list_conds[lid] = t["shown_if"]
             flags[lid] = t.get("title", lid)
         return out
 
