@@ -92,8 +92,8 @@ def effect_text(camp: Campaign, rule: Rule) -> str:
     for sid, amount in rule.score.items():
         label = camp.scores[sid].label
         parts.append(f"{label} {amount:+d}" if isinstance(amount, int) else f"{label} by {amount.src}")
-    parts += [f"sets {camp.flags.get(f, f)}" for f in rule.set]
-    parts += [f"clears {camp.flags.get(f, f)}" for f in rule.clear]
+    parts += [f"now: {camp.flags.get(f, f)}" for f in rule.set]  # the notice's words
+    parts += [f"no longer: {camp.flags.get(f, f)}" for f in rule.clear]
     return "; ".join(parts) if parts else "no points"
 
 

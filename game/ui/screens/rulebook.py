@@ -14,24 +14,33 @@ from game.session import Session
 from game.ui.text import lit
 
 
-def rulebook_text(session: Session) -> Text:
-    cards, unknown = rulebook(session.camp, session.st)
-    text = Text()
+def card_texts(session: Session) -> list[tuple[Text, Text]]:
+    """Each known rule as a heading (name and trigger) and a body (effect, why, how often)."""
+    cards, _ = rulebook(session.camp, session.st)
+    out = []
     for card in cards:
-        text.append_text(lit(card.name, "bold"))
-        text.append_text(lit(f" — {card.trigger}\n", "italic"))
-        text.append_text(lit(f"  {card.effect}. {card.why}\n"))
+        head = Text.assemble(lit(card.name, "bold"), lit(f" — {card.trigger}", "italic"))
+        body = lit(f"{card.effect}. {card.why}")
         if card.fired:
-            text.append(f"  fired {card.fired}× in this life\n", style="dim")
-        text.append("\n")
+            body.append(f"\nfired {card.fired}× in this life", style="dim")
+        out.append((head, body))
+    return out
+
+
+def unknown_text(session: Session) -> Text:
+    cards, unknown = rulebook(session.camp, session.st)
     if unknown:
-        text.append(f"{unknown} rule{'s' if unknown != 1 else ''} you have not found out yet. ",
-                    style="bold")
-        text.append("They score you all the same; the ledger shows them as “unknown rule”.",
-                    style="italic")
-    elif not cards:
-        text.append("This system has no rules at all.", style="italic")
-    return text
+        return Text.assemble((f"{unknown} rule{'s' if unknown != 1 else ''} you have not found out yet. ",
+                              "bold"),
+                             ("They score you all the same; the ledger shows them as “unknown rule”.",
+                              "italic"))
+    return Text("This system has no rules at all.", style="italic") if not cards else Text()
+
+
+def rulebook_text(session: Session) -> Text:
+    """The whole rulebook as one text (for tests and anything that wants it flat)."""
+    parts = [Text("\n").join([head, body]) for head, body in card_texts(session)]
+    return Text("\n\n").join([*parts, unknown_text(session)])
 
 
 class RulebookScreen(Screen):
@@ -45,7 +54,10 @@ class RulebookScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
         with VerticalScroll(id="rulebook"):
-            yield Static(rulebook_text(self.session), id="rules")
+            for head, body in card_texts(self.session):
+                yield Static(head, classes="rule-head")
+                yield Static(body, classes="rule-body")
+            yield Static(unknown_text(self.session), id="rules-unknown")
         yield Footer()
 
     def on_mount(self) -> None:
