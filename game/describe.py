@@ -19,6 +19,11 @@ def human(ident: str) -> str:
     return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
+def signed(n: int) -> str:
+    """A change as the player reads it: +8, −15 (a real minus sign), ±0."""
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "±0"
+
+
 def rule_known(camp: Campaign, st: GameState, rule_id: str) -> bool:
     """A hidden rule stays unknown until the player finds it out (reveal / reveal_after)."""
     rule = camp.rules.get(rule_id)
@@ -91,10 +96,10 @@ def effect_text(camp: Campaign, rule: Rule) -> str:
     parts = []
     for sid, amount in rule.score.items():
         label = camp.scores[sid].label
-        parts.append(f"{label} {amount:+d}" if isinstance(amount, int) else f"{label} by {amount.src}")
+        parts.append(f"{label} {signed(amount)}" if isinstance(amount, int) else f"{label} by {amount.src}")
     parts += [f"now: {camp.flags.get(f, f)}" for f in rule.set]  # the notice's words
     parts += [f"no longer: {camp.flags.get(f, f)}" for f in rule.clear]
-    return "; ".join(parts) if parts else "no points"
+    return "; ".join(p.rstrip(".") for p in parts) if parts else "no points"
 
 
 def rulebook(camp: Campaign, st: GameState) -> tuple[list[RuleCard], int]:

@@ -46,3 +46,7 @@ def test_life_screen(snap_compare, app):
 
 def test_ending_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), press=["enter", "enter", *["1"] * 8])
+
+
+def test_rulebook_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter", "enter", "2", "r"])

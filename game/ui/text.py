@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from game.describe import human  # noqa: F401 - re-exported for the screens
+from game.describe import human, signed  # noqa: F401 - re-exported for the screens
 from game.textsafe import clean
 
 
 def lit(text: str, style: str = "") -> Text:
     """Literal text: control characters neutralised, no markup parsed."""
     return Text(clean(text), style=style)
-
-
-def signed(n: int) -> str:
-    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "±0"
 
 
 def clock(hour: int) -> str:
