@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any, Callable
 
-from game.cache import cache_root
+from game.cache import cache_root, write_cache
 
 FORMAT = "1"
 
@@ -39,19 +37,12 @@ def cached_loads(folder: Path) -> Callable[[str], dict[str, Any]]:
 
 
 def _store(slot: Path, data: dict[str, Any]) -> None:
-    """Write atomically; data JSON cannot hold exactly (TOML dates) is simply not cached."""
+    """Keep a parse; data JSON cannot hold exactly (TOML dates) is simply not cached."""
     try:
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     except (TypeError, ValueError):
         return
-    try:
-        slot.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-        os.replace(tmp, slot)
-    except OSError:
-        return
+    write_cache(slot, blob)
 
 
 def install() -> None:

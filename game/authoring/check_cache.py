@@ -12,10 +12,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 from pathlib import Path
 
-from game.cache import cache_root
+from game.cache import cache_root, write_cache
 
 from .findings import Finding
 from .output import Section
@@ -74,10 +73,4 @@ def put(folder: Path, k: str, section: Section) -> None:
         return
     data = {"key": k, "section": {"findings": [f.to_dict() for f in section.findings],
                                   "lines": section.lines, "data": section.data}}
-    try:
-        slot.parent.mkdir(parents=True, exist_ok=True)
-        tmp = slot.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(slot)
-    except OSError:
-        pass
+    write_cache(slot, json.dumps(data, ensure_ascii=False).encode("utf-8"))
