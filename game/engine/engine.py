@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from .expr import explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import consequences, due_today, _round, add_stats, check_crossings, fire, fire_all
+from .rules import consequences, do_act, due_today, _round, add_stats, check_crossings, fire, fire_all
 from .state import GameState, LedgerEntry
 
 
@@ -292,12 +292,8 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     if ch.extra:
         consequences(st, ch.later, ch.reveal)
     goto = ""
-    acts = st.acts
-    rules_on = camp.rules_on
     for act in ch.does:
-        acts[act] = acts.get(act, 0) + 1
-        for rule in rules_on.get(act, ()):
-            goto = fire(st, rule, changes) or goto
+        goto = do_act(camp, st, act, changes) or goto
     for rule in camp.rules_every_choice:
         goto = fire(st, rule, changes) or goto
     if not ch.end_day:
@@ -321,14 +317,14 @@ def open_day(camp: Campaign, st: GameState, goto: str, due: list[str]) -> str:
     A calendar day always opens on its fixed scene; a rule's scene comes next, then delayed
     consequences in the order they were set off; the ones that do not fit today wait a day.
     """
-    queue = [s for s in (camp.calendar.get(st.vals["day"]), goto) if s]
-    for s in due:
-        if s not in queue:
+    queue: list[str] = []
+    for s in (camp.calendar.get(st.vals["day"]), goto, *due):
+        if s and s not in queue:
             queue.append(s)
     if not queue:
         return camp.day_start
     tomorrow = st.vals["day"] + 1
-    st.pending.extend((tomorrow, "goto", s) for s in queue[1:] if s != queue[0] and s != camp.calendar.get(st.vals["day"]))
+    st.pending.extend((tomorrow, "goto", s) for s in queue[1:])
     return queue[0]
 
 
