@@ -28,16 +28,14 @@ def seed_arg(text: str) -> int:
     return seed
 
 
-VALUED = {"--content", "--saves", "--seed"}  # top-level options that take a value
-
-
-def command_named(argv: list[str]) -> str | None:
-    """The subcommand the command line names, if any (the first word that is not an option)."""
+def command_named(argv: list[str], valued: set[str]) -> str | None:
+    """The subcommand the command line names, if any: the first word that is neither an
+    option nor the value of one of the ``valued`` options."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
-        elif arg in VALUED:
+        elif arg in valued:
             skip = True
         elif not arg.startswith("-"):
             return arg
@@ -56,18 +54,20 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         epilog="Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
                "NO_COLOR turns colour off.")
     p.add_argument("--version", action="version", version=f"citizen-score {__version__}")
-    p.add_argument("--content", type=Path, metavar="DIR",
-                   help="folder of campaigns (default: the shipped story)")
-    p.add_argument("--saves", type=Path, metavar="DIR",
-                   help="folder for saves (default: saves/ in a checkout, else your data folder)")
-    p.add_argument("--seed", type=seed_arg, help="seed for new games (default: random)")
+    valued = [
+        p.add_argument("--content", type=Path, metavar="DIR",
+                       help="folder of campaigns (default: the shipped story)"),
+        p.add_argument("--saves", type=Path, metavar="DIR",
+                       help="folder for saves (default: saves/ in a checkout, else your data folder)"),
+        p.add_argument("--seed", type=seed_arg, help="seed for new games (default: random)"),
+    ]
     p.add_argument("--dev", action="store_true",
                    help="for authors: reload the story when a content file is saved, keeping your place")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play the game (the default)")
     play.set_defaults(command="play")
     argv = sys.argv[1:] if argv is None else argv
-    wanted = command_named(argv)
+    wanted = command_named(argv, {opt for action in valued for opt in action.option_strings})
     everything = (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
         wanted is not None and wanted != "play" and f"game.commands.{wanted}" not in MODULES)
     for name in MODULES:
