@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.model import Campaign, ListDef, Rule
+from game.engine.model import Campaign, ListDef, Rule, measure_label
 from game.engine.state import GameState
 
 UNKNOWN = "unknown rule"
@@ -56,9 +56,7 @@ def value_label(camp: Campaign, key: str) -> str:
         return camp.stats[key].label
     if key.startswith("npc."):
         _, nid, measure = key.split(".", 2)
-        npc = camp.npcs.get(nid)
-        label = camp.scores[measure].label if measure in camp.scores else measure.replace("_", " ")
-        return f"{npc.name if npc else nid}'s {label}"
+        return measure_label(camp.npcs[nid], measure, camp.scores)
     return human(key)
 
 

@@ -67,6 +67,12 @@ class Npc:
     kind: str = "person"  # or "org"
 
 
+def measure_label(npc: Npc, measure: str, scores: dict[str, "Score"]) -> str:
+    """"Harbour Clinic's rating", "Li Wei's Social Credit": one wording for reasons and notices."""
+    label = scores[measure].label if measure in scores else measure.replace("_", " ")
+    return f"{npc.name}'s {label}"
+
+
 @dataclass(slots=True)
 class ListDef:
     """A blacklist or redlist; being on it is the flag of the same id."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .expr import BOOL, NUM, Expr
-from .model import Score
+from .model import Score, measure_label
 
 Fn = Callable[[Any], Any]
 
@@ -50,8 +50,7 @@ class CampaignScope:
         for nid, npc in npcs.items():
             for sid in npc.scores:  # the campaign's scores and the npc's own measures
                 key = f"npc.{nid}.{sid}"
-                label = scores[sid].label if sid in scores else sid.replace("_", " ")
-                self.names[key] = (NUM, _val(key), f"{npc.name}'s {label}")
+                self.names[key] = (NUM, _val(key), measure_label(npc, sid, scores))
             self.names[f"npc.{nid}.friend"] = (BOOL, (lambda n: lambda s: n in s.friends)(nid),
                                                f"{npc.name} as a friend")
 
