@@ -7,6 +7,7 @@ happened, so it is worked out from the state, the same way in a run and in a rep
 
 from __future__ import annotations
 
+from game.engine.draw import candidates
 from game.engine.model import Campaign
 from game.engine.state import GameState
 
@@ -18,12 +19,8 @@ def fallbacks(camp: Campaign) -> dict[str, str]:
 
 def deck_empty(camp: Campaign, st: GameState, deck_id: str) -> bool:
     """True when no storylet of the deck could be drawn now (the engine's draw, without drawing)."""
-    visited = st.visited
-    for sid, repeat, cond, weight, formula in camp.decks[deck_id].by_day[st.vals["day"]]:
-        if (repeat or sid not in visited) and (cond is None or cond(st)):
-            if (weight if formula is None else formula(st)) > 0:
-                return False
-    return True
+    _, cum = candidates(camp.decks[deck_id], st)
+    return not cum or cum[-1] <= 0
 
 
 def ran_dry(camp: Campaign, st: GameState, deck_id: str) -> bool:

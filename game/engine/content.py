@@ -21,6 +21,7 @@ from .expr import BOOL, NUM, Expr, ExprError, compile_expr, names_in
 from .model import (Amount, Campaign, Choice, Deck, Gate, Later, ListDef, Npc, Route, Rule, Scene,
                     Score, Stat, Template, Where)
 from .problems import ContentError, Problem
+from .draw import prepare_decks
 from .rules import prepare
 from .scope import CampaignScope
 from .tomlpos import Positions
@@ -818,6 +819,7 @@ class Loader:
                 camp.rules_when.append(r)
         if not any(p.severity == "error" for p in self.problems):
             prepare(camp)
+            prepare_decks(camp)
         return camp
 
 

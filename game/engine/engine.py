@@ -6,14 +6,13 @@ command line and the tests all drive the very same code.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
-from itertools import accumulate
 
+from .draw import EmptyDeck, draw as draw_from
 from .expr import explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import consequences, do_act, due_today, _round, add_stats, check_crossings, fire, fire_all
+from .rules import consequences, do_act, due_today, add_stats, check_crossings, fire, fire_all
 from .state import GameState, LedgerEntry
 
 
@@ -167,20 +166,10 @@ def new_game(camp: Campaign, seed: int) -> GameState:
 
 def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     """Draw one eligible storylet by weight with the seeded generator, or the deck's fallback."""
-    deck = camp.decks[deck_id]
-    visited = st.visited
-    eligible = [e for e in deck.by_day[st.vals["day"]]
-                if (e[1] or e[0] not in visited) and (e[2] is None or e[2](st))]
-    if deck.fixed_weights:
-        weights = [e[3] for e in eligible]
-    else:
-        weights = [e[3] if e[4] is None else max(0, _round(e[4](st))) for e in eligible]
-    cum = list(accumulate(weights))
-    if not cum or cum[-1] <= 0:
-        if not deck.fallback:
-            raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"])
-        return deck.fallback
-    return eligible[bisect_right(cum, st.random() * cum[-1])][0]
+    try:
+        return draw_from(camp.decks[deck_id], st)
+    except EmptyDeck:
+        raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"]) from None
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
@@ -199,7 +188,10 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
         if scene.ending:
             st.ending = target
         elif scene.always is None:
-            ids = [ch.id for ch in scene.choices if ch.test is None or ch.test(st)]
+            ids = []
+            for ch in scene.choices:  # a loop, not a comprehension: cheaper for a few choices
+                if ch.test is None or ch.test(st):
+                    ids.append(ch.id)
             if not ids:
                 raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
             st.offer = (len(st.log), tuple(ids))

@@ -316,7 +316,13 @@ def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
     pick = min if name == "min" else max
     if len(fns) == 1:
         return fns[0]
-    return lambda s: pick(f(s) for f in fns)
+    if len(fns) == 2:  # the usual case (min(0, x)), without building a sequence each call
+        a, b = fns
+        if node.args[0].kind == "lit":
+            k = node.args[0].value
+            return lambda s: pick(k, b(s))
+        return lambda s: pick(a(s), b(s))
+    return lambda s: pick([f(s) for f in fns])
 
 
 def _compile_str_func(node: Node, what: str, arg: str, scope: Scope) -> Fn:

@@ -159,9 +159,7 @@ class Deck:
     id: str
     fallback: str
     scenes: list[Scene] = field(default_factory=list)
-    pool: tuple = ()  # prepared for drawing: (scene id, repeat, condition, weight, weight formula)
-    fixed_weights: bool = True  # no weight is a formula
-    by_day: tuple = ()  # per day, the pool entries whose day window holds, with the day test removed
+    by_day: tuple = ()  # per day, a draw.DayPool of the storylets whose day window holds
 
 
 @dataclass(slots=True)
@@ -222,6 +220,9 @@ class Campaign:
     rules_every_choice: list[Rule] = field(default_factory=list)
     rules_every_day: list[Rule] = field(default_factory=list)
     rules_when: list[Rule] = field(default_factory=list)
+    # Every stat the `when` rules read, or None when one of them reads something a step cannot
+    # tell moved (see Rule.watch): a step that moved nothing they read skips them all.
+    when_stats: frozenset[str] | None = None
     warnings: list = field(default_factory=list)
 
     @property

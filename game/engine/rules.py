@@ -6,17 +6,18 @@ This is the hot path of simulation and replays, so effects are prepared once at 
 
 from __future__ import annotations
 
-import math
+from math import floor
 from typing import Callable
 
-from .expr import NUM, Node, names_in
-
+from .expr import Node, names_in
 from .model import Amount, Campaign, Choice, Rule
-from .state import GameState, LedgerEntry
+from .state import GameState, new_entry
 
 
 def _round(x: float) -> int:
-    return int(x // 1 + (1 if x % 1 >= 0.5 else 0))
+    """Halves round up (2.5 -> 3, -2.5 -> -2), the same on every machine."""
+    f = floor(x)
+    return f + 1 if x - f >= 0.5 else f
 
 
 def _split(value: Amount) -> tuple[int, object]:
@@ -32,7 +33,7 @@ def _choice_test(camp: Campaign, ch: Choice) -> Callable[[GameState], object] | 
 
 
 def prepare(camp: Campaign) -> None:
-    """Flatten effects, score changes and deck pools into tuples for the hot path."""
+    """Flatten effects and score changes into tuples for the hot path (decks: ``draw.prepare_decks``)."""
     def bounds(key: str) -> tuple[int | None, int | None]:
         if key in camp.stats:
             return camp.stats[key].min, camp.stats[key].max
@@ -60,14 +61,9 @@ def prepare(camp: Campaign) -> None:
         rule.score_fx = tuple((sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max,
                                f"{sid}.{rule.domain}" if rule.domain else "")
                               for sid, v in rule.score.items())
-    for deck in camp.decks.values():
-        windows = [(sc, *_day_window(sc.cond.tree if sc.cond is not None else None)) for sc in deck.scenes]
-        deck.pool = tuple((sc.id, sc.repeat, sc.cond.fn if sc.cond is not None else None, *_split(sc.weight))
-                          for sc in deck.scenes)
-        deck.fixed_weights = all(e[4] is None for e in deck.pool)
-        deck.by_day = tuple(
-            tuple((sc.id, sc.repeat, rest, *_split(sc.weight)) for sc, lo, hi, rest in windows if lo <= day <= hi)
-            for day in range(camp.days + 1))
+    watches = [r.watch for r in camp.rules_when]
+    camp.when_stats = (None if None in watches
+                       else frozenset().union(*(w[3] for w in watches)))  # type: ignore[index]
 
 
 def _watch(camp: Campaign, tree: Node) -> tuple | None:
@@ -85,53 +81,7 @@ def _watch(camp: Campaign, tree: Node) -> tuple | None:
             stats.append(name)
         else:
             return None
-    return scores, flags, day, tuple(stats)
-
-
-def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable | None]:
-    """Split a storylet's condition into the days it can hold on and the rest of it.
-
-    ``day >= 8 and has("x")`` holds from day 8 only, so the draw on days 1-7 never looks at it,
-    and from day 8 on it tests just ``has("x")``. Only top-level ``and`` parts are split off.
-    """
-    if tree is None:
-        return 0, math.inf, None
-    parts, stack = [], [tree]
-    while stack:
-        node = stack.pop()
-        if node.kind == "and":
-            stack.extend(reversed(node.args))
-        else:
-            parts.append(node)
-    lo, hi, rest = 0, math.inf, []
-    for node in parts:
-        a, b = (node.args + [None, None])[:2] if node.kind == "cmp" else (None, None)
-        if a is not None and a.kind == "name" and a.value == "day" and b.kind == "lit" and b.type == NUM:
-            k = b.value
-            if node.op in (">=", ">"):
-                lo = max(lo, math.floor(k) + 1 if node.op == ">" else math.ceil(k))
-                continue
-            if node.op in ("<=", "<"):
-                hi = min(hi, math.ceil(k) - 1 if node.op == "<" else math.floor(k))
-                continue
-            if node.op == "==":
-                lo, hi = max(lo, k), min(hi, k)
-                continue
-        rest.append(node.fn)
-    if not rest:
-        return lo, hi, None
-    return lo, hi, _all_of(rest)
-
-
-def _all_of(fns: list[Callable]) -> Callable:
-    """One test for several, without a generator per call."""
-    if len(fns) == 1:
-        return fns[0]
-    if len(fns) == 2:
-        f1, f2 = fns
-        return lambda st: f1(st) and f2(st)
-    f1, f2, f3 = fns[0], fns[1], _all_of(fns[2:])
-    return lambda st: f1(st) and f2(st) and f3(st)
+    return scores, flags, day, frozenset(stats)
 
 
 def add_stats(st: GameState, fx: tuple, changes: dict[str, int]) -> None:
@@ -168,8 +118,8 @@ def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
         new = lo if new < lo else hi if new > hi else new
         vals[sid] = new
         delta = new - old
-        st.ledger.append(LedgerEntry(len(st.log), vals["day"], vals["hour"], rule.id, sid,
-                                     rule.domain, delta, rule.why))
+        st.ledger.append(new_entry((len(st.log), vals["day"], vals["hour"], rule.id, sid,
+                                    rule.domain, delta, rule.why)))
         if key:
             st.domain_net[key] = st.domain_net.get(key, 0) + delta
     if rule.fx:
@@ -234,12 +184,15 @@ def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], scor
     only scores, flags, the day and stats is skipped when none of those did (see ``Rule.watch``),
     so most band crossings cost nothing most steps.
     """
+    quiet = camp.when_stats  # a step that moved none of what the rules read skips them all at once
+    if quiet is not None and not (scores_moved or flags_moved or day_moved) and quiet.isdisjoint(changes):
+        return ""
     goto = ""
     holding = st.holding
     for rule in camp.rules_when:
         w = rule.watch
         if w is not None and not ((scores_moved and w[0]) or (flags_moved and w[1]) or (day_moved and w[2])
-                                  or (w[3] and any(k in changes for k in w[3]))):
+                                  or (w[3] and not w[3].isdisjoint(changes))):
             continue
         if rule.when.fn(st):  # type: ignore[union-attr]
             if rule.id not in holding:

@@ -7,14 +7,17 @@ second; everything in it is plain data (ids, numbers, lists) so it snapshots to 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 MASK64 = (1 << 64) - 1
 
 
-@dataclass(slots=True)
-class LedgerEntry:
-    """One change to one score: when, which rule, by how much and why."""
+class LedgerEntry(NamedTuple):
+    """One change to one score: when, which rule, by how much and why.
+
+    A named tuple rather than a dataclass: the rules write one for most choices, and
+    ``new_entry`` builds it without a Python-level ``__init__``.
+    """
 
     step: int
     day: int
@@ -26,8 +29,12 @@ class LedgerEntry:
     why: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"step": self.step, "day": self.day, "hour": self.hour, "rule": self.rule,
-                "score": self.score, "domain": self.domain, "delta": self.delta, "why": self.why}
+        return dict(zip(self._fields, self))
+
+
+def new_entry(fields: tuple) -> LedgerEntry:
+    """A ledger entry from its eight fields in order, at the cost of a plain tuple."""
+    return tuple.__new__(LedgerEntry, fields)
 
 
 @dataclass(slots=True)
@@ -73,11 +80,10 @@ class GameState:
 
         Its whole state is one integer, so saves and replays carry it exactly.
         """
-        self.rng = (self.rng + 0x9E3779B97F4A7C15) & MASK64
-        z = self.rng
+        z = self.rng = (self.rng + 0x9E3779B97F4A7C15) & MASK64
         z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        return ((z ^ (z >> 31)) >> 11) / float(1 << 53)
+        return ((z ^ (z >> 31)) >> 11) * 2.0**-53  # exact, like dividing by 2**53, and folded at compile time
 
     def to_dict(self) -> dict[str, Any]:
         """A snapshot in TOML-friendly types (sets as sorted lists, no None)."""
@@ -105,7 +111,7 @@ class GameState:
         st.holding = {str(x) for x in d["holding"]}
         st.log = [str(x) for x in d["log"]]
         st.ledger = [LedgerEntry(**{k: (int(e[k]) if k in ("step", "day", "hour", "delta") else str(e[k]))
-                                    for k in LedgerEntry.__slots__}) for e in d["ledger"]]
+                                    for k in LedgerEntry._fields}) for e in d["ledger"]]
         st.history = {str(k): [int(x) for x in v] for k, v in d["history"].items()}
         st.domain_net = {str(k): int(v) for k, v in d["domain_net"].items()}
         st.ending = str(d["ending"])
