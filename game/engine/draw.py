@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .expr import NUM, Node
+from .expr import NUM, Node, all_of, flag_test
 from .model import Campaign, Deck
 from .rules import _round, _split
 from .state import GameState
@@ -127,7 +127,7 @@ def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable |
     need: set[str] = set()
     bar: set[str] = set()
     for node in parts:
-        flag, wanted = _flag_test(node)
+        flag, wanted = flag_test(node)
         if flag:
             (need if wanted else bar).add(flag)
             continue
@@ -136,7 +136,7 @@ def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable |
             rest.append(node.fn)  # type: ignore[arg-type]
             continue
         lo, hi = max(lo, window[0]), min(hi, window[1])
-    return lo, hi, _all_of(rest) if rest else None, frozenset(need), frozenset(bar)
+    return lo, hi, all_of(rest) if rest else None, frozenset(need), frozenset(bar)
 
 
 def _day_bound(node: Node) -> tuple[int | float, int | float] | None:
@@ -149,27 +149,3 @@ def _day_bound(node: Node) -> tuple[int | float, int | float] | None:
     k = b.value
     return {">=": (math.ceil(k), math.inf), ">": (math.floor(k) + 1, math.inf),
             "<=": (0, math.floor(k)), "<": (0, math.ceil(k) - 1), "==": (k, k)}.get(node.op)
-
-
-def _flag_test(node: Node) -> tuple[str, bool]:
-    """("x", True) for has("x") or flags.x, ("x", False) for their negation, ("", False) otherwise."""
-    wanted = True
-    while node.kind == "not":
-        node, wanted = node.args[0], not wanted
-    if node.kind == "call" and node.value == "has":
-        return str(node.args[0].value), wanted
-    if node.kind == "name" and str(node.value).startswith("flags."):
-        return str(node.value)[6:], wanted
-    return "", False
-
-
-def _all_of(fns: list[Callable]) -> Callable:
-    """One test for several, without a generator per call."""
-    if len(fns) == 1:
-        return fns[0]
-    if len(fns) == 2:
-        f1, f2 = fns
-        return lambda st: f1(st) and f2(st)
-    f1, f2, f3 = fns[0], fns[1], _all_of(fns[2:])
-    return lambda st: f1(st) and f2(st) and f3(st)
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
@@ -266,6 +267,33 @@ _ARITH: dict[str, Callable[[Fn, Fn], Fn]] = {
     "/": _div,
 }
 
+_OP = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+def _arith_fn(op: str, a: Node, b: Node) -> Fn:
+    """The closure for ``a op b``, reading a constant or a value on either side inline.
+
+    Formulas are mostly ``x / 60`` or ``12000 - partirank``; a closure per constant and per name
+    would be two calls more each time a rule fires. Dividing by zero gives 0, as ``_div`` does.
+    """
+    fa, fb, f = a.fn, b.fn, _OP[op]
+    ka, kb = getattr(fa, "key", None), getattr(fb, "key", None)
+    if b.kind == "lit" and not (op == "/" and not b.value):
+        k = b.value
+        if ka is not None:
+            return lambda s: f(s.vals[ka], k)
+        return lambda s: f(fa(s), k)  # type: ignore[misc]
+    if op == "/":
+        return _div(fa, fb)  # type: ignore[arg-type]
+    if a.kind == "lit":
+        k = a.value
+        if kb is not None:
+            return lambda s: f(k, s.vals[kb])
+        return lambda s: f(k, fb(s))  # type: ignore[misc]
+    if kb is not None:
+        return lambda s: f(fa(s), s.vals[kb])  # type: ignore[misc]
+    return _ARITH[op](fa, fb)  # type: ignore[arg-type]
+
 _CMP: dict[str, Callable[[Fn, Fn], Fn]] = {
     "<": lambda a, b: lambda s: a(s) < b(s),
     "<=": lambda a, b: lambda s: a(s) <= b(s),
@@ -399,8 +427,9 @@ class Compiler:
     def _neg(self, node: Node) -> None:
         (a,) = node.args
         self._want(self.compile(a), NUM, "'-' takes a number")
-        f = a.fn
-        node.type, node.fn = NUM, lambda s: -f(s)  # type: ignore[misc]
+        f, key = a.fn, getattr(a.fn, "key", None)
+        node.type = NUM
+        node.fn = (lambda s: -s.vals[key]) if key is not None else (lambda s: -f(s))  # type: ignore[misc]
 
     def _not(self, node: Node) -> None:
         (a,) = node.args
@@ -420,13 +449,8 @@ class Compiler:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, BOOL, "'and' joins conditions")
         self._want(b, BOOL, "'and' joins conditions")
-        fa, fb = a.fn, b.fn
         node.type = BOOL
-        if a.kind == "and":  # a chain of three reads flat: one call fewer per test
-            f1, f2 = a.args[0].fn, a.args[1].fn
-            node.fn = lambda s: f1(s) and f2(s) and fb(s)  # type: ignore[misc]
-        else:
-            node.fn = lambda s: fa(s) and fb(s)  # type: ignore[misc]
+        node.fn = _conjunction(node)
 
     def _or(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
@@ -439,7 +463,7 @@ class Compiler:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, NUM, f"'{node.op}' takes numbers")
         self._want(b, NUM, f"'{node.op}' takes numbers")
-        node.type, node.fn = NUM, _ARITH[node.op](a.fn, b.fn)  # type: ignore[arg-type]
+        node.type, node.fn = NUM, _arith_fn(node.op, a, b)
 
     def _cmp(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
@@ -455,6 +479,72 @@ class Compiler:
         else:
             node.fn = _CMP[node.op](a.fn, b.fn)  # type: ignore[arg-type]
         node.type = BOOL
+
+
+def _conjunction(node: Node) -> Fn:
+    """One closure for a whole chain of ``and``: its flag tests become two set tests, done first.
+
+    Flags are what most conditions test (``has("x") and not has("y") and credit >= 600``); a
+    closure per part costs a call each, set tests cost next to nothing. Conditions have no side
+    effects, so testing the flags first changes nothing but the time.
+    """
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.kind == "and":
+            stack.extend(reversed(n.args))
+        else:
+            parts.append(n)
+    need: set[str] = set()
+    bar: set[str] = set()
+    rest: list[Fn] = []
+    for part in parts:
+        flag, wanted = flag_test(part)
+        if flag:
+            (need if wanted else bar).add(flag)
+        else:
+            rest.append(part.fn)  # type: ignore[arg-type]
+    others = all_of(rest) if rest else None
+    test = _flag_set_test(frozenset(need), frozenset(bar), others)
+    return test if test is not None else others  # type: ignore[return-value]
+
+
+def _flag_set_test(need: frozenset[str], bar: frozenset[str], rest: Fn | None) -> Fn | None:
+    """The flag tests of a conjunction, then ``rest``; the shapes that occur, each without a call to spare."""
+    if not need and not bar:
+        return None
+    if len(need) == 1 and not bar:
+        (f,) = need
+        return (lambda s: f in s.flags) if rest is None else (lambda s: f in s.flags and rest(s))
+    if len(bar) == 1 and not need:
+        (f,) = bar
+        return (lambda s: f not in s.flags) if rest is None else (lambda s: f not in s.flags and rest(s))
+    if rest is None:
+        return lambda s: need <= s.flags and bar.isdisjoint(s.flags)
+    return lambda s: need <= s.flags and bar.isdisjoint(s.flags) and rest(s)
+
+
+def flag_test(node: Node) -> tuple[str, bool]:
+    """("x", True) for has("x") or flags.x, ("x", False) for their negation, ("", False) otherwise."""
+    wanted = True
+    while node.kind == "not":
+        node, wanted = node.args[0], not wanted
+    if node.kind == "call" and node.value == "has":
+        return str(node.args[0].value), wanted
+    if node.kind == "name" and str(node.value).startswith("flags."):
+        return str(node.value)[6:], wanted
+    return "", False
+
+
+def all_of(fns: list[Fn]) -> Fn:
+    """One test for several, without a generator per call."""
+    if len(fns) == 1:
+        return fns[0]
+    if len(fns) == 2:
+        f1, f2 = fns
+        return lambda st: f1(st) and f2(st)
+    f1, f2, f3 = fns[0], fns[1], all_of(fns[2:])
+    return lambda st: f1(st) and f2(st) and f3(st)
 
 
 def _a(typ: str) -> str:
