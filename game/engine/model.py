@@ -220,9 +220,8 @@ class Campaign:
     rules_every_choice: list[Rule] = field(default_factory=list)
     rules_every_day: list[Rule] = field(default_factory=list)
     rules_when: list[Rule] = field(default_factory=list)
-    # Every stat the `when` rules read, or None when one of them reads something a step cannot
-    # tell moved (see Rule.watch): a step that moved nothing they read skips them all.
-    when_stats: frozenset[str] | None = None
+    # The `when` rules worth testing after a step, by what it moved (see rules._when_list).
+    when_by: tuple = ()
     warnings: list = field(default_factory=list)
 
     @property

@@ -6,6 +6,7 @@ This is the hot path of simulation and replays, so effects are prepared once at 
 
 from __future__ import annotations
 
+import math
 from math import floor
 from typing import Callable
 
@@ -42,7 +43,13 @@ def prepare(camp: Campaign) -> None:
         return (sc.min, sc.max) if sc else (None, None)
 
     def stat_fx(effects: dict[str, Amount]) -> tuple:
-        return tuple((sid, *_split(v), *bounds(sid)) for sid, v in effects.items())
+        """(stat, amount, formula, min, max); an open end is an infinity, so the clamp needs no test for it."""
+        out = []
+        for sid, v in effects.items():
+            lo, hi = bounds(sid)
+            out.append((sid, *_split(v), -math.inf if lo is None else lo, math.inf if hi is None else hi))
+        return tuple(out)
+
 
     for scene in camp.scenes.values():
         for ch in scene.choices:
@@ -61,9 +68,24 @@ def prepare(camp: Campaign) -> None:
         rule.score_fx = tuple((sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max,
                                f"{sid}.{rule.domain}" if rule.domain else "")
                               for sid, v in rule.score.items())
-    watches = [r.watch for r in camp.rules_when]
-    camp.when_stats = (None if None in watches
-                       else frozenset().union(*(w[3] for w in watches)))  # type: ignore[index]
+    camp.when_by = tuple(_when_list(camp, moved) for moved in range(8))
+
+
+def _when_list(camp: Campaign, moved: int) -> tuple:
+    """The `when` rules worth testing after a step that moved ``moved`` (1 scores, 2 flags, 4 the day).
+
+    Each comes as (rule, stats, test): stats is None when the rule must be tested, or the stats
+    it reads when only a change to one of those would make it worth testing.
+    """
+    out = []
+    for rule in camp.rules_when:
+        w = rule.watch
+        test = rule.when.fn  # type: ignore[union-attr]
+        if w is None or (moved & 1 and w[0]) or (moved & 2 and w[1]) or (moved & 4 and w[2]):
+            out.append((rule, None, test))
+        elif w[3]:
+            out.append((rule, w[3], test))
+    return tuple(out)
 
 
 def _watch(camp: Campaign, tree: Node) -> tuple | None:
@@ -89,11 +111,8 @@ def add_stats(st: GameState, fx: tuple, changes: dict[str, int]) -> None:
     vals = st.vals
     for sid, const, fn, lo, hi in fx:
         old = vals[sid]
-        new = old + (const if fn is None else _round(fn(st)))
-        if lo is not None and new < lo:
-            new = lo
-        elif hi is not None and new > hi:
-            new = hi
+        new = old + const if fn is None else old + _round(fn(st))
+        new = lo if new < lo else hi if new > hi else new
         if new != old:
             vals[sid] = new
             changes[sid] = changes.get(sid, 0) + new - old
@@ -182,19 +201,15 @@ def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], scor
 
     A condition can only have changed if something it reads moved this step; a rule that reads
     only scores, flags, the day and stats is skipped when none of those did (see ``Rule.watch``),
-    so most band crossings cost nothing most steps.
+    so most band crossings cost nothing most steps. ``Campaign.when_by`` holds, for each mix of
+    what moved, just the rules worth testing, worked out once at load.
     """
-    quiet = camp.when_stats  # a step that moved none of what the rules read skips them all at once
-    if quiet is not None and not (scores_moved or flags_moved or day_moved) and quiet.isdisjoint(changes):
-        return ""
     goto = ""
     holding = st.holding
-    for rule in camp.rules_when:
-        w = rule.watch
-        if w is not None and not ((scores_moved and w[0]) or (flags_moved and w[1]) or (day_moved and w[2])
-                                  or (w[3] and not w[3].isdisjoint(changes))):
+    for rule, stats, test in camp.when_by[scores_moved + 2 * flags_moved + 4 * day_moved]:
+        if stats is not None and stats.isdisjoint(changes):
             continue
-        if rule.when.fn(st):  # type: ignore[union-attr]
+        if test(st):
             if rule.id not in holding:
                 holding.add(rule.id)
                 goto = fire(st, rule, changes) or goto
