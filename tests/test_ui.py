@@ -11,11 +11,12 @@ from game.ui.app import make_app
 from game.ui.screens.day import DayScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.ledger import LedgerScreen
-from game.ui.screens.life import LifeScreen
+from game.ui.screens.life import LifeScreen, life_view
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choices import ChoiceList
+from helpers_ui import widget_text
 
 ROOT = Path(__file__).parent.parent
 SIZE = (80, 24)
@@ -113,11 +114,29 @@ async def test_ledger_and_life_screens(content, saves_dir):
         assert "−100" in row and "Gaming past midnight marks you as idle." in row
         await pilot.press("escape", "l")
         assert isinstance(app.screen, LifeScreen)
-        life = str(app.screen.query_one("#gates").render())
+        life = widget_text(app.screen.query_one("#gates"))
         assert "Bank clerk — The bank hires from 650 up." in life
         assert "open  High-speed rail" in life
         await pilot.press("escape")
         assert isinstance(app.screen, DayScreen)
+
+
+def test_a_long_reason_on_the_life_screen_wraps_under_its_gate_not_under_the_mark(content):
+    from rich.console import Console
+
+    from game.engine.content import load_campaign
+    from game.engine.engine import GateStatus
+
+    camp = load_campaign(content / "mini")
+    reason = "The bank wants grade AA, no posts on file, and a clean record with the court for three years."
+    gate = GateStatus("job", "clerk", "Bank clerk", "", False, reason)
+    console = Console(width=50, record=True, color_system=None)
+    console.print(life_view(camp, [gate]))
+    lines = console.export_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if "shut" in line)
+    assert lines[first].startswith(" shut  Bank clerk — The bank wants")
+    assert len(lines) > first + 2 and all(line.startswith(" " * 7) and line[7] != " "
+                                          for line in lines[first + 1:] if line.strip())
 
 
 async def test_save_quit_and_continue_where_you_were(content, saves_dir):

@@ -12,6 +12,7 @@ from game.ui.screens.day import DayScreen
 from game.ui.screens.ledger import LedgerScreen
 from game.ui.screens.life import LifeScreen
 from game.ui.screens.rulebook import RulebookScreen
+from helpers_ui import widget_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIZE = (80, 24)
@@ -25,7 +26,7 @@ def app(tmp_path: Path):
 
 
 def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
+    return widget_text(app.screen.query_one(selector))
 
 
 def rulebook(app) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,54 +18,68 @@ from game.engine.state import GameState
 from game.ui.text import lit
 
 
-def lists_text(camp: Campaign, st: GameState) -> Text:
+MARK_WIDTH = 7  # " open  ", " shut  ", " on    ": the text after the mark wraps under itself, not under it
+
+
+def _grid() -> Table:
+    """Two columns, a mark and its text, so a long reason wraps with a hanging indent."""
+    grid = Table.grid()
+    grid.add_column(width=MARK_WIDTH, no_wrap=True)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def lists_grid(camp: Campaign, st: GameState) -> Table | None:
     """The blacklists and redlists you are on, how you got on and how to get off."""
-    text = Text()
+    grid = _grid()
     for lst in lists_on(camp, st):
-        text.append(" on    ", style="bold red" if lst.kind == "black" else "bold green")
-        text.append_text(lit(lst.title + "\n", "bold"))
-        if lst.on:
-            text.append_text(lit(f"       why: {lst.on}\n", "italic"))
-        if lst.off:
-            text.append_text(lit(f"       off: {lst.off}\n", "italic"))
-    return text
+        grid.add_row(Text(" on", style="bold red" if lst.kind == "black" else "bold green"),
+                     lit(lst.title, "bold"))
+        for label, said in (("why", lst.on), ("off", lst.off)):
+            if said:
+                grid.add_row("", lit(f"{label}: {said}", "italic"))
+    return grid if grid.row_count else None
 
 
-def people_text(camp: Campaign, st: GameState) -> Text:
+def people_grid(camp: Campaign, st: GameState) -> Table | None:
     """People and organisations with measures of their own (ratings you give and get)."""
-    text = Text()
+    grid = Table.grid()
+    grid.add_column(width=1)
+    grid.add_column(ratio=1)
     for nid, npc in camp.npcs.items():
         own = [m for m in npc.scores if m not in camp.scores]
-        if not own:
-            continue
-        marks = ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}" for m in own)
-        text.append_text(lit(f" {npc.name}: {marks}\n"))
-    return text
+        if own:
+            marks = ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}" for m in own)
+            grid.add_row("", lit(f"{npc.name}: {marks}"))
+    return grid if grid.row_count else None
 
 
-def life_text(camp: Campaign, gates: list[GateStatus], st: GameState | None = None) -> Text:
-    text = Text()
-    for title, part in ((("Lists you are on", lists_text(camp, st)), ("Rated", people_text(camp, st)))
-                        if st is not None else ()):
-        if part:
-            text.append_text(lit(title, "bold underline"))
-            text.append("\n")
-            text.append_text(part)
-    kind = None
+def gate_grid(gates: list[GateStatus]) -> Table:
+    grid = _grid()
     for g in gates:
-        if g.kind != kind:
-            kind = g.kind
-            text.append("\n" if text else "")
-            text.append_text(lit(camp.gate_kinds.get(kind, kind), "bold underline"))
-            text.append("\n")
         if g.open:
-            text.append(" open  ", style="bold green")
-            text.append_text(lit(g.title + "\n"))
+            grid.add_row(Text(" open", style="bold green"), lit(g.title))
         else:
-            text.append(" shut  ", style="bold red")
-            text.append_text(lit(g.title, "dim"))
-            text.append_text(lit(f" — {g.reason}\n", "italic"))
-    return text
+            grid.add_row(Text(" shut", style="bold red"),
+                         Text.assemble(lit(g.title, "dim"), lit(f" — {g.reason}", "italic")))
+    return grid
+
+
+def life_view(camp: Campaign, gates: list[GateStatus], st: GameState | None = None) -> Group:
+    """The whole screen's body: lists and ratings first (when a game is on), then each kind of gate."""
+    parts: list[tuple[str, Table | None]] = []
+    if st is not None:
+        parts += [("Lists you are on", lists_grid(camp, st)), ("Rated", people_grid(camp, st))]
+    kinds: dict[str, list[GateStatus]] = {}
+    for g in gates:
+        kinds.setdefault(g.kind, []).append(g)
+    parts += [(camp.gate_kinds.get(kind, kind), gate_grid(of_kind)) for kind, of_kind in kinds.items()]
+    shown: list[RenderableType] = []
+    for title, grid in parts:
+        if grid is not None:
+            shown += [Text("")] if shown else []
+            shown += [lit(title, "bold underline"), grid]
+    return Group(*shown)
 
 
 class LifeScreen(Screen):
@@ -77,7 +93,7 @@ class LifeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
         with VerticalScroll(id="life"):
-            yield Static(life_text(self.camp, self.gates, self.st), id="gates")
+            yield Static(life_view(self.camp, self.gates, self.st), id="gates")
         yield Footer()
 
     def on_mount(self) -> None:
