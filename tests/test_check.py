@@ -44,32 +44,32 @@ EXPECTED = {
         ("unreachable-ending", "scenes/extra.toml", 9, 0),
     },
     "impossible_choice": {
-        ("impossible-choice", "scenes/main.toml", 118, 1),  # credit > 990, past the score's max
-        ("impossible-choice", "scenes/main.toml", 124, 31),  # credit > 700 and credit < 600
-        ("impossible-choice", "scenes/main.toml", 130, 1),  # money > 1000: nothing raises money
-        ("impossible-choice", "scenes/main.toml", 136, 19),  # a band the score does not have
-        ("impossible-choice", "scenes/main.toml", 142, 35),  # band "excellent" and credit < 650
+        ("impossible-choice", "scenes/main.toml", 118, 7),  # credit > 990, past the score's max
+        ("impossible-choice", "scenes/main.toml", 124, 37),  # credit > 700 and credit < 600
+        ("impossible-choice", "scenes/main.toml", 130, 7),  # money > 1000: nothing raises money
+        ("impossible-choice", "scenes/main.toml", 136, 25),  # a band the score does not have
+        ("impossible-choice", "scenes/main.toml", 142, 41),  # band "excellent" and credit < 650
     },
     "dead_rule": {
         ("rule-never-fires", "rules.toml", 28, 0),  # on an act no choice does
-        ("rule-never-fires", "rules.toml", 34, 1),  # when credit > 2000
-        ("rule-never-fires", "rules.toml", 41, 16),  # if hour > 100 and hour < 50
+        ("rule-never-fires", "rules.toml", 34, 9),  # when credit > 2000
+        ("rule-never-fires", "rules.toml", 41, 22),  # if hour > 100 and hour < 50
     },
     "gate_never_opens": {
-        ("gate-never-opens", "gates.toml", 12, 1),
+        ("gate-never-opens", "gates.toml", 12, 10),
         ("impossible-choice", "scenes/main.toml", 118, 0),
     },
     "flags": {
         ("flag-never-read", "campaign.toml", 30, 0),
         ("flag-never-set", "campaign.toml", 31, 0),
         ("flag-unused", "campaign.toml", 32, 0),
-        ("impossible-choice", "scenes/main.toml", 118, 1),
+        ("impossible-choice", "scenes/main.toml", 118, 7),
     },
     "decks": {
         ("fallback-never-drawn", "campaign.toml", 38, 0),
         ("empty-deck", "campaign.toml", 40, 0),
         ("deck-no-fallback", "campaign.toml", 43, 0),
-        ("impossible-storylet", "scenes/night.toml", 12, 1),
+        ("impossible-storylet", "scenes/night.toml", 12, 7),
     },
     "deck_runs_dry": {("deck-runs-dry", "campaign.toml", 37, 0)},
     "plain_text": {
@@ -79,9 +79,9 @@ EXPECTED = {
     },
     "later_after_end": {("later-after-end", "scenes/main.toml", 118, 0)},
     "dead_end": {("possible-dead-end", "scenes/main.toml", 125, 0)},
-    "route_never_taken": {("route-never-taken", "scenes/main.toml", 104, 1)},
+    "route_never_taken": {("route-never-taken", "scenes/main.toml", 104, 11)},
     "calendar_day_one": {("content", "campaign.toml", 12, 0)},  # the loader's own warning, passed on
-    "unknown_name_in_text": {("content", "scenes/main.toml", 4, 1)},  # a load error: {mony}
+    "unknown_name_in_text": {("content", "scenes/main.toml", 4, 17)},  # a load error: {mony}
 }
 
 
@@ -236,12 +236,12 @@ def test_exit_codes(capsys):
 def test_plain_text_when_piped_warnings_on_stdout_errors_on_stderr(capsys):
     main(["check", str(LINT / "route_never_taken"), str(LINT / "unknown_name_in_text")])
     out, err = capsys.readouterr()
-    assert ("route_never_taken/scenes/main.toml:104:1: warning: route 2 of 'judgement' (to 'end_plain') "
+    assert ("route_never_taken/scenes/main.toml:104:11: warning: route 2 of 'judgement' (to 'end_plain') "
             "is never taken: day > 10 never holds: day is always between 1 and 3 "
             "[scene.judgement.routes[1].if] (route-never-taken)") in out
     assert "    hint: Loosen its `if`, or remove the route." in out
     assert "1 problem found:" in err
-    assert "unknown_name_in_text/scenes/main.toml:4:1: error: unknown name 'mony'" in err
+    assert "unknown_name_in_text/scenes/main.toml:4:17: error: unknown name 'mony'" in err
     assert "error" not in out.split("Checked")[0].replace("1 error", "")
     assert out.rstrip().endswith("Checked 2 campaigns: 1 error, 1 warning.")
     assert "\x1b[" not in out
@@ -262,7 +262,7 @@ def test_json_has_the_documented_fields(capsys):
     storylet = next(f for f in first["findings"] if f["code"] == "impossible-storylet")
     assert storylet == {
         "code": "impossible-storylet", "severity": "warning", "file": "decks/scenes/night.toml",
-        "line": 12, "column": 1, "path": "scene.comet.if",
+        "line": 12, "column": 7, "path": "scene.comet.if",
         "message": "storylet 'comet' can never be drawn: day > 5 never holds: day is always between 1 and 3",
         "hint": "Loosen its `if`, or make what it needs possible."}
 

@@ -40,7 +40,7 @@ def test_check_lists_every_problem_with_file_and_line(tmp_path, capsys):
                      .replace('domain = "society"\nwhy = "Gaming', 'domain = "socety"\nwhy = "Gaming'))
     assert main(["check", str(camp)]) == 2
     err = capsys.readouterr().err
-    assert "mini/rules.toml:3:1: error: unknown name 'credt'" in err
+    assert "mini/rules.toml:3:7: error: unknown name 'credt'" in err
     assert "Did you mean 'credit'?" in err
     assert "'socety' is not a domain of credit" in err
     assert "2 problems found" in err

@@ -95,11 +95,11 @@ def test_unknown_name_in_condition_with_column():
     p = only(broken("unknown_name"))
     assert p.file == "unknown_name/scenes/main.toml"
     assert p.line == 10
-    assert p.column == 14  # of `mony` in "day >= 1 and mony >= 100"
+    assert p.column == 20  # of `mony` in `if = "day >= 1 and mony >= 100"`: the line's column, for editors
     assert "unknown name 'mony'" in p.message
     assert "day >= 1 and mony >= 100" in p.message  # the expression is quoted back
     assert p.hint == "Did you mean 'money'?"
-    assert p.format().startswith("unknown_name/scenes/main.toml:10:14: error: unknown name 'mony'")
+    assert p.format().startswith("unknown_name/scenes/main.toml:10:20: error: unknown name 'mony'")
 
 
 def test_unknown_flag_in_set():
@@ -235,12 +235,27 @@ def test_unknown_stat_in_effects(tmp_path):
     assert (p.line, p.message, p.hint) == (11, "unknown stat 'mony'", "Did you mean 'money'?")
 
 
+def test_an_expression_in_a_multi_line_string_is_placed_on_its_own_line(tmp_path):
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "rules.toml", '"(friends.mean.credit - credit) / 20"', '"""(friends.mean.credit\n - credit) // 20"""')
+    p = only(h.problems_of(root))
+    assert p.line == 16 and p.column == 0 and "(at its character" in p.message
+
+
+def test_escapes_before_an_error_do_not_shift_its_column(tmp_path):
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "scenes/main.toml", '"money >= 100"', r'"has(\"gamer\") and mony >= 100"')
+    p = only(h.problems_of(root))
+    line = (root / "scenes/main.toml").read_text().splitlines()[p.line - 1]
+    assert line[p.column - 1:].startswith("mony")
+
+
 def test_formula_error_in_rule_score(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "rules.toml", '"(friends.mean.credit - credit) / 20"', '"(friends.mean.credit - credit) // 20"')
     p = only(h.problems_of(root))
     assert p.file == "mini/rules.toml" and p.line == 16
-    assert p.column == 33 and "unexpected '/'" in p.message  # the second '/' of '//'
+    assert p.column == 53 and "unexpected '/'" in p.message  # the second '/' of '//' on its line
 
 
 def test_choice_with_both_goto_and_end_day(tmp_path):

@@ -123,7 +123,7 @@ def test_a_missing_or_broken_campaign_exits_2_with_a_message(capsys):
     assert "no campaign 'nope'" in capsys.readouterr().err
     assert main(["--content", str(FIXTURES), "graph", str(FIXTURES / "lint" / "unknown_name_in_text")]) == 2
     err = capsys.readouterr().err
-    assert "scenes/main.toml:4:1: error: unknown name 'mony'" in err and "Traceback" not in err
+    assert "scenes/main.toml:4:17: error: unknown name 'mony'" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("text", ['has("x") | a < b > c', "#1; `code` & more", "two\nlines"])

@@ -35,8 +35,12 @@ class Ctx:
     challenges: dict = field(default_factory=dict)  # id -> game.engine.challenges.Challenge
 
     def add(self, code: str, file: str, path: str, message: str, hint: str = "", column: int = 0,
-            severity: str = "warning", where: Where | None = None) -> None:
+            severity: str = "warning", where: Where | None = None, expr: str = "") -> None:
+        """One finding; ``column`` counts within ``expr`` and is turned into the line's own column."""
         line = where.locate(path) if where is not None else self.loc.line(file, path)
+        if column and expr:
+            self.loc.line(file, path)  # reads the file, if nothing has yet
+            column = self.loc.column(file, line, expr, column)
         self.out.append(Finding(code, severity, file, line, column, path, message, hint))
 
     @property
@@ -155,7 +159,7 @@ def check_scenes(ctx: Ctx) -> None:
             if c is not None:
                 ctx.add("impossible-storylet", sc.at.file, f"{sc.at.path}.if",
                         f"storylet '{sid}' can never be drawn: {c.reason}",
-                        "Loosen its `if`, or make what it needs possible.", c.col, where=sc.at)
+                        "Loosen its `if`, or make what it needs possible.", c.col, where=sc.at, expr=sc.cond.src)
                 continue
         code = "unreachable-ending" if sc.ending else "unreachable-scene"
         what = "ending" if sc.ending else "scene"
@@ -181,7 +185,7 @@ def _impossible_choice(ctx: Ctx, ch: Choice) -> None:
     if c is not None:
         ctx.add("impossible-choice", ch.at.file, f"{ch.at.path}.if",
                 f"choice '{ch.id}' can never be taken: {c.reason}",
-                "Loosen its `if`, or make what it needs possible.", c.col, where=ch.at)
+                "Loosen its `if`, or make what it needs possible.", c.col, where=ch.at, expr=ch.cond.src)
         return
     gate = ctx.camp.gates[ch.needs]
     c = check(gate.needs.tree, facts)
@@ -211,7 +215,7 @@ def check_routes(ctx: Ctx) -> None:
             if c is not None:
                 ctx.add("route-never-taken", sc.at.file, f"{path}.if",
                         f"route {i + 1} of '{sid}' (to '{route.goto}') is never taken: {c.reason}",
-                        "Loosen its `if`, or remove the route.", c.col, where=sc.at)
+                        "Loosen its `if`, or remove the route.", c.col, where=sc.at, expr=route.cond.src)
 
 
 # ---------------------------------------------------------------- rules and gates
@@ -254,7 +258,7 @@ def _dead_rule(ctx: Ctx, rule: Rule, named: set[str]) -> None:
         c = check(expr.tree, facts) if expr is not None else None
         if c is not None:
             ctx.add("rule-never-fires", at.file, f"{at.path}.{key}", msg + c.reason,
-                    f"Loosen its `{key}`, or make what it needs possible.", c.col, where=at)
+                    f"Loosen its `{key}`, or make what it needs possible.", c.col, where=at, expr=expr.src)
             return
 
 
@@ -264,7 +268,7 @@ def check_gates(ctx: Ctx) -> None:
         if c is not None:
             ctx.add("gate-never-opens", gate.at.file, f"{gid}.needs",
                     f"the gate '{gid}' can never open: {c.reason}",
-                    "Loosen its `needs`, or make what it needs possible.", c.col, where=gate.at)
+                    "Loosen its `needs`, or make what it needs possible.", c.col, where=gate.at, expr=gate.needs.src)
 
 
 # ---------------------------------------------------------------- flags
@@ -331,7 +335,7 @@ def check_challenges(ctx: Ctx) -> None:
             c = check(e.tree, ctx.r.facts) if e is not None else None
             if c is not None:
                 ctx.add(code, ch.at.file, f"{ch.at.path}.{key}", f"{message}: {c.reason}",
-                        "Loosen the condition, or make what it needs possible.", c.col, where=ch.at)
+                        "Loosen the condition, or make what it needs possible.", c.col, where=ch.at, expr=e.src)
 
 
 def check_flags(ctx: Ctx) -> None:

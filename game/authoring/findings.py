@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game.engine.problems import Problem
-from game.engine.tomlpos import Positions
+from game.engine.tomlpos import Positions, file_column
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -21,7 +21,7 @@ class Finding:
     severity: str  # "error", "warning" or "info"
     file: str  # as the loader names it: "<campaign>/scenes/work.toml"
     line: int  # 0 when it applies to the whole file
-    column: int  # within the condition text, as the loader counts; 0 when it does not apply
+    column: int  # on the line, as an editor counts; 0 when it does not apply
     path: str  # the TOML table path, e.g. scene.market.choice[1].if
     message: str
     hint: str = ""
@@ -52,16 +52,23 @@ class Locator:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
         self._pos: dict[str, Positions | None] = {}
+        self._lines: dict[str, list[str]] = {}
 
     def line(self, file: str, path: str) -> int:
         if file not in self._pos:
             rel = file.split("/", 1)[1] if "/" in file else file
             try:
-                self._pos[file] = Positions((self.root / rel).read_text(encoding="utf-8"))
+                text = (self.root / rel).read_text(encoding="utf-8")
+                self._pos[file], self._lines[file] = Positions(text), text.splitlines()
             except (OSError, UnicodeDecodeError):
                 self._pos[file] = None
         pos = self._pos[file]
         return pos.line(path) if pos is not None else 0
+
+    def column(self, file: str, line: int, expr: str, column: int) -> int:
+        """The file column of character ``column`` of ``expr`` on ``line`` (0 if it is not written there)."""
+        lines = self._lines.get(file, [])
+        return file_column(lines[line - 1], expr, column) if 0 < line <= len(lines) else 0
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

@@ -30,7 +30,7 @@ warnings (the code is printed after each one):
   braces-in-plain-text                                      {name} where text is not filled in
   challenge-never-won, split-never-reached                  challenges.toml goals
   deck-runs-dry (a note)                                    one-time storylets run out
-Columns count within the condition text, as in load errors."""
+Columns count on the line, as editors do (file:line:column), as in load errors."""
 
 
 def add(sub: argparse._SubParsersAction) -> None:

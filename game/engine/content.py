@@ -24,7 +24,7 @@ from .problems import ContentError, Problem
 from .draw import prepare_decks
 from .rules import prepare
 from .scope import CampaignScope
-from .tomlpos import Positions
+from .tomlpos import Positions, file_column
 
 ID = re.compile(r"^[a-z0-9_]+$")
 ACT = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -100,6 +100,11 @@ class Source:
 
     def line(self, path: str) -> int:
         return self.pos.line(path)
+
+    def column(self, line: int, expr: str, column: int) -> int:
+        """The file column of character ``column`` of ``expr`` written on ``line`` (0 if not found there)."""
+        lines = self.text.splitlines()
+        return file_column(lines[line - 1], expr, column) if 0 < line <= len(lines) else 0
 
 
 def content_hash(files: dict[str, bytes]) -> str:
@@ -202,8 +207,10 @@ class Loader:
         try:
             return compile_expr(text, self.scope, want)
         except ExprError as e:
-            self.problem(src, path, f"{e.message} in `{text}`", e.hint, e.column,
-                         line=line() if line else 0)
+            at = line() if line else src.line(path)
+            column = src.column(at, text, e.column)
+            where = "" if column else f" (at its character {e.column})"  # a multi-line string
+            self.problem(src, path, f"{e.message} in `{text}`{where}", e.hint, column, line=at)
             return None
 
     def amounts(self, src: Source, path: str, table: dict[str, Any], names: dict[str, Any],

@@ -127,3 +127,60 @@ def _depth(text: str) -> int:
         elif ch in "]}":
             d -= 1
     return d
+
+
+def file_column(line: str, expr: str, column: int) -> int:
+    """Where character ``column`` of an expression stands on the line it is written on (1-based).
+
+    Editors jump to file:line:column, so a column counted inside the expression would land off
+    by the key and the quote. The expression is looked for in each single-line string on the
+    line (escapes undone), then as it stands (a line inside a multi-line string); 0 when it is
+    not found, so the message falls back to the line alone.
+    """
+    for start, chars in _strings(line):
+        decoded = "".join(ch for ch, _ in chars)
+        found = decoded.find(expr)
+        if found < 0:
+            continue
+        i = found + column - 1
+        if i < len(chars):
+            return chars[i][1] + 1
+        return (chars[-1][1] + 1 if chars else start) + 1
+    found = line.find(expr)
+    return found + column if found >= 0 else 0
+
+
+_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _strings(line: str) -> list[tuple[int, list[tuple[str, int]]]]:
+    """Each quoted string on a line: where its text starts, and each character with its index."""
+    out: list[tuple[int, list[tuple[str, int]]]] = []
+    i, n = 0, len(line)
+    while i < n:
+        q = line[i]
+        if q == "#":
+            break
+        if q not in "\"'":
+            i += 1
+            continue
+        start, chars, i = i + 1, [], i + 1
+        while i < n and line[i] != q:
+            if q == '"' and line[i] == "\\" and i + 1 < n:
+                esc = line[i + 1]
+                if esc in "uU":
+                    size = 4 if esc == "u" else 8
+                    try:
+                        chars.append((chr(int(line[i + 2:i + 2 + size], 16)), i))
+                    except ValueError:
+                        chars.append(("?", i))
+                    i += 2 + size
+                    continue
+                chars.append((_ESCAPES.get(esc, esc), i))
+                i += 2
+                continue
+            chars.append((line[i], i))
+            i += 1
+        out.append((start, chars))
+        i += 1
+    return out
