@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .expr import NUM, Node, all_of, flag_test
+from .expr import NUM, Node, all_of, conjuncts, flag_test
 from .model import Campaign, Deck
 from .rules import _round, _split
 from .state import GameState
@@ -115,18 +115,11 @@ def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable |
     """
     if tree is None:
         return 0, math.inf, None, frozenset(), frozenset()
-    parts, stack = [], [tree]
-    while stack:
-        node = stack.pop()
-        if node.kind == "and":
-            stack.extend(reversed(node.args))
-        else:
-            parts.append(node)
     lo, hi = 0, math.inf
     rest: list[Callable] = []
     need: set[str] = set()
     bar: set[str] = set()
-    for node in parts:
+    for node in conjuncts(tree):
         flag, wanted = flag_test(node)
         if flag:
             (need if wanted else bar).add(flag)

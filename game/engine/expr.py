@@ -488,17 +488,10 @@ def _conjunction(node: Node) -> Fn:
     closure per part costs a call each, set tests cost next to nothing. Conditions have no side
     effects, so testing the flags first changes nothing but the time.
     """
-    parts, stack = [], [node]
-    while stack:
-        n = stack.pop()
-        if n.kind == "and":
-            stack.extend(reversed(n.args))
-        else:
-            parts.append(n)
     need: set[str] = set()
     bar: set[str] = set()
     rest: list[Fn] = []
-    for part in parts:
+    for part in conjuncts(node):
         flag, wanted = flag_test(part)
         if flag:
             (need if wanted else bar).add(flag)
@@ -522,6 +515,18 @@ def _flag_set_test(need: frozenset[str], bar: frozenset[str], rest: Fn | None) -
     if rest is None:
         return lambda s: need <= s.flags and bar.isdisjoint(s.flags)
     return lambda s: need <= s.flags and bar.isdisjoint(s.flags) and rest(s)
+
+
+def conjuncts(node: Node) -> list[Node]:
+    """The parts of a chain of ``and`` (a, b, c for a and b and c), in order; the node itself otherwise."""
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.kind == "and":
+            stack.extend(reversed(n.args))
+        else:
+            parts.append(n)
+    return parts
 
 
 def flag_test(node: Node) -> tuple[str, bool]:
