@@ -12,7 +12,7 @@ from typing import Callable
 from .draw import EmptyDeck, draw as draw_from
 from .expr import explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import consequences, do_act, due_today, add_stats, check_crossings, fire, fire_all
+from .rules import consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
 from .state import GameState, LedgerEntry
 
 
@@ -169,20 +169,34 @@ def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     try:
         return draw_from(camp.decks[deck_id], st)
     except EmptyDeck:
-        raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"]) from None
+        raise _empty(deck_id, st) from None
+
+
+def _empty(deck_id: str, st: GameState) -> DeadEnd:
+    return DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"])
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
     """Move to a scene or deck, following routers; marks scenes visited and ends the game at an ending."""
     scenes, visited = camp.scenes, st.visited
-    for _ in range(MAX_ROUTES):
+    routed = 0
+    while True:
         scene = scenes.get(target)
-        if scene is None:  # a deck
-            target = draw(camp, st, target)
+        if scene is None:  # a deck, drawn here rather than through draw(): one call fewer a scene
+            try:
+                target = draw_from(camp.decks[target], st)
+            except EmptyDeck:
+                raise _empty(target, st) from None
             scene = scenes[target]
         visited[target] = visited.get(target, 0) + 1
         if scene.routes:
-            target = next(r.goto for r in scene.routes if r.cond is None or r.cond.fn(st))
+            routed += 1
+            if routed > MAX_ROUTES:
+                raise PlayError(f"routes loop without end near scene '{target}'")
+            for r in scene.routes:  # the content check makes sure one of them holds
+                if r.cond is None or r.cond.fn(st):
+                    target = r.goto
+                    break
             continue
         st.scene = target
         if scene.ending:
@@ -196,7 +210,6 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
                 raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
             st.offer = (len(st.log), tuple(ids))
         return
-    raise PlayError(f"routes loop without end near scene '{target}'")
 
 
 def next_day(camp: Campaign, st: GameState) -> bool:
@@ -250,7 +263,9 @@ def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
     scene = camp.scenes[st.scene]
     if ch is None or ch.scene is not scene:
         ch = find_choice(camp, st, choice_id)
-    if scene.always is None and not (ch.test is None or ch.test(st)):
+    offer = st.offer  # the open choices worked out on entering: no need to test them again
+    if scene.always is None and not (offer and offer[0] == len(st.log) and ch.id in offer[1]) \
+            and not (ch.test is None or ch.test(st)):
         raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
     return ch
 
@@ -270,26 +285,24 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     ver = st.flag_ver
     if ch.fx:
         add_stats(st, ch.fx, changes)
-    if ch.set:
-        st.flags.update(ch.set)
-        st.flag_ver += 1
-    if ch.clear:
-        st.flags.difference_update(ch.clear)
-        st.flag_ver += 1
-    if ch.befriend:
-        st.friends.update(ch.befriend)
-    if ch.unfriend:
-        st.friends.difference_update(ch.unfriend)
     st.vals["hour"] += ch.hours
-    if ch.extra:
-        consequences(st, ch.later, ch.reveal)
+    if ch.rare:  # flags, friends, delays, discoveries: most choices have none of them
+        mark_flags(st, ch.set, ch.clear)
+        if ch.befriend:
+            st.friends.update(ch.befriend)
+        if ch.unfriend:
+            st.friends.difference_update(ch.unfriend)
+        if ch.later or ch.reveal:
+            consequences(st, ch.later, ch.reveal)
     goto = ""
     for act in ch.does:
         goto = do_act(camp, st, act, changes) or goto
-    for rule in camp.rules_every_choice:
-        goto = fire(st, rule, changes) or goto
+    if camp.rules_every_choice:
+        goto = fire_all(st, camp.rules_every_choice, changes) or goto
     if not ch.end_day:
-        goto = check_crossings(camp, st, changes, len(st.ledger) != mark, st.flag_ver != ver, False) or goto
+        moved = (len(st.ledger) != mark) + 2 * (st.flag_ver != ver)
+        if camp.when_by[moved]:
+            goto = check_crossings(camp, st, changes, moved) or goto
         enter(camp, st, goto or ch.goto)
         return
     goto = fire_all(st, camp.rules_every_day, changes) or goto
@@ -298,7 +311,7 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> 
     if st.pending and not final:
         later_goto, due = due_today(camp, st, changes)
         goto = later_goto or goto
-    goto = check_crossings(camp, st, changes, len(st.ledger) != mark, st.flag_ver != ver, True) or goto
+    goto = check_crossings(camp, st, changes, (len(st.ledger) != mark) + 2 * (st.flag_ver != ver) + 4) or goto
     # Nothing outlasts the last night: the finale opens whatever rules say.
     enter(camp, st, camp.finale if final else open_day(camp, st, goto, due))
 

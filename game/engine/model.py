@@ -134,7 +134,7 @@ class Choice:
     fx: tuple = ()  # effects prepared for the hot path: (stat, amount, formula, min, max)
     test: Callable[[object], object] | None = None  # its condition and gate in one; None: always open
     scene: "Scene | None" = None  # the scene it belongs to
-    extra: bool = False  # has later or reveal (one test on the hot path instead of two)
+    rare: bool = False  # sets or clears flags, changes friends, has later or reveal (one test for all on the hot path)
 
 
 @dataclass(slots=True)

@@ -12,7 +12,9 @@ from typing import Callable
 
 from .expr import Node, names_in
 from .model import Amount, Campaign, Choice, Rule
-from .state import GameState, new_entry
+from .state import GameState, LedgerEntry
+
+_entry = tuple.__new__  # builds a LedgerEntry from its fields at the cost of a plain tuple
 
 
 def _round(x: float) -> int:
@@ -56,7 +58,7 @@ def prepare(camp: Campaign) -> None:
             ch.fx = stat_fx(ch.effects)
             ch.test = _choice_test(camp, ch)
             ch.scene = scene
-            ch.extra = bool(ch.later or ch.reveal)
+            ch.rare = bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal)
             camp.choices[ch.id] = ch
         if all(ch.cond is None and not ch.needs for ch in scene.choices):
             scene.always = tuple(ch.id for ch in scene.choices)
@@ -120,11 +122,11 @@ def add_stats(st: GameState, fx: tuple, changes: dict[str, int]) -> None:
 
 def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
     """Fire one rule if its condition holds; returns the scene it sends the player to, or ""."""
-    if rule.once and rule.id in st.fired:
-        return ""
-    test = rule.test
-    if test is not None and not test(st):
-        return ""
+    return fire_all(st, (rule,), changes)
+
+
+def _fired(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
+    """What a rule does once its condition holds: scores, stats, flags, delays; the scene it sends to."""
     fired = st.fired
     fired[rule.id] = fired.get(rule.id, 0) + 1
     vals = st.vals
@@ -137,23 +139,29 @@ def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
         new = lo if new < lo else hi if new > hi else new
         vals[sid] = new
         delta = new - old
-        st.ledger.append(new_entry((len(st.log), vals["day"], vals["hour"], rule.id, sid,
-                                    rule.domain, delta, rule.why)))
+        st.ledger.append(_entry(LedgerEntry, (len(st.log), vals["day"], vals["hour"], rule.id, sid,
+                                              rule.domain, delta, rule.why)))
         if key:
             st.domain_net[key] = st.domain_net.get(key, 0) + delta
     if rule.fx:
         add_stats(st, rule.fx, changes)
-    if rule.set:
-        st.flags.update(rule.set)
-        st.flag_ver += 1
-    if rule.clear:
-        st.flags.difference_update(rule.clear)
-        st.flag_ver += 1
+    if rule.set or rule.clear:
+        mark_flags(st, rule.set, rule.clear)
     if rule.extra:
         consequences(st, rule.later, rule.reveal)
         if rule.reveal_after and fired[rule.id] >= rule.reveal_after:
             st.revealed.add(rule.id)
     return rule.goto
+
+
+def mark_flags(st: GameState, sets: tuple[str, ...], clears: tuple[str, ...]) -> None:
+    """Set, then clear, flags; the version count tells the step that flags moved."""
+    if sets:
+        st.flags.update(sets)
+        st.flag_ver += 1
+    if clears:
+        st.flags.difference_update(clears)
+        st.flag_ver += 1
 
 
 def consequences(st: GameState, later: tuple, reveal: tuple[str, ...]) -> None:
@@ -170,10 +178,7 @@ def do_act(camp: Campaign, st: GameState, act: str, changes: dict[str, int]) -> 
     """Count an act and fire the rules on it; returns the last scene a rule sends to, or ""."""
     acts = st.acts
     acts[act] = acts.get(act, 0) + 1
-    goto = ""
-    for rule in camp.rules_on.get(act, ()):
-        goto = fire(st, rule, changes) or goto
-    return goto
+    return fire_all(st, camp.rules_on.get(act, ()), changes)
 
 
 def due_today(camp: Campaign, st: GameState, changes: dict[str, int]) -> tuple[str, list[str]]:
@@ -188,25 +193,29 @@ def due_today(camp: Campaign, st: GameState, changes: dict[str, int]) -> tuple[s
     return goto, [what for _, kind, what in due if kind == "goto"]
 
 
-def fire_all(st: GameState, rules: list[Rule], changes: dict[str, int]) -> str:
+def fire_all(st: GameState, rules: list[Rule] | tuple[Rule, ...], changes: dict[str, int]) -> str:
+    """Fire each rule in turn, as ``fire`` does (the test is made here: no call for a rule that
+    does not fire); returns the last scene one of them sends to, or ""."""
     goto = ""
+    fired = st.fired
     for rule in rules:
-        goto = fire(st, rule, changes) or goto
+        if (rule.once and rule.id in fired) or (rule.test is not None and not rule.test(st)):
+            continue
+        goto = _fired(st, rule, changes) or goto
     return goto
 
 
-def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], scores_moved: bool = True,
-                    flags_moved: bool = True, day_moved: bool = True) -> str:
+def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], moved: int = 7) -> str:
     """Fire each `when` rule whose condition has just become true (edge-triggered).
 
-    A condition can only have changed if something it reads moved this step; a rule that reads
-    only scores, flags, the day and stats is skipped when none of those did (see ``Rule.watch``),
-    so most band crossings cost nothing most steps. ``Campaign.when_by`` holds, for each mix of
-    what moved, just the rules worth testing, worked out once at load.
+    A condition can only have changed if something it reads moved this step; ``moved`` says what
+    did (1 scores, 2 flags, 4 the day, added up), and ``Campaign.when_by`` holds, for each mix,
+    just the rules worth testing (see ``Rule.watch``), worked out once at load; so most band
+    crossings cost nothing most steps.
     """
     goto = ""
     holding = st.holding
-    for rule, stats, test in camp.when_by[scores_moved + 2 * flags_moved + 4 * day_moved]:
+    for rule, stats, test in camp.when_by[moved]:
         if stats is not None and stats.isdisjoint(changes):
             continue
         if test(st):

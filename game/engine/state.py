@@ -15,8 +15,8 @@ MASK64 = (1 << 64) - 1
 class LedgerEntry(NamedTuple):
     """One change to one score: when, which rule, by how much and why.
 
-    A named tuple rather than a dataclass: the rules write one for most choices, and
-    ``new_entry`` builds it without a Python-level ``__init__``.
+    A named tuple rather than a dataclass: the rules write one for most choices, and build it
+    with ``tuple.__new__``, without a Python-level ``__init__``.
     """
 
     step: int
@@ -30,11 +30,6 @@ class LedgerEntry(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return dict(zip(self._fields, self))
-
-
-def new_entry(fields: tuple) -> LedgerEntry:
-    """A ledger entry from its eight fields in order, at the cost of a plain tuple."""
-    return tuple.__new__(LedgerEntry, fields)
 
 
 @dataclass(slots=True)
