@@ -322,12 +322,13 @@ def open_day(camp: Campaign, st: GameState, goto: str, due: list[str]) -> str:
     A calendar day always opens on its fixed scene; a rule's scene comes next, then delayed
     consequences in the order they were set off; the ones that do not fit today wait a day.
     """
+    fixed = camp.calendar.get(st.vals["day"])
+    if not (fixed or goto or due):  # most mornings
+        return camp.day_start
     queue: list[str] = []
-    for s in (camp.calendar.get(st.vals["day"]), goto, *due):
+    for s in (fixed, goto, *due):
         if s and s not in queue:
             queue.append(s)
-    if not queue:
-        return camp.day_start
     tomorrow = st.vals["day"] + 1
     st.pending.extend((tomorrow, "goto", s) for s in queue[1:])
     return queue[0]
