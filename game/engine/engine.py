@@ -263,9 +263,7 @@ def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
     scene = camp.scenes[st.scene]
     if ch is None or ch.scene is not scene:
         ch = find_choice(camp, st, choice_id)
-    offer = st.offer  # the open choices worked out on entering: no need to test them again
-    if scene.always is None and not (offer and offer[0] == len(st.log) and ch.id in offer[1]) \
-            and not (ch.test is None or ch.test(st)):
+    if scene.always is None and not (ch.test is None or ch.test(st)):
         raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
     return ch
 
