@@ -12,7 +12,7 @@ from typing import Callable
 from .draw import EmptyDeck, draw as draw_from
 from .expr import explain
 from .model import Campaign, Choice, Gate, Scene, Template
-from .rules import consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
+from .rules import Changes, consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
 from .state import GameState, LedgerEntry
 
 
@@ -270,10 +270,10 @@ def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
 
 def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
     """Take a choice by id like ``choose``, without the report: for replays and simulation."""
-    step(camp, st, _open_choice(camp, st, choice_id), {})
+    step(camp, st, _open_choice(camp, st, choice_id), {} if camp.watches_stats else None)
 
 
-def step(camp: Campaign, st: GameState, ch: Choice, changes: dict[str, int]) -> None:
+def step(camp: Campaign, st: GameState, ch: Choice, changes: Changes) -> None:
     """Apply an open choice: effects, acts through the rules, the clock, crossings, the next scene.
 
     The hot path of simulation and replays: no checks and no report beyond ``changes``.

@@ -222,6 +222,7 @@ class Campaign:
     rules_when: list[Rule] = field(default_factory=list)
     # The `when` rules worth testing after a step, by what it moved (see rules._when_list).
     when_by: tuple = ()
+    watches_stats: bool = False  # a `when` rule reads a stat, so a step must note which stats moved
     warnings: list = field(default_factory=list)
 
     @property

@@ -14,6 +14,10 @@ from .expr import Node, names_in
 from .model import Amount, Campaign, Choice, Rule
 from .state import GameState, LedgerEntry
 
+# The net change to each stat in a step, for the notice and for `when` rules that read stats;
+# None when nobody will read it (apply, on a campaign whose `when` rules read no stat).
+Changes = dict[str, int] | None
+
 _entry = tuple.__new__  # builds a LedgerEntry from its fields at the cost of a plain tuple
 
 
@@ -71,6 +75,7 @@ def prepare(camp: Campaign) -> None:
                                f"{sid}.{rule.domain}" if rule.domain else "")
                               for sid, v in rule.score.items())
     camp.when_by = tuple(_when_list(camp, moved) for moved in range(8))
+    camp.watches_stats = any(stats is not None for rules in camp.when_by for _, stats, _ in rules)
 
 
 def _when_list(camp: Campaign, moved: int) -> tuple:
@@ -108,7 +113,7 @@ def _watch(camp: Campaign, tree: Node) -> tuple | None:
     return scores, flags, day, frozenset(stats)
 
 
-def add_stats(st: GameState, fx: tuple, changes: dict[str, int]) -> None:
+def add_stats(st: GameState, fx: tuple, changes: Changes) -> None:
     """Apply prepared stat effects (amounts added, clamped to the stat's bounds); note the net change."""
     vals = st.vals
     for sid, const, fn, lo, hi in fx:
@@ -117,15 +122,16 @@ def add_stats(st: GameState, fx: tuple, changes: dict[str, int]) -> None:
         new = lo if new < lo else hi if new > hi else new
         if new != old:
             vals[sid] = new
-            changes[sid] = changes.get(sid, 0) + new - old
+            if changes is not None:
+                changes[sid] = changes.get(sid, 0) + new - old
 
 
-def fire(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
+def fire(st: GameState, rule: Rule, changes: Changes) -> str:
     """Fire one rule if its condition holds; returns the scene it sends the player to, or ""."""
     return fire_all(st, (rule,), changes)
 
 
-def _fired(st: GameState, rule: Rule, changes: dict[str, int]) -> str:
+def _fired(st: GameState, rule: Rule, changes: Changes) -> str:
     """What a rule does once its condition holds: scores, stats, flags, delays; the scene it sends to."""
     fired = st.fired
     fired[rule.id] = fired.get(rule.id, 0) + 1
@@ -174,14 +180,14 @@ def consequences(st: GameState, later: tuple, reveal: tuple[str, ...]) -> None:
     st.revealed.update(reveal)
 
 
-def do_act(camp: Campaign, st: GameState, act: str, changes: dict[str, int]) -> str:
+def do_act(camp: Campaign, st: GameState, act: str, changes: Changes) -> str:
     """Count an act and fire the rules on it; returns the last scene a rule sends to, or ""."""
     acts = st.acts
     acts[act] = acts.get(act, 0) + 1
     return fire_all(st, camp.rules_on.get(act, ()), changes)
 
 
-def due_today(camp: Campaign, st: GameState, changes: dict[str, int]) -> tuple[str, list[str]]:
+def due_today(camp: Campaign, st: GameState, changes: Changes) -> tuple[str, list[str]]:
     """Take today's delayed consequences off the list: do their acts; return (rule goto, scenes due)."""
     day = st.vals["day"]
     due = [p for p in st.pending if p[0] <= day]
@@ -193,7 +199,7 @@ def due_today(camp: Campaign, st: GameState, changes: dict[str, int]) -> tuple[s
     return goto, [what for _, kind, what in due if kind == "goto"]
 
 
-def fire_all(st: GameState, rules: list[Rule] | tuple[Rule, ...], changes: dict[str, int]) -> str:
+def fire_all(st: GameState, rules: list[Rule] | tuple[Rule, ...], changes: Changes) -> str:
     """Fire each rule in turn, as ``fire`` does (the test is made here: no call for a rule that
     does not fire); returns the last scene one of them sends to, or ""."""
     goto = ""
@@ -205,7 +211,7 @@ def fire_all(st: GameState, rules: list[Rule] | tuple[Rule, ...], changes: dict[
     return goto
 
 
-def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], moved: int = 7) -> str:
+def check_crossings(camp: Campaign, st: GameState, changes: Changes, moved: int = 7) -> str:
     """Fire each `when` rule whose condition has just become true (edge-triggered).
 
     A condition can only have changed if something it reads moved this step; ``moved`` says what
@@ -216,7 +222,7 @@ def check_crossings(camp: Campaign, st: GameState, changes: dict[str, int], move
     goto = ""
     holding = st.holding
     for rule, stats, test in camp.when_by[moved]:
-        if stats is not None and stats.isdisjoint(changes):
+        if stats is not None and stats.isdisjoint(changes or ()):
             continue
         if test(st):
             if rule.id not in holding:
