@@ -141,8 +141,8 @@ def scene_text(camp: Campaign, st: GameState) -> str:
 
 # ---------------------------------------------------------------- starting and moving
 
-MAX_SEED = 2**63 - 1
-MAX_ROUTES = 100  # routers chained deeper than this are a loop in the content  # seeds are stored as TOML integers
+MAX_SEED = 2**63 - 1  # seeds are stored as TOML integers
+MAX_ROUTES = 100  # routers chained deeper than this are a loop in the content
 
 
 def new_game(camp: Campaign, seed: int) -> GameState:
