@@ -172,12 +172,14 @@ def mark_flags(st: GameState, sets: tuple[str, ...], clears: tuple[str, ...]) ->
 
 def consequences(st: GameState, later: tuple, reveal: tuple[str, ...]) -> None:
     """Schedule delayed consequences for their day, and note the hidden rules now found out."""
-    day = st.vals["day"]
+    day, pending = st.vals["day"], st.pending
     for lt in later:
-        st.pending.extend((day + lt.days, "does", act) for act in lt.does)
+        for act in lt.does:
+            pending.append((day + lt.days, "does", act))
         if lt.goto:
-            st.pending.append((day + lt.days, "goto", lt.goto))
-    st.revealed.update(reveal)
+            pending.append((day + lt.days, "goto", lt.goto))
+    if reveal:
+        st.revealed.update(reveal)
 
 
 def do_act(camp: Campaign, st: GameState, act: str, changes: Changes) -> str:
@@ -190,13 +192,19 @@ def do_act(camp: Campaign, st: GameState, act: str, changes: Changes) -> str:
 def due_today(camp: Campaign, st: GameState, changes: Changes) -> tuple[str, list[str]]:
     """Take today's delayed consequences off the list: do their acts; return (rule goto, scenes due)."""
     day = st.vals["day"]
-    due = [p for p in st.pending if p[0] <= day]
-    st.pending = [p for p in st.pending if p[0] > day]
+    waiting: list[tuple[int, str, str]] = []
+    due: list[tuple[int, str, str]] = []
+    for p in st.pending:
+        (waiting if p[0] > day else due).append(p)
+    st.pending = waiting  # before the acts: what they set off waits behind what already waited
     goto = ""
+    scenes: list[str] = []
     for _, kind, what in due:
         if kind == "does":
             goto = do_act(camp, st, what, changes) or goto
-    return goto, [what for _, kind, what in due if kind == "goto"]
+        else:
+            scenes.append(what)
+    return goto, scenes
 
 
 def fire_all(st: GameState, rules: list[Rule] | tuple[Rule, ...], changes: Changes) -> str:
