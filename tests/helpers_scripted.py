@@ -75,6 +75,13 @@ class Script:
         return next(g for g in E.gates(self.camp, st) if g.id == gid)
 
 
+def assert_a_play_for_each_challenge(root: Path, plays: dict) -> None:
+    """A campaign ships at least four challenges, and its tests name a way to win every one."""
+    cs = load_challenges(root)
+    assert len(cs.challenges) >= 4
+    assert set(cs.challenges) == set(plays)
+
+
 def ledger_for(st: GameState, rule: str) -> list:
     return [e for e in st.ledger if e.rule == rule]
 
