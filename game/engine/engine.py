@@ -169,11 +169,7 @@ def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     try:
         return draw_from(camp.decks[deck_id], st)
     except EmptyDeck:
-        raise _empty(deck_id, st) from None
-
-
-def _empty(deck_id: str, st: GameState) -> DeadEnd:
-    return DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"])
+        raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"]) from None
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
@@ -182,11 +178,8 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
     routed = 0
     while True:
         scene = scenes.get(target)
-        if scene is None:  # a deck, drawn here rather than through draw(): one call fewer a scene
-            try:
-                target = draw_from(camp.decks[target], st)
-            except EmptyDeck:
-                raise _empty(target, st) from None
+        if scene is None:  # a deck
+            target = draw(camp, st, target)
             scene = scenes[target]
         visited[target] = visited.get(target, 0) + 1
         if scene.routes:
