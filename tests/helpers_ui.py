@@ -7,8 +7,13 @@ import io
 from rich.console import Console
 
 
-def widget_text(widget, width: int = 200) -> str:
-    """A Static's content as plain text, on a line wide enough that nothing wraps."""
+def plain(renderable, width: int = 200) -> str:
+    """A Rich renderable as plain text, on lines wide enough that nothing wraps, trailing spaces cut."""
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
-    console.print(widget.content)
-    return console.export_text()
+    console.print(renderable)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+def widget_text(widget, width: int = 200) -> str:
+    """A Static's content as plain text."""
+    return plain(widget.content, width)

@@ -16,7 +16,7 @@ from game.ui.screens.picker import PickerScreen
 from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choices import ChoiceList
-from helpers_ui import widget_text
+from helpers_ui import plain, widget_text
 
 ROOT = Path(__file__).parent.parent
 SIZE = (80, 24)
@@ -33,7 +33,7 @@ def story(app) -> str:
 
 def choice_texts(app) -> list[str]:
     cl = app.screen.query_one(ChoiceList)
-    return [str(cl.get_option_at_index(i).prompt) for i in range(cl.option_count)]
+    return [plain(cl.get_option_at_index(i).prompt) for i in range(cl.option_count)]
 
 
 async def start(pilot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -27,11 +28,14 @@ class ChoiceList(OptionList):
 
     @staticmethod
     def _prompt(n: int, o: Option) -> ListOption:
-        key = f"{n}. " if n <= 9 else "   "
-        text = Text.assemble((key, "bold"), clean(o.text))
+        """The key, then the text in a column of its own, so a long choice wraps under its words."""
+        grid = Table.grid()
+        grid.add_column(width=3, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(f"{n}." if n <= 9 else "", style="bold"), Text(clean(o.text)))
         if not o.open:
-            text.append("\n   locked — " + clean(o.reason), style="italic")
-        return ListOption(text, id=o.id, disabled=not o.open)
+            grid.add_row("", Text("locked — " + clean(o.reason), style="italic"))
+        return ListOption(grid, id=o.id, disabled=not o.open)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
