@@ -212,7 +212,8 @@ def test_friends_with_bad_payment_records_pull_you_down_and_dropping_one_helps()
     assert "xu_lei" in keep.friends and "xu_lei" not in drop.friends
     for s in (keep, drop):
         play(0, st=s, until=lambda x: x.vals["day"] >= 8, avoid=set(DROP_FRIENDS))
-    pull = lambda s: sum(e.delta for e in ledger_for(s, "friends_pull") if e.day >= 6)
+    def pull(s):
+        return sum(e.delta for e in ledger_for(s, "friends_pull") if e.day >= 6)
     assert pull(drop) > pull(keep)
     # ... and it costs the friend: the evening games and beers with Xu Lei are gone.
     assert not CAMP.scenes["eve_games"].cond.fn(drop)

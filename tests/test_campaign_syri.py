@@ -203,7 +203,8 @@ def test_the_company_you_keep_pulls_on_your_score():
         day = s.day
         while s.day == day:
             E.apply(CAMP, s, pick(s))
-    pull = lambda s: ledger_for(s, "company")[-1].delta
+    def pull(s):
+        return ledger_for(s, "company")[-1].delta
     assert pull(far) < pull(near)
 
 

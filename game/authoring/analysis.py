@@ -308,7 +308,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
 
 def _flag_reads(ctx: Ctx) -> dict[str, list[str]]:
     reads: dict[str, list[str]] = {}
-    for file, path, e in _exprs(ctx.camp) + _challenge_exprs(ctx):
+    for _file, path, e in _exprs(ctx.camp) + _challenge_exprs(ctx):
         for kind, name in names_in(e.tree):
             flag = name if kind == "has" else name[6:] if kind == "name" and name.startswith("flags.") else ""
             if flag:

@@ -255,7 +255,7 @@ class Loader:
                 parts.append(text[pos : m.start()])
                 at = m.start()
                 e = self.expr(src, path, tok[1:-1].strip(), None,
-                              line=lambda: self.text_line(src, path, text, at))
+                              line=lambda: self.text_line(src, path, text, at))  # noqa: B023 (called at once)
                 if e is not None:
                     parts.append(e)
             pos = m.end()
