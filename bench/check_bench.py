@@ -5,7 +5,8 @@
 Prints, for each campaign, the median CPU time to load and to analyse it in one process, then the
 CPU and wall time of the whole command (Python start-up included) run as a user would: afresh,
 with every campaign's findings remembered (what checking on save costs for the campaigns not
-just edited), and the largest campaign alone, afresh (the one just edited). CPU time is the steadier figure on a machine others are using too.
+just edited), and the largest campaign alone, afresh (the one just edited). CPU time is the steadier
+figure on a machine others are using too.
 Asserts nothing.
 """
 

@@ -14,7 +14,7 @@ from game.authoring.simulate_strategies import fork
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from helpers_scripted import Script, assert_a_play_for_each_challenge, ledger_for
+from helpers_scripted import Script, ledger_for
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "circle"
 CAMP = load_campaign(ROOT)
@@ -240,10 +240,6 @@ CHALLENGE_PLAYS = {
     "trusted_voice": dict(prefer=["team_fair.amplify", "morn_transfer.amplify"],
                           avoid=QUIT | SPEAK | CLEAR, lean=1, key="conversion"),
 }
-
-
-def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
-    assert_a_play_for_each_challenge(ROOT, CHALLENGE_PLAYS)
 
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))

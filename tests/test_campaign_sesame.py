@@ -17,7 +17,7 @@ import pytest
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from helpers_scripted import Script, assert_a_play_for_each_challenge, ledger_for, story_words
+from helpers_scripted import Script, ledger_for, story_words
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "sesame"
 CAMP = load_campaign(ROOT)
@@ -212,7 +212,8 @@ def test_friends_with_bad_payment_records_pull_you_down_and_dropping_one_helps()
     assert "xu_lei" in keep.friends and "xu_lei" not in drop.friends
     for s in (keep, drop):
         play(0, st=s, until=lambda x: x.vals["day"] >= 8, avoid=set(DROP_FRIENDS))
-    pull = lambda s: sum(e.delta for e in ledger_for(s, "friends_pull") if e.day >= 6)
+    def pull(s):
+        return sum(e.delta for e in ledger_for(s, "friends_pull") if e.day >= 6)
     assert pull(drop) > pull(keep)
     # ... and it costs the friend: the evening games and beers with Xu Lei are gone.
     assert not CAMP.scenes["eve_games"].cond.fn(drop)
@@ -405,10 +406,6 @@ CHALLENGE_PLAYS = {
                      climb=True),
     "idle_person": dict(prefer=IDLE, avoid=LEAVE | UNPLUG | IGNORE_BILL | set(HUABEI)),
 }
-
-
-def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
-    assert_a_play_for_each_challenge(ROOT, CHALLENGE_PLAYS)
 
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))

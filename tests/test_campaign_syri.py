@@ -16,7 +16,7 @@ from game.authoring.simulate_strategies import fork
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from helpers_scripted import Script, assert_a_play_for_each_challenge, ledger_for, story_words
+from helpers_scripted import Script, ledger_for, story_words
 
 ROOT = Path(__file__).resolve().parent.parent / "content" / "syri"
 CAMP = load_campaign(ROOT)
@@ -203,7 +203,8 @@ def test_the_company_you_keep_pulls_on_your_score():
         day = s.day
         while s.day == day:
             E.apply(CAMP, s, pick(s))
-    pull = lambda s: ledger_for(s, "company")[-1].delta
+    def pull(s):
+        return ledger_for(s, "company")[-1].delta
     assert pull(far) < pull(near)
 
 
@@ -283,10 +284,6 @@ CHALLENGE_PLAYS = {
                         avoid=MOVE | JOIN),
     "high_risk": dict(avoid=MOVE, lean=1),
 }
-
-
-def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it():
-    assert_a_play_for_each_challenge(ROOT, CHALLENGE_PLAYS)
 
 
 @pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))

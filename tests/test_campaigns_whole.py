@@ -8,12 +8,14 @@ These are the campaigns' standing requirements (the author tools' own verdicts),
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
+from helpers_scripted import assert_a_play_for_each_challenge
 
 CONTENT = Path(__file__).parent.parent / "content"
 CAMPAIGNS = ["circle", "sesame", "state", "syri"]
@@ -24,6 +26,13 @@ def report(capsys, *args: str) -> dict:
     data = json.loads(capsys.readouterr().out)
     data["exit"] = code
     return data
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it(campaign):
+    """The ways to win live beside each campaign's own tests (test_campaign_<id>.py)."""
+    plays = importlib.import_module(f"test_campaign_{campaign}").CHALLENGE_PLAYS
+    assert_a_play_for_each_challenge(CONTENT / campaign, plays)
 
 
 def test_check_finds_nothing_in_the_shipped_campaigns(capsys):

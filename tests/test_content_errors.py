@@ -273,7 +273,7 @@ def test_gate_needs_cannot_use_open(tmp_path):
 
 
 def test_campaign_id_must_match_folder(tmp_path):
-    root = h.copy_mini(tmp_path)
+    h.copy_mini(tmp_path)
     (tmp_path / "mini").rename(tmp_path / "other")
     p = only(h.problems_of(tmp_path / "other"))
     assert p.file == "other/campaign.toml" and p.line == 2 and "folder" in p.hint

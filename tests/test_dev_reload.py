@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from game.engine.content import load_campaign
 from game.reload import ContentWatcher, carry_over

@@ -6,7 +6,6 @@ import io
 import shutil
 from pathlib import Path
 
-import pytest
 
 from game.runs import records
 from game.ui.app import make_app

@@ -182,7 +182,7 @@ def check_choices(ctx: Ctx) -> None:
 def _impossible_choice(ctx: Ctx, ch: Choice) -> None:
     facts = ctx.r.facts
     c = check(ch.cond.tree, facts) if ch.cond is not None else None
-    if c is not None:
+    if c is not None and ch.cond is not None:
         ctx.add("impossible-choice", ch.at.file, f"{ch.at.path}.if",
                 f"choice '{ch.id}' can never be taken: {c.reason}",
                 "Loosen its `if`, or make what it needs possible.", c.col, where=ch.at, expr=ch.cond.src)
@@ -220,9 +220,14 @@ def check_routes(ctx: Ctx) -> None:
 
 # ---------------------------------------------------------------- rules and gates
 
+def _acting(camp: Campaign) -> list[Choice | Rule]:
+    """Every choice and rule: both set flags and schedule consequences (as `Choice | Rule`, not `object`)."""
+    return [*camp.choices.values(), *camp.rules.values()]
+
+
 def _acts_named(camp: Campaign) -> set[str]:
     acts = {a for ch in camp.choices.values() for a in ch.does}
-    for thing in [*camp.choices.values(), *camp.rules.values()]:
+    for thing in _acting(camp):
         for lt in thing.later:
             acts.update(lt.does)
     return acts
@@ -256,7 +261,7 @@ def _dead_rule(ctx: Ctx, rule: Rule, named: set[str]) -> None:
         return
     for key, expr in (("when", rule.when), ("if", rule.cond)):
         c = check(expr.tree, facts) if expr is not None else None
-        if c is not None:
+        if c is not None and expr is not None:
             ctx.add("rule-never-fires", at.file, f"{at.path}.{key}", msg + c.reason,
                     f"Loosen its `{key}`, or make what it needs possible.", c.col, where=at, expr=expr.src)
             return
@@ -308,7 +313,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
 
 def _flag_reads(ctx: Ctx) -> dict[str, list[str]]:
     reads: dict[str, list[str]] = {}
-    for file, path, e in _exprs(ctx.camp) + _challenge_exprs(ctx):
+    for _file, path, e in _exprs(ctx.camp) + _challenge_exprs(ctx):
         for kind, name in names_in(e.tree):
             flag = name if kind == "has" else name[6:] if kind == "name" and name.startswith("flags.") else ""
             if flag:
@@ -341,7 +346,7 @@ def check_challenges(ctx: Ctx) -> None:
 def check_flags(ctx: Ctx) -> None:
     camp = ctx.camp
     sets: dict[str, list[str]] = {}
-    for thing in [*camp.choices.values(), *camp.rules.values()]:
+    for thing in _acting(camp):
         for flag in thing.set:
             sets.setdefault(flag, []).append(thing.at.path)
     reads = _flag_reads(ctx)
@@ -365,7 +370,7 @@ def check_flags(ctx: Ctx) -> None:
 
 def check_laters(ctx: Ctx) -> None:
     camp = ctx.camp
-    for thing in [*camp.choices.values(), *camp.rules.values()]:
+    for thing in _acting(camp):
         for lt in thing.later:
             if lt.days >= camp.days:
                 ctx.add("later-after-end", thing.at.file, f"{thing.at.path}.later",
@@ -423,7 +428,7 @@ def _unguarded_targets(camp: Campaign) -> list[str]:
     out += [d.fallback for d in camp.decks.values()]
     out += [route.goto for sc in camp.scenes.values() for route in sc.routes]
     out += [rule.goto for rule in camp.rules.values()]
-    for thing in [*camp.choices.values(), *camp.rules.values()]:
+    for thing in _acting(camp):
         out += [lt.goto for lt in thing.later]
     out += [ch.goto for ch in camp.choices.values() if ch.goto in camp.decks]  # drawn: see the deck
     return out

@@ -56,8 +56,8 @@ def value_ranges(camp: Campaign) -> tuple[dict[str, Range], dict[str, str]]:
         put(sid, stat.start, stat.min, stat.max)
     for nid, npc in camp.npcs.items():
         for mid, v in npc.scores.items():
-            sc = camp.scores.get(mid)
-            put(f"npc.{nid}.{mid}", v, sc.min if sc else None, sc.max if sc else None)
+            known = camp.scores.get(mid)
+            put(f"npc.{nid}.{mid}", v, known.min if known else None, known.max if known else None)
     for sid in camp.scores:
         spans = [ranges[sid]] + [ranges[f"npc.{n}.{sid}"] for n in camp.npcs if f"npc.{n}.{sid}" in ranges]
         ranges[f"friends.mean.{sid}"] = (min(r[0] for r in spans), max(r[1] for r in spans))

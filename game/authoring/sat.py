@@ -83,10 +83,11 @@ def _conjunction(parts: list[tuple[Node, bool]], facts: Facts, outer: dict[str, 
     for node, neg in parts:
         bound = _bound(node, neg, facts)
         if bound is not None and bound[1] is None:
-            unequal.append((node, bound[0], bound[2], bound[3]))  # type: ignore[arg-type]
+            unequal.append((node, bound[0], bound[2], bound[3]))
             continue
         if bound is not None:
             name, lo, hi, what = bound
+            assert lo is not None  # a bound without a low end is a != and went to `unequal`
             old = bounds.get(name, _range(name, facts))
             new = (max(old[0], lo), min(old[1], hi))
             if new[0] > new[1] or _no_whole(name, new):
@@ -184,9 +185,9 @@ def _bound(node: Node, neg: bool, facts: Facts) -> tuple[str, float | None, floa
     if name is not None and b.type == NUM:
         k = float(b.value)
         lo, hi = {"<": (-INF, math.nextafter(k, -INF)), "<=": (-INF, k), ">": (math.nextafter(k, INF), INF),
-                  ">=": (k, INF), "==": (k, k)}.get(op, (None, None))
+                  ">=": (k, INF), "==": (k, k)}.get(op, (None, k))
         if lo is None:  # != rules out one value only: (name, None, k) is checked at the end
-            return name, None, k, what  # type: ignore[return-value]
+            return name, None, k, what
         return name, lo, hi, what
     if a.kind == "call" and a.value == "band" and b.type == STR and op == "==":
         score = a.args[0].value

@@ -68,7 +68,7 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
         return
     opened: set[str] = set(watch.open_now(st))
     open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
-    fallbacks, dry = prep.fallbacks, set()
+    fallbacks, dry = prep.fallbacks, set[str]()
     day = st.vals["day"]
     try:
         while not st.ending:

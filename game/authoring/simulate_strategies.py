@@ -71,7 +71,7 @@ class Player:
     def __init__(self, spec: StrategySpec) -> None:
         self.spec = spec
         self.dice = Dice(0)
-        self.r: Callable[[], float] = self.dice.random
+        self.r: Callable[[], float] = self.dice.random  # type: ignore[misc]  # GameState.random, borrowed
 
     def start(self, seed: int) -> None:
         """Called before each run: the player's dice depend on the run's seed alone."""

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from game.engine.content import list_campaigns, load_campaign
 from game.engine.engine import MAX_SEED
@@ -51,7 +52,7 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _whole(least: int):
+def _whole(least: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             n = int(text)

@@ -255,7 +255,7 @@ class Loader:
                 parts.append(text[pos : m.start()])
                 at = m.start()
                 e = self.expr(src, path, tok[1:-1].strip(), None,
-                              line=lambda: self.text_line(src, path, text, at))
+                              line=lambda: self.text_line(src, path, text, at))  # noqa: B023 (called at once)
                 if e is not None:
                     parts.append(e)
             pos = m.end()
@@ -335,6 +335,7 @@ class Loader:
             self.problem(src, "scores", "the campaign has no score", "Add a [scores.<id>] table.")
             return {}
         out: dict[str, Score] = {}
+        sid: str  # TOML keys are text
         for sid, raw in table.items():
             path = f"scores.{sid}"
             if not self.check_id(src, path, sid, "score"):
@@ -404,6 +405,7 @@ class Loader:
         if not isinstance(table, dict):
             self.problem(src, "list", "[list] must hold tables such as [list.court_blacklist]")
             return out
+        lid: str  # TOML keys are text
         for lid, raw in table.items():
             path = f"list.{lid}"
             if not self.check_id(src, path, lid, "list"):
@@ -427,6 +429,7 @@ class Loader:
         if not isinstance(table, dict):
             self.problem(src, "npc", "[npc] must hold tables such as [npc.li_wei]")
             return out
+        nid: str  # TOML keys are text
         for nid, raw in table.items():
             path = f"npc.{nid}"
             if not self.check_id(src, path, nid, "person"):
@@ -760,8 +763,9 @@ class Loader:
 
     # ------------------------------------------------------------ cross-checks
 
-    def finish(self, src: Source, head: dict[str, Any], cdata: dict[str, Any], scores, stats, flags,
-               npcs, decks, gates, scenes, rules) -> Campaign:
+    def finish(self, src: Source, head: dict[str, Any], cdata: dict[str, Any], scores: dict[str, Score],
+               stats: dict[str, Stat], flags: dict[str, str], npcs: dict[str, Npc], decks: dict[str, Deck],
+               gates: dict[str, Gate], scenes: dict[str, Scene], rules: dict[str, Rule]) -> Campaign:
         cid = head.get("id", self.root.name)
         if cid != self.root.name:
             self.problem(src, "campaign.id", f"the id '{cid}' differs from the folder name '{self.root.name}'",

@@ -115,6 +115,7 @@ def _day_window(tree: Node | None) -> tuple[int | float, int | float, Callable |
     """
     if tree is None:
         return 0, math.inf, None, frozenset(), frozenset()
+    lo: int | float
     lo, hi = 0, math.inf
     rest: list[Callable] = []
     need: set[str] = set()

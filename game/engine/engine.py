@@ -11,7 +11,7 @@ from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
 from .expr import explain
-from .model import Campaign, Choice, Gate, Scene, Template
+from .model import Campaign, Choice, Gate, Template
 from .rules import Changes, consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
 from .state import GameState, LedgerEntry
 

@@ -663,7 +663,8 @@ def _src(node: Node) -> str:
     """Rebuild readable source for a subtree (for generic reasons)."""
     k = node.kind
     if k == "lit":
-        return f'"{node.value}"' if node.type == STR else str(node.value).lower() if node.type == BOOL else _fmt(node.value)
+        return (f'"{node.value}"' if node.type == STR
+                else str(node.value).lower() if node.type == BOOL else _fmt(node.value))
     if k == "name":
         return node.label or node.value
     if k == "call":

@@ -31,7 +31,7 @@ def _split(value: Amount) -> tuple[int, object]:
     return (value, None) if isinstance(value, int) else (0, value.fn)
 
 
-def _choice_test(camp: Campaign, ch: Choice) -> Callable[[GameState], object] | None:
+def _choice_test(camp: Campaign, ch: Choice) -> Callable[[object], object] | None:  # as Choice.test
     cond = ch.cond.fn if ch.cond is not None else None
     gate = camp.gates[ch.needs].needs.fn if ch.needs else None
     if cond is not None and gate is not None:

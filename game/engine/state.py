@@ -105,8 +105,8 @@ class GameState:
         st.fired = {str(k): int(v) for k, v in d["fired"].items()}
         st.holding = {str(x) for x in d["holding"]}
         st.log = [str(x) for x in d["log"]]
-        st.ledger = [LedgerEntry(**{k: (int(e[k]) if k in ("step", "day", "hour", "delta") else str(e[k]))
-                                    for k in LedgerEntry._fields}) for e in d["ledger"]]
+        st.ledger = [LedgerEntry._make(int(e[k]) if k in ("step", "day", "hour", "delta") else str(e[k])
+                                       for k in LedgerEntry._fields) for e in d["ledger"]]
         st.history = {str(k): [int(x) for x in v] for k, v in d["history"].items()}
         st.domain_net = {str(k): int(v) for k, v in d["domain_net"].items()}
         st.ending = str(d["ending"])

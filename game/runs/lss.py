@@ -103,7 +103,7 @@ def write_lss(path: Path, camp: Campaign, ch: Challenge, rec: Records) -> None:
     """Write the .lss file (atomically, like every file the game writes)."""
     from game.saves import atomic_write
 
-    tree = ET.ElementTree(build(camp, ch, rec))
-    ET.indent(tree, space="  ")
-    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree.getroot(), encoding="utf-8")
+    root = build(camp, ch, rec)
+    ET.indent(root, space="  ")
+    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
     atomic_write(Path(path), data + b"\n")

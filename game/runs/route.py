@@ -56,7 +56,7 @@ def play_route(cs: ChallengeSet, ch: Challenge, lines: list[Line], name: str = "
     """Play a route from the challenge's start; RouteError names the line that does not fit."""
     run = Run.start(cs, ch, today)
     for line in lines:
-        if run.over:
+        if run.result is not None:
             raise RouteError(f"{name}:{line.number}: the run is already over "
                              f"({WHY_WORDS[run.result.why]} after {len(run.steps)} choices). "
                              "Remove the lines from here on.")

@@ -133,7 +133,7 @@ def best_segments(ch: Challenge, entries: list[Entry], real: bool = False) -> li
         if not e.local:
             continue
         for i, seg in enumerate(segments(e.times(ids))):
-            if seg is not None and (best[i] is None or _better(seg, best[i], real)):
+            if seg is not None and ((b := best[i]) is None or _better(seg, b, real)):
                 best[i] = seg
     return best
 
@@ -158,7 +158,7 @@ def judge(ch: Challenge, times: list[Stamp | None], before: list[Entry], candida
     out = Judgement()
     for i, seg in enumerate(segments(times)):
         t, p = times[i], pb_times[i]
-        gold = seg is not None and best[i] is not None and _better(seg, best[i], False)
+        gold = seg is not None and (b := best[i]) is not None and _better(seg, b, False)
         delta = span(t) - span(p) if t is not None and p is not None else None
         out.rows.append(Row(ids[i], titles[i], t, seg, delta, gold))
         out.golds += gold

@@ -103,7 +103,7 @@ def resimulate(rep: Replay, cs: ChallengeSet, ch: Challenge) -> tuple[Run, str]:
     last_ms = 0
     for k, step in enumerate(rep.steps, 1):
         at = step.at
-        if run.over:
+        if run.result is not None:
             return run, (f"step {k} ({step.choice}): the run was already over after step {k - 1} "
                          f"({WHY_WORDS[run.result.why]}), yet the replay goes on")
         now = run.now()

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +19,7 @@ from game.runs.clock import game_time, real_time
 from game.runs.find import Library
 from game.runs.records import RecordsError
 from game.runs.splits import personal_best, ranked, same_seed, sum_of_best
+from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 
 BOARD = 5  # runs shown on the local board
@@ -60,7 +60,7 @@ def board_text(ch: Challenge, rec: records.Records) -> Text:
     return t
 
 
-class ChallengesScreen(Screen):
+class ChallengesScreen(GameScreen):
     CSS_PATH = "challenges.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 

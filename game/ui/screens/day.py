@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.engine import DeadEnd, Outcome, PlayError
@@ -14,6 +13,7 @@ from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.session import Session
+from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
@@ -41,8 +41,8 @@ def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
     return Text("\n").join(lines) if lines else Text("Nothing changed.", style="dim")
 
 
-class DayScreen(Screen):
-    CSS_PATH = "day.tcss"
+class DayScreen(GameScreen):
+    CSS_PATH = ["day.tcss"]  # a list, as RunScreen adds its own sheet to it
     BINDINGS = [
         *(Binding(str(n), f"pick({n})", f"choice {n}", show=False) for n in range(1, 10)),
         Binding("w", "app.ledger", "Why?"),

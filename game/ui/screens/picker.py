@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.model import Campaign
+from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 
 
-class PickerScreen(Screen):
+class PickerScreen(GameScreen):
     CSS_PATH = "picker.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game import saves
+from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 
 
@@ -53,7 +54,7 @@ class SaveScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class LoadScreen(Screen):
+class LoadScreen(GameScreen):
     """Every save in the folder, newest first; broken files are listed with what is wrong."""
 
     CSS_PATH = "saveload.tcss"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 
 LOGO = """\
@@ -19,7 +19,7 @@ LOGO = """\
 TAGLINE = "Every act is scored. Every score opens a door, or shuts one."
 
 
-class TitleScreen(Screen):
+class TitleScreen(GameScreen):
     CSS_PATH = "title.tcss"
     BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("question_mark", "app.help", "Help", key_display="?")]
 

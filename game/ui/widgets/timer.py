@@ -6,6 +6,8 @@ gold. Splits not reached yet show the personal best's time, dimmed, as the time 
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -34,7 +36,7 @@ def split_cell(row: Row, pb_time: str) -> Text:
 class TimerPanel(Static):
     """Redraws the clocks ten times a second while the run is on; the splits after each choice."""
 
-    def __init__(self, live: LiveRun, **kwargs) -> None:
+    def __init__(self, live: LiveRun, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.live = live
 
@@ -60,6 +62,6 @@ class TimerPanel(Static):
                              ("   PB ", "dim"), game_time(pb.end) if pb else "—",
                              ("   Sum of best ", "dim"), game_time(sob) if sob else "—")
         pb_times = pb.times(segment_ids(live.ch)) if pb else []
-        cells = [split_cell(r, game_time(pb_times[i]) if pb_times and pb_times[i] else "")
+        cells = [split_cell(r, game_time(t) if pb_times and (t := pb_times[i]) else "")
                  for i, r in enumerate(live.standing().rows)]
         return Text("\n").join([head, Text("  ▸  ").join(cells)])
