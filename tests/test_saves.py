@@ -18,7 +18,7 @@ sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[1]), str(Path(_
                 if p not in sys.path]
 
 import game  # noqa: E402
-from game import saves  # noqa: E402
+from game import fileio, saves  # noqa: E402
 from game.engine import engine  # noqa: E402
 from game.engine.content import load_campaign  # noqa: E402
 from helpers_saves import MINI, ROOT, copy_campaign, play, play_first_open, two_games  # noqa: E402
@@ -369,7 +369,7 @@ def test_a_failed_write_keeps_the_old_save_and_says_so(tmp_path, camp, monkeypat
     def disk_full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(saves.os, "fsync", disk_full)
+    monkeypatch.setattr(fileio.os, "fsync", disk_full)
     with pytest.raises(saves.SaveError) as err:
         saves.autosave(tmp_path, camp, new)
     monkeypatch.undo()

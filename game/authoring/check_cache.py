@@ -14,7 +14,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from game.cache import cache_root, write_cache
+from game.cache import cache_root
+from game.fileio import light_write
 
 from .findings import Finding
 from .output import Section
@@ -73,4 +74,7 @@ def put(folder: Path, k: str, section: Section) -> None:
         return
     data = {"key": k, "section": {"findings": [f.to_dict() for f in section.findings],
                                   "lines": section.lines, "data": section.data}}
-    write_cache(slot, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    try:
+        light_write(slot, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:  # a cache that cannot be written is only a cache missed
+        pass

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.engine.challenges import day_key, today
 from game.engine.problems import ContentError
+from game.fileio import atomic_write
 from game.runs import records, replay, text
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
@@ -100,9 +101,7 @@ def import_replays(args: argparse.Namespace, library: Library) -> int:
             print(f"{path}: already on the board of {rep.ref}.")
             continue
         dest = Path(args.saves) / replay.FOLDER / name
-        from game.saves import atomic_write, ensure_saves_dir
-
-        ensure_saves_dir(dest.parent)
+        dest.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(dest, v.data)
         rec = records.add(args.saves, records.entry_of(rep, "import", name), rep.campaign, rep.challenge)
         ch = library.campaign(rep.campaign).challenges[rep.challenge]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from game.engine.challenges import Challenge
 from game.engine.model import Campaign
+from game.fileio import atomic_write
 
 from .clock import Span, Stamp, span
 from .records import Records
@@ -101,8 +102,6 @@ def _segments(parent: ET.Element, ch: Challenge, local: list[Entry], ids: list[s
 
 def write_lss(path: Path, camp: Campaign, ch: Challenge, rec: Records) -> None:
     """Write the .lss file (atomically, like every file the game writes)."""
-    from game.saves import atomic_write
-
     tree = ET.ElementTree(build(camp, ch, rec))
     ET.indent(tree, space="  ")
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree.getroot(), encoding="utf-8")

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from game import __version__
+from game.fileio import atomic_write
 
 from .clock import Stamp
 from .run import Reached, Result, Run, Step
@@ -118,11 +119,10 @@ def file_name(rep: Replay, data: bytes) -> str:
 
 
 def write(saves_dir: Path, rep: Replay) -> Path:
-    """Write the replay under ``<saves>/replays/`` atomically; returns its path."""
-    from game.saves import atomic_write, ensure_saves_dir
-
+    """Write the replay under ``<saves>/replays/`` atomically; returns its path (OSError if it cannot)."""
     data = render(rep)
-    folder = ensure_saves_dir(Path(saves_dir) / FOLDER)
+    folder = Path(saves_dir) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / file_name(rep, data)
     atomic_write(path, data)
     return path
