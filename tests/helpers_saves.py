@@ -58,6 +58,24 @@ def copy_campaign(dest_parent: Path, name: str = "mini") -> Path:
     return dest
 
 
+LONG_AGO = 1_000_000.0  # an mtime (1970) older than any write still in progress
+
+
+def leave_temp(folder: Path, target: str, data: bytes = b"half a sa") -> Path:
+    """A temp file exactly as a write killed before its rename leaves it beside ``target``."""
+    import os
+    import tempfile
+
+    from game.fileio import temp_name_for
+
+    prefix, suffix = temp_name_for(folder / target)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)
+    os.write(fd, data)
+    os.close(fd)
+    os.utime(name, (LONG_AGO, LONG_AGO))
+    return Path(name)
+
+
 def crash_child(saves_dir: str, campaign_dir: str) -> None:
     """Autosave the old and the new game in turn forever; the parent kills us at random moments.
 

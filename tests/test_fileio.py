@@ -7,8 +7,8 @@ import os
 import pytest
 
 from game import fileio
-
-OLD = 1_000_000.0  # an mtime long before any write in progress
+from helpers_saves import LONG_AGO as OLD
+from helpers_saves import leave_temp
 
 
 def test_a_durable_write_replaces_the_file_whole_and_leaves_nothing_else(tmp_path):
@@ -42,24 +42,14 @@ def test_a_light_write_makes_its_folder_and_never_waits_for_the_disk(tmp_path, m
     assert (tmp_path / "cache" / "toml" / "ab.json").read_bytes() == b"{}" and synced == []
 
 
-def leave_temp(folder, target: str) -> str:
-    """A temp file exactly as a write killed before its rename leaves it."""
-    prefix, suffix = fileio.temp_name_for(folder / target)
-    fd, name = fileio.tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)
-    os.write(fd, b"half a sa")
-    os.close(fd)
-    os.utime(name, (OLD, OLD))
-    return os.path.basename(name)
-
-
 def test_only_our_own_stale_temp_files_are_swept(tmp_path):
-    ours = [leave_temp(tmp_path, "autosave-mini.save.toml"), leave_temp(tmp_path, "first_light.toml")]
+    ours = [leave_temp(tmp_path, "autosave-mini.save.toml").name, leave_temp(tmp_path, "first_light.toml").name]
     players = [".notes.tmp", "slot.save.toml", ".slot.save.toml.tmp", "a.save.toml.abcdefgh.tmp",
                ".x.json.abcdefgh.tmp", ".slot.save.toml.abcdefghi.tmp"]
     for name in players:
         (tmp_path / name).write_text("mine")
         os.utime(tmp_path / name, (OLD, OLD))
-    fresh = leave_temp(tmp_path, "slot.save.toml")
+    fresh = leave_temp(tmp_path, "slot.save.toml").name
     os.utime(tmp_path / fresh, (OLD + 3600, OLD + 3600))
     removed = fileio.remove_stale_temp_files(tmp_path, now=OLD + 3600 + 1)
     assert sorted(p.name for p in removed) == sorted(ours)

@@ -21,7 +21,7 @@ import game  # noqa: E402
 from game import fileio, saves  # noqa: E402
 from game.engine import engine  # noqa: E402
 from game.engine.content import load_campaign  # noqa: E402
-from helpers_saves import MINI, ROOT, copy_campaign, play, play_first_open, two_games  # noqa: E402
+from helpers_saves import MINI, ROOT, copy_campaign, leave_temp, play, play_first_open, two_games  # noqa: E402
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -359,6 +359,30 @@ def test_killing_the_game_mid_autosave_never_leaves_a_broken_save(tmp_path, camp
         assert st.to_dict() in wanted and note == ""
         infos = saves.list_saves(saves_dir)
         assert [(i.slot, i.ok) for i in infos] == [("autosave-mini", True)]
+
+
+def test_starting_the_game_clears_temp_files_that_killed_writes_left(tmp_path, camp):
+    from game.runs import records
+    from game.ui.app import make_app
+
+    saves_dir = tmp_path / "saves"
+    old, _ = two_games(camp)
+    save = saves.autosave(saves_dir, camp, old)
+    board = records.save(saves_dir, records.Records("mini", "first_light", attempts=3))
+    (saves_dir / "replays").mkdir()
+    left = [leave_temp(saves_dir, save.name), leave_temp(saves_dir, "slot two.save.toml"),
+            leave_temp(board.parent, board.name), leave_temp(saves_dir / "replays", "mini-x-0123456789.replay.toml")]
+    mine = saves_dir / ".my notes.tmp"  # hidden, .tmp, but not a name the game makes
+    mine.write_text("keep me")
+    before = {p: p.read_bytes() for p in (save, board, mine)}
+    assert all(p.exists() for p in left)
+
+    make_app(ROOT / "content", saves_dir)
+
+    assert not any(p.exists() for p in left)
+    assert {p: p.read_bytes() for p in (save, board, mine)} == before
+    assert saves.load_save(save, {"mini": camp})[1].to_dict() == old.to_dict()
+    assert records.load(saves_dir, "mini", "first_light").attempts == 3
 
 
 def test_a_failed_write_keeps_the_old_save_and_says_so(tmp_path, camp, monkeypatch):
