@@ -9,18 +9,16 @@ to an empty string to turn the cache off). A cache that cannot be read or writte
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from pathlib import Path
 
-from game.cache import cache_root
+from game.cache import cache_root, code_digest
 from game.fileio import light_write
 
 from .findings import Finding
 from .output import Section
 
-PACKAGE = Path(__file__).resolve().parent.parent
 CODE = ("engine", "authoring", "commands/check.py")
 FORMAT = 1
 
@@ -30,15 +28,9 @@ def cache_dir() -> Path | None:
     return None if root is None else root / "check"
 
 
-@functools.cache
 def _code() -> bytes:
     """A digest of the loader's and the analysis' source: new code means new findings."""
-    h = hashlib.sha256(f"check-cache {FORMAT}".encode())
-    for part in CODE:
-        path = PACKAGE / part
-        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.digest()
+    return hashlib.sha256(f"check-cache {FORMAT}".encode() + code_digest(*CODE)).digest()
 
 
 def key(folder: Path) -> str:
