@@ -91,7 +91,7 @@ def _entry(t: dict[str, Any]) -> Entry:
 
 # ---------------------------------------------------------------- writing
 
-def _table(e: Entry) -> dict[str, Any]:
+def table(e: Entry) -> dict[str, Any]:
     t: dict[str, Any] = {"source": e.source, "at": e.at, "replay": e.replay, "content_hash": e.content_hash,
                          "status": e.status, "why": e.why, "ending": e.ending, **e.end.to_dict(),
                          "score": e.score}
@@ -107,7 +107,7 @@ def save(saves_dir: Path, rec: Records) -> Path:
 
     path = records_path(saves_dir, rec.campaign, rec.challenge)
     doc = {"kind": KIND, "format": FORMAT, "campaign": rec.campaign, "challenge": rec.challenge,
-           "attempts": rec.attempts, "run": [_table(e) for e in rec.entries]}
+           "attempts": rec.attempts, "run": [table(e) for e in rec.entries]}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, tomli_w.dumps(doc).encode("utf-8"))
