@@ -168,3 +168,13 @@ def test_records_written_before_runs_were_checked_still_load_and_count(world, tm
         assert "earlier version of the story" in b.unverified[0].reason
     else:
         assert b.counted == b.history and not b.unverified
+
+
+def test_a_new_run_is_judged_against_verified_runs_only(tmp_path, capsys):
+    (tmp_path / "fresh").mkdir()
+    content, saves = hr.content(tmp_path / "fresh"), tmp_path / "fresh" / "saves"
+    records.save(saves, records.Records("mini", "first_light", 1, [records.Entry(
+        "play", "2026-12-01T09:00:00+00:00", FAKE, "0", "done", "goal", "", records.Stamp(1, 8, 1, 1, 0), 999)]))
+    route = hr.write_route(tmp_path / "r.txt", hr.FIRST_LIGHT)
+    assert main(["--content", str(content), "--saves", str(saves), "route", "first_light", str(route)]) == 0
+    assert "New personal best!" in capsys.readouterr().out  # the made-up 0d 01h 1a is nobody's best
