@@ -2,14 +2,18 @@
 
 ``CITIZEN_SCORE_CACHE`` names the folder (an empty value turns caching off); by default it is the
 user's cache folder. Nothing here is ever needed: a cache that cannot be read or written is
-ignored, and deleting the folder only costs time.
+ignored, and deleting the folder only costs time. Files here are written with
+``game.fileio.light_write``: whole, but without waiting for the disk.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
-import tempfile
 from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
 
 
 def cache_root() -> Path | None:
@@ -23,20 +27,15 @@ def cache_root() -> Path | None:
     return Path(user_cache_dir("citizen-score", appauthor=False))
 
 
-def write_cache(path: Path, data: bytes) -> None:
-    """Replace a cache file whole (temp file, rename); any failure just leaves it unwritten.
+@functools.cache
+def code_digest(*parts: str) -> bytes:
+    """A digest of the game's own source under ``parts`` (folders or files inside the package).
 
-    No fsync: a cache lost in a crash is rebuilt, so durability is not worth the wait.
+    Part of a cache key wherever an answer depends on code, not only on data: new code, new answers.
     """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        return
+    h = hashlib.sha256()
+    for part in parts:
+        path = PACKAGE / part
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.digest()

@@ -1,12 +1,13 @@
-"""Save slots, autosave and atomic writes: a saved game as a small TOML file under ``saves/``.
+"""Save slots and autosave: a saved game as a small TOML file under ``saves/``.
 
 A save is the game's identity (campaign id, content hash, seed and the log of choice ids) plus a
 snapshot of the state. The log is the truth and the snapshot only a cache: when the story was
 edited since the save (the content hash differs), or the snapshot is damaged, the log is replayed
 on the current story, so a save survives an edit or says exactly which step no longer fits.
 
-Files are written atomically (temp file in the same folder, fsync, rename, fsync the folder), so a
-crash or a kill leaves either the old save or the new one, never half of one. Reading never writes:
+Files are written atomically (``game.fileio.atomic_write``: temp file in the same folder, fsync,
+rename, fsync the folder), so a crash or a kill leaves either the old save or the new one, never
+half of one. Reading never writes:
 a broken, foreign or too-new file is reported with one clear message and left as it was.
 
 TOML only (``tomli_w`` out, stdlib ``tomllib`` in); nothing read from a save is ever evaluated.
@@ -15,9 +16,7 @@ TOML only (``tomli_w`` out, stdlib ``tomllib`` in); nothing read from a save is 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -26,7 +25,7 @@ from typing import Any
 
 import tomli_w
 
-from game import __version__
+from game import __version__, fileio
 from game.engine import engine
 from game.engine.engine import PlayError
 from game.engine.model import Campaign
@@ -175,42 +174,6 @@ def render_save(slot: str, camp: Campaign, st: GameState, now: datetime | None =
     return tomli_w.dumps(doc).encode("utf-8")
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable; not every system can open a folder, so failures are ignored."""
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
-    try:
-        fd = os.open(folder, flags)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: temp file beside it, flush, fsync, os.replace, fsync folder.
-
-    The temp name starts with a dot and ends in ``.tmp`` so a listing never mistakes it for a save.
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
 def write_save(saves_dir: Path, slot: str, camp: Campaign, st: GameState, *,
                now: datetime | None = None) -> Path:
     """Save the game to a slot (replacing what was there, atomically); returns the file.
@@ -223,7 +186,7 @@ def write_save(saves_dir: Path, slot: str, camp: Campaign, st: GameState, *,
                         "Start the game with a seed below 2**63.")
     ensure_saves_dir(Path(saves_dir))
     try:
-        atomic_write(path, render_save(slot, camp, st, now))
+        fileio.atomic_write(path, render_save(slot, camp, st, now))
     except OSError as e:
         raise SaveError(path, f"the game could not be saved ({e.strerror or e}).",
                         "Check there is free disk space and that you may write to the saves folder.") from None

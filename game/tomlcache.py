@@ -14,7 +14,8 @@ import tomllib
 from pathlib import Path
 from typing import Any, Callable
 
-from game.cache import cache_root, write_cache
+from game.cache import cache_root
+from game.fileio import light_write
 
 FORMAT = "1"
 
@@ -42,7 +43,10 @@ def _store(slot: Path, data: dict[str, Any]) -> None:
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     except (TypeError, ValueError):
         return
-    write_cache(slot, blob)
+    try:
+        light_write(slot, blob)
+    except OSError:  # a cache that cannot be written is only a cache missed
+        pass
 
 
 def install() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import random
+import select
 import signal
 import subprocess
 import sys
@@ -18,10 +18,11 @@ sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[1]), str(Path(_
                 if p not in sys.path]
 
 import game  # noqa: E402
-from game import saves  # noqa: E402
+from game import fileio, saves  # noqa: E402
 from game.engine import engine  # noqa: E402
 from game.engine.content import load_campaign  # noqa: E402
-from helpers_saves import MINI, ROOT, copy_campaign, play, play_first_open, two_games  # noqa: E402
+from helpers_saves import (  # noqa: E402
+    LONG_AGO, MINI, POINTS, ROOT, copy_campaign, leave_temp, play, play_first_open, two_games)
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -328,37 +329,85 @@ def test_a_saves_folder_that_cannot_be_made_is_a_save_error(tmp_path, camp):
 
 # ---------------------------------------------------------------- crash safety
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_killing_the_game_mid_autosave_never_leaves_a_broken_save(tmp_path, camp):
-    saves_dir = tmp_path / "saves"
-    old, new = two_games(camp)
-    wanted = [old.to_dict(), new.to_dict()]
-    saves.autosave(saves_dir, camp, old)
+def read_line(child: subprocess.Popen, deadline: float = 60.0) -> str:
+    """The child's next line, or fail after ``deadline`` seconds: a hung child must not hang the suite."""
+    ready, _, _ = select.select([child.stdout], [], [], deadline)
+    assert ready, f"the child said nothing for {deadline} s"
+    return child.stdout.readline().decode()
+
+
+def kill_inside_a_write(saves_dir: Path, point: str, write: int) -> list[Path]:
+    """Start the crash child, see it stop at ``point`` of its write number ``write``, and SIGKILL it.
+
+    Returns the temp files present at the moment of the kill (checked while the child is stopped).
+    """
     helper = Path(__file__).resolve().parent / "helpers_saves.py"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    pick = random.Random(2024)
-    for kill in range(30):
-        child = subprocess.Popen([sys.executable, str(helper), "crash-child", str(saves_dir), str(MINI)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-        try:
-            line = child.stdout.readline()
-            assert line == b"ready\n", child.stderr.read().decode()
-            for _ in range(pick.randrange(1, 25)):  # let it write a varied number of saves first
-                child.stdout.readline()
-            for _ in range(pick.randrange(0, 40000)):  # then a tiny, varied wait: somewhere in a write
-                pass
-            os.kill(child.pid, signal.SIGKILL)
-        finally:
-            child.kill()
-            child.wait()
-            child.stdout.close()
-            child.stderr.close()
-        files = sorted(saves_dir.glob("*.save.toml"))
-        assert [f.name for f in files] == ["autosave-mini.save.toml"], f"after kill {kill}"
-        _, st, note = saves.load_save(files[0], {"mini": camp})
-        assert st.to_dict() in wanted and note == ""
-        infos = saves.list_saves(saves_dir)
-        assert [(i.slot, i.ok) for i in infos] == [("autosave-mini", True)]
+    child = subprocess.Popen([sys.executable, str(helper), "crash-child", str(saves_dir), str(MINI), point,
+                              str(write)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        line = read_line(child)
+        assert line == f"in-write {point}\n", line + child.stderr.read().decode()
+        temps = sorted(saves_dir.glob(".autosave-mini.save.toml.*.tmp"))
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait(timeout=60) == -signal.SIGKILL  # it died of the kill, inside the write
+    finally:
+        child.kill()
+        child.wait()
+        for pipe in (child.stdin, child.stdout, child.stderr):
+            pipe.close()
+    return temps
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize("point", POINTS)
+@pytest.mark.parametrize("write", [1, 2])
+def test_killing_the_game_inside_an_autosave_leaves_the_old_save_or_the_new_one(tmp_path, camp, point, write):
+    """The child autosaves the new and the old game in turn (the parent saved the old one first)."""
+    from game.ui.app import make_app
+
+    saves_dir = tmp_path / "saves"
+    old, new = two_games(camp)
+    by_write = [old, new, old]  # what the save holds after write 0 (the parent's), 1, 2
+    save = saves.autosave(saves_dir, camp, old)
+
+    temps = kill_inside_a_write(saves_dir, point, write)
+
+    renamed = point == "renamed"
+    assert len(temps) == (0 if renamed else 1), "the kill did not land between temp file and rename"
+    _, st, note = saves.load_save(save, {"mini": camp})
+    assert st.to_dict() == by_write[write if renamed else write - 1].to_dict() and note == ""
+    assert [(i.slot, i.ok) for i in saves.list_saves(saves_dir)] == [("autosave-mini", True)]
+    for t in temps:  # the next start comes later than any write could take
+        assert t.exists()
+        os.utime(t, (LONG_AGO, LONG_AGO))
+    make_app(ROOT / "content", saves_dir)
+    assert [p.name for p in saves_dir.iterdir()] == [save.name]
+
+
+def test_starting_the_game_clears_temp_files_that_killed_writes_left(tmp_path, camp):
+    from game.runs import records
+    from game.ui.app import make_app
+
+    saves_dir = tmp_path / "saves"
+    old, _ = two_games(camp)
+    save = saves.autosave(saves_dir, camp, old)
+    board = records.save(saves_dir, records.Records("mini", "first_light", attempts=3))
+    (saves_dir / "replays").mkdir()
+    left = [leave_temp(saves_dir, save.name), leave_temp(saves_dir, "slot two.save.toml"),
+            leave_temp(board.parent, board.name), leave_temp(saves_dir / "replays", "mini-x-0123456789.replay.toml")]
+    mine = saves_dir / ".my notes.tmp"  # hidden, .tmp, but not a name the game makes
+    mine.write_text("keep me")
+    before = {p: p.read_bytes() for p in (save, board, mine)}
+    assert all(p.exists() for p in left)
+
+    make_app(ROOT / "content", saves_dir)
+
+    assert not any(p.exists() for p in left)
+    assert {p: p.read_bytes() for p in (save, board, mine)} == before
+    assert saves.load_save(save, {"mini": camp})[1].to_dict() == old.to_dict()
+    assert records.load(saves_dir, "mini", "first_light").attempts == 3
 
 
 def test_a_failed_write_keeps_the_old_save_and_says_so(tmp_path, camp, monkeypatch):
@@ -369,7 +418,7 @@ def test_a_failed_write_keeps_the_old_save_and_says_so(tmp_path, camp, monkeypat
     def disk_full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(saves.os, "fsync", disk_full)
+    monkeypatch.setattr(fileio.os, "fsync", disk_full)
     with pytest.raises(saves.SaveError) as err:
         saves.autosave(tmp_path, camp, new)
     monkeypatch.undo()

@@ -9,17 +9,16 @@ to an empty string to turn the cache off). A cache that cannot be read or writte
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from pathlib import Path
 
-from game.cache import cache_root, write_cache
+from game.cache import cache_root, code_digest
+from game.fileio import light_write
 
 from .findings import Finding
 from .output import Section
 
-PACKAGE = Path(__file__).resolve().parent.parent
 CODE = ("engine", "authoring", "commands/check.py")
 FORMAT = 1
 
@@ -29,15 +28,9 @@ def cache_dir() -> Path | None:
     return None if root is None else root / "check"
 
 
-@functools.cache
 def _code() -> bytes:
     """A digest of the loader's and the analysis' source: new code means new findings."""
-    h = hashlib.sha256(f"check-cache {FORMAT}".encode())
-    for part in CODE:
-        path = PACKAGE / part
-        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.digest()
+    return hashlib.sha256(f"check-cache {FORMAT}".encode() + code_digest(*CODE)).digest()
 
 
 def key(folder: Path) -> str:
@@ -73,4 +66,7 @@ def put(folder: Path, k: str, section: Section) -> None:
         return
     data = {"key": k, "section": {"findings": [f.to_dict() for f in section.findings],
                                   "lines": section.lines, "data": section.data}}
-    write_cache(slot, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    try:
+        light_write(slot, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:  # a cache that cannot be written is only a cache missed
+        pass

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from game.engine.challenges import day_key, today
 from game.engine.problems import ContentError
-from game.runs import records, replay, text
+from game.fileio import atomic_write
+from game.runs import board, records, replay, text
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
-from game.runs.splits import personal_best, same_seed
+from game.runs.splits import personal_best
 from game.runs.verify import verify_file
 
 
@@ -38,20 +39,20 @@ def run(args: argparse.Namespace) -> int:
         if args.challenge is None:
             if args.lss:
                 return _fail("--lss needs a CHALLENGE to export.")
-            return list_boards(args.saves)
+            return list_boards(args.saves, library)
         cs, ch = library.find(args.challenge)
-        rec = records.load(args.saves, cs.campaign.id, ch.id)
         day = day_key(args.date) if args.date else today()
         if ch.daily:
             print(f"Daily challenge: the board of {day} (--date picks another day).")
-            rec.entries = same_seed(ch, rec.entries, day)
+        b = board.read(args.saves, cs, ch, day)
         if args.lss:
             from game.runs.lss import write_lss
 
-            write_lss(args.lss, cs.campaign, ch, rec)
-            print(f"Wrote {args.lss} ({len(rec.entries)} runs, {rec.attempts} attempts).")
+            write_lss(args.lss, cs.campaign, ch, b)
+            left_out = f"; {len(b.unverified)} unverified left out" if b.unverified else ""
+            print(f"Wrote {args.lss} ({len(b.counted)} runs, {b.attempts} attempts{left_out}).")
             return 0
-        print("\n".join(text.board(ch, rec.attempts, rec.entries, cs.content_hash)))
+        print("\n".join(text.board(ch, b)))
         return 0
     except (NotFound, RecordsError) as e:
         return _fail(str(e))
@@ -64,24 +65,34 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{e.filename or ''}: {e.strerror or e}")
 
 
-def list_boards(saves: Path) -> int:
+def list_boards(saves: Path, library: Library) -> int:
     found = records.boards(saves)
     if not found:
         print(f"No records yet in {saves}. Play a challenge, or run a route with citizen-score route.")
     code = 0
     for cid, chid in found:
         try:
-            rec = records.load(saves, cid, chid)
+            print(f"{cid}/{chid}: {_summary(saves, library, cid, chid)}")
         except RecordsError as e:
             code = _fail(str(e))
-            continue
-        done = [e for e in rec.entries if e.done]
-        print(f"{cid}/{chid}: {rec.attempts} attempts, {len(done)} finished runs")
     return code
 
 
+def _summary(saves: Path, library: Library, cid: str, chid: str) -> str:
+    """Attempts and finished runs that count; without the challenge here, nothing can be verified."""
+    try:
+        cs = library.campaign(cid)
+        ch = cs.challenges[chid]
+    except (NotFound, ContentError, KeyError):
+        rec = records.load(saves, cid, chid)
+        return f"{rec.attempts} attempts, {len(rec.entries)} runs (not verified: the challenge is not in this content)"
+    b = board.read(saves, cs, ch)
+    unverified = f", {len(b.unverified)} unverified" if b.unverified else ""
+    return f"{b.attempts} attempts, {sum(e.done for e in b.counted)} finished runs{unverified}"
+
+
 def import_replays(args: argparse.Namespace, library: Library) -> int:
-    """Verify each replay; only a valid one is copied to the replays folder and put on the board."""
+    """Verify each replay; only a valid one is copied to the replays folder and put on the board, once."""
     code = 0
     for path in args.imports:
         v = verify_file(path, library)
@@ -94,19 +105,18 @@ def import_replays(args: argparse.Namespace, library: Library) -> int:
             print(f"{path}: not imported, it does not verify — " + "; ".join(v.reasons))
             code = max(code, 1)
             continue
-        name = replay.file_name(rep, v.data)
-        rec = records.load(args.saves, rep.campaign, rep.challenge)
-        if any(e.replay == name for e in rec.entries):
-            print(f"{path}: already on the board of {rep.ref}.")
+        cs = library.campaign(rep.campaign)
+        ch = cs.challenges[rep.challenge]
+        data = replay.render(rep)  # the game's own bytes: the same run, however it was spelled, has one name
+        name = replay.file_name(rep, data)
+        if any(e.replay == name for e in board.read(args.saves, cs, ch).counted):
+            print(f"{path}: already on the board of {rep.ref} as {name}; a replay counts once.")
             continue
         dest = Path(args.saves) / replay.FOLDER / name
-        from game.saves import atomic_write, ensure_saves_dir
-
-        ensure_saves_dir(dest.parent)
-        atomic_write(dest, v.data)
-        rec = records.add(args.saves, records.entry_of(rep, "import", name), rep.campaign, rep.challenge)
-        ch = library.campaign(rep.campaign).challenges[rep.challenge]
-        pb = personal_best(ch, rec.entries)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(dest, data)
+        records.add(args.saves, records.entry_of(rep, "import", name), rep.campaign, rep.challenge)
+        pb = personal_best(ch, board.read(args.saves, cs, ch, rep.date if ch.daily else None).counted)
         print(f"{path}: valid, added to the board of {rep.ref} as {name}"
               + (f" (your PB: {text.game_time(pb.end)})" if pb else ""))
     return code

@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from game.engine.problems import ContentError
-from game.runs import records, replay, text
+from game.runs import board, records, replay, text
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
 from game.runs.route import RouteError, play_route, read_route
-from game.runs.splits import judge, same_seed, segment_ids
+from game.runs.splits import judge, segment_ids
 
 
 def add(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     rep = replay.from_run(played)
     try:
-        before = same_seed(ch, records.load(args.saves, cs.campaign.id, ch.id).entries, played.date)
+        before = board.read(args.saves, cs, ch, played.date).counted
         path = replay.write(args.saves, rep)
         entry = records.entry_of(rep, "route", path.name)
         if not args.no_record:

@@ -15,11 +15,11 @@ from game.engine.challenges import Challenge, ChallengeSet
 from game.engine.engine import Outcome, PlayError
 from game.session import Session
 
-from . import records, replay
+from . import board, records, replay
 from .records import RecordsError
 from .replay import Replay
 from .run import Reached, Run
-from .splits import Entry, Judgement, judge, same_seed, segment_ids
+from .splits import Entry, Judgement, judge, segment_ids
 
 Clock = Callable[[], float]
 
@@ -37,8 +37,7 @@ class LiveRun(Session):
         self.entry: Entry | None = None  # this run on the board, once it is over
         self.problem = ""  # records or replay that could not be written, said once on the results
         try:
-            board = records.load(saves_dir, cs.campaign.id, ch.id).entries
-            self.before: list[Entry] = same_seed(ch, board, run.date)
+            self.before: list[Entry] = board.read(saves_dir, cs, ch, run.date).counted
             if record:
                 records.count_attempt(saves_dir, cs.campaign.id, ch.id)
         except RecordsError as e:

@@ -1,10 +1,10 @@
 """Export a challenge's records as a LiveSplit splits file (``.lss``) for runners who keep history there.
 
 Segments are the challenge's splits then the finish; each carries the personal best's split time,
-the best segment and the segment history of every local run. Both timing methods are filled:
-RealTime is the player's clock; GameTime is the in-game time, written as elapsed in-game hours
-with the actions taken as seconds (``2.07:00:31`` is 2 days, 7 hours and 31 actions), so sorting
-by game time in LiveSplit ranks runs as the game does.
+the best segment and the segment history of every local run that verifies (see ``board``). Both
+timing methods are filled: RealTime is the player's clock; GameTime is the in-game time, written
+as elapsed in-game hours with the actions taken as seconds (``2.07:00:31`` is 2 days, 7 hours and
+31 actions), so sorting by game time in LiveSplit ranks runs as the game does.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 
 from game.engine.challenges import Challenge
 from game.engine.model import Campaign
+from game.fileio import atomic_write
 
 from .clock import Span, Stamp, span
-from .records import Records
+from .board import Board
 from .splits import Entry, best_segments, personal_best, segment_ids, segment_titles, segments
 
 VERSION = "1.7.0"
@@ -52,9 +53,9 @@ def _date(iso: str, minus_ms: int = 0) -> str:
     return when.strftime("%m/%d/%Y %H:%M:%S")
 
 
-def build(camp: Campaign, ch: Challenge, rec: Records) -> ET.Element:
-    """The LiveSplit XML tree of a challenge's records."""
-    local = [e for e in rec.entries if e.local]
+def build(camp: Campaign, ch: Challenge, board: Board) -> ET.Element:
+    """The LiveSplit XML tree of a challenge's board: the player's own verified runs, nothing else."""
+    local = [e for e in board.counted if e.local]
     ids = segment_ids(ch)
     root = ET.Element("Run", {"version": VERSION})
     ET.SubElement(root, "GameIcon")
@@ -67,7 +68,7 @@ def build(camp: Campaign, ch: Challenge, rec: Records) -> ET.Element:
     ET.SubElement(meta, "Region")
     ET.SubElement(meta, "Variables")
     ET.SubElement(root, "Offset").text = timespan(0)
-    ET.SubElement(root, "AttemptCount").text = str(max(rec.attempts, len(local)))
+    ET.SubElement(root, "AttemptCount").text = str(max(board.attempts, len(local)))
     history = ET.SubElement(root, "AttemptHistory")
     for n, e in enumerate(local, 1):
         attrs = {"id": str(n)}
@@ -99,11 +100,9 @@ def _segments(parent: ET.Element, ch: Challenge, local: list[Entry], ids: list[s
                 _times(hist, "Time", run[i], {"id": str(n)})
 
 
-def write_lss(path: Path, camp: Campaign, ch: Challenge, rec: Records) -> None:
-    """Write the .lss file (atomically, like every file the game writes)."""
-    from game.saves import atomic_write
-
-    root = build(camp, ch, rec)
+def write_lss(path: Path, camp: Campaign, ch: Challenge, board: Board) -> None:
+    """Write the .lss file (atomically, like every file the game writes); OSError if it cannot."""
+    root = build(camp, ch, board)
     ET.indent(root, space="  ")
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
     atomic_write(Path(path), data + b"\n")

@@ -14,6 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from game.fileio import atomic_write
+
 from .clock import Stamp
 from .replay import STAMP_KEYS, Replay
 from .splits import Entry
@@ -89,7 +91,7 @@ def _entry(t: dict[str, Any]) -> Entry:
 
 # ---------------------------------------------------------------- writing
 
-def _table(e: Entry) -> dict[str, Any]:
+def table(e: Entry) -> dict[str, Any]:
     t: dict[str, Any] = {"source": e.source, "at": e.at, "replay": e.replay, "content_hash": e.content_hash,
                          "status": e.status, "why": e.why, "ending": e.ending, **e.end.to_dict(),
                          "score": e.score}
@@ -103,17 +105,15 @@ def _table(e: Entry) -> dict[str, Any]:
 def save(saves_dir: Path, rec: Records) -> Path:
     import tomli_w
 
-    from game.saves import SaveError, atomic_write, ensure_saves_dir
-
     path = records_path(saves_dir, rec.campaign, rec.challenge)
     doc = {"kind": KIND, "format": FORMAT, "campaign": rec.campaign, "challenge": rec.challenge,
-           "attempts": rec.attempts, "run": [_table(e) for e in rec.entries]}
+           "attempts": rec.attempts, "run": [table(e) for e in rec.entries]}
     try:
-        ensure_saves_dir(path.parent)
+        path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, tomli_w.dumps(doc).encode("utf-8"))
-    except (OSError, SaveError) as e:
-        raise RecordsError(f"{path}: the records could not be written ({e}). Check there is free disk "
-                           "space and that you may write to the saves folder.") from None
+    except OSError as e:
+        raise RecordsError(f"{path}: the records could not be written ({e.strerror or e}). Check there is "
+                           "free disk space and that you may write to the saves folder.") from None
     return path
 
 

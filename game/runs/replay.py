@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from game import __version__
+from game.fileio import atomic_write
 
 from .clock import Stamp
 from .run import Reached, Result, Run, Step
@@ -118,11 +119,10 @@ def file_name(rep: Replay, data: bytes) -> str:
 
 
 def write(saves_dir: Path, rep: Replay) -> Path:
-    """Write the replay under ``<saves>/replays/`` atomically; returns its path."""
-    from game.saves import atomic_write, ensure_saves_dir
-
+    """Write the replay under ``<saves>/replays/`` atomically; returns its path (OSError if it cannot)."""
     data = render(rep)
-    folder = ensure_saves_dir(Path(saves_dir) / FOLDER)
+    folder = Path(saves_dir) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / file_name(rep, data)
     atomic_write(path, data)
     return path
@@ -137,17 +137,23 @@ def read(path: Path) -> tuple[Replay, bytes]:
         if path.stat().st_size > MAX_BYTES:
             raise ReplayError(f"{path}: it is far larger than any replay.")
         data = path.read_bytes()
-        doc = tomllib.loads(data.decode("utf-8-sig"))
     except FileNotFoundError:
         raise ReplayError(f"{path}: there is no such file.") from None
     except OSError as e:
         raise ReplayError(f"{path}: the file cannot be read ({e.strerror or e}).") from None
+    return loads(data, path), data
+
+
+def loads(data: bytes, path: Path | str) -> Replay:
+    """A replay from a file's bytes (``path`` only names it in the message of a ReplayError)."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ReplayError(f"{path}: it is not text, so it is not a replay.") from None
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as e:
         raise ReplayError(f"{path}: the TOML cannot be read ({e}).") from None
     try:
-        return parse(doc), data
+        return parse(doc)
     except _Bad as e:
         raise ReplayError(f"{path}: {e}") from None
 

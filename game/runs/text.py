@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.challenges import Challenge
 
+from .board import Board
 from .clock import Span, Stamp, clock, delta, game_time, real_time
 from .run import WHY_WORDS, Result
 from .splits import Entry, Judgement, personal_best, ranked, sum_of_best
@@ -43,26 +44,37 @@ def entry_line(ch: Challenge, e: Entry) -> str:
     return (f"{game_time(e.end):>11}  {real_time(e.end.real_ms):>9}{score}  {e.source:<6}  {when}  {e.replay}")
 
 
-def board(ch: Challenge, attempts: int, entries: list[Entry], content_hash: str) -> list[str]:
-    """The whole board of a challenge: PB, sum of best, attempts, the ranking and the history."""
-    pb = personal_best(ch, entries)
-    sob = sum_of_best(ch, entries)
-    done = sum(e.done for e in entries if e.local)
+def board(ch: Challenge, b: Board) -> list[str]:
+    """The whole board of a challenge: PB, sum of best, attempts, the ranking and the history.
+
+    Only verified runs rank and make the PB; the others are listed with the reason they do not count.
+    """
+    pb = personal_best(ch, b.counted)
+    sob = sum_of_best(ch, b.counted)
+    done = sum(e.done for e in b.counted if e.local)
     out = [heading(ch), f"  {ch.about}" if ch.about else "",
-           f"Attempts: {attempts}   finished: {done}",
+           f"Attempts: {b.attempts}   finished: {done}",
            f"Personal best: {entry_line(ch, pb).strip() if pb else 'none yet'}",
            f"Sum of best: {_time(sob) if sob else '—'}"]
     out.append("Board:")
-    rows = ranked(ch, entries)
+    rows = ranked(ch, b.counted)
     for n, e in enumerate(rows, 1):
-        old = "  (older story)" if e.content_hash != content_hash else ""
-        out.append(f"  {n:>2}. {entry_line(ch, e)}{old}")
+        out.append(f"  {n:>2}. {entry_line(ch, e)}")
     if not rows:
         out.append("  no finished runs yet")
+    if b.unverified:
+        out.append("Unverified (not counted):")
+        for u in b.unverified:
+            out.append(f"   -  {entry_line(ch, u.entry)}")
+            out.append(f"      {u.reason}")
     out.append("History:")
-    for e in entries:
+    for e in b.history:
+        tag = "  unverified" if b.reason(e) else ""
         out.append(f"  {e.at.replace('T', ' ')[:16]}  {e.source:<6}  {e.status:<6} ({WHY_WORDS.get(e.why, e.why)})  "
-                   f"{game_time(e.end)}  {ch.score.src} {e.score}")
-    if not entries:
+                   f"{game_time(e.end)}  {ch.score.src} {e.score}{tag}")
+    if not b.history:
         out.append("  no runs yet")
+    if b.repeats:
+        runs = f"run{'s' if b.repeats != 1 else ''}"
+        out.append(f"  ({b.repeats} more {runs} of a replay already on the board, counted once)")
     return [line for line in out if line != ""]

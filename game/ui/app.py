@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from game import saves
+from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
 from game.engine.engine import PlayError
 from game.engine.model import Campaign
@@ -288,4 +289,5 @@ def make_app(content_dir: Path, saves_dir: Path, seed: int | None = None,
     Content is read just after the first frame unless ``campaigns`` are handed in.
     """
     saves.ensure_saves_dir(saves_dir)
+    clear_leftovers(saves_dir)
     return CitizenApp(content_dir, saves_dir, seed, campaigns, dev)

@@ -14,11 +14,12 @@ from textual.widgets.option_list import Option
 from game.engine.challenges import Challenge, ChallengeSet, today
 from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
-from game.runs import records
+from game.runs.board import Board
+from game.runs.board import read as read_board
 from game.runs.clock import game_time, real_time
 from game.runs.find import Library
 from game.runs.records import RecordsError
-from game.runs.splits import personal_best, ranked, same_seed, sum_of_best
+from game.runs.splits import Entry, personal_best, ranked, sum_of_best
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 
@@ -45,19 +46,30 @@ def rules_text(ch: Challenge) -> Text:
     return t
 
 
-def board_text(ch: Challenge, rec: records.Records) -> Text:
+def board_text(ch: Challenge, b: Board) -> Text:
+    """Best, sum of best and the top of the board from verified runs; the others named as not counted."""
     t = Text()
-    pb, sob = personal_best(ch, rec.entries), sum_of_best(ch, rec.entries)
+    pb, sob = personal_best(ch, b.counted), sum_of_best(ch, b.counted)
     t.append("\nYour best  ", style="dim")
     t.append(f"{game_time(pb.end)}  {ch.score.src} {pb.score}" if pb else "none yet", style="bold")
-    t.append(f"\nSum of best  {game_time(sob) if sob else '—'}   attempts {rec.attempts}\n", style="dim")
-    rows = ranked(ch, rec.entries)[:BOARD]
+    t.append(f"\nSum of best  {game_time(sob) if sob else '—'}   attempts {b.attempts}\n", style="dim")
+    rows = ranked(ch, b.counted)[:BOARD]
     if rows:
         t.append("\nLocal board\n", style="bold underline")
     for n, e in enumerate(rows, 1):
-        who = "you" if e.local else "imported"
-        t.append(f"{n}. {game_time(e.end):>11}  {real_time(e.end.real_ms):>9}  {ch.score.src} {e.score}  {who}\n")
+        t.append(f"{n}. {_run(ch, e)}  {'you' if e.local else 'imported'}\n")
+    if b.unverified:
+        t.append("\nUnverified — not counted\n", style="bold underline")
+    for u in b.unverified[:BOARD]:
+        t.append(f"• {_run(ch, u.entry)}\n  ")
+        t.append_text(lit(u.reason + "\n", "dim"))
+    if len(b.unverified) > BOARD:
+        t.append(f"… and {len(b.unverified) - BOARD} more (citizen-score records {ch.ref})\n", style="dim")
     return t
+
+
+def _run(ch: Challenge, e: Entry) -> str:
+    return f"{game_time(e.end):>11}  {real_time(e.end.real_ms):>9}  {ch.score.src} {e.score}"
 
 
 class ChallengesScreen(GameScreen):
@@ -115,9 +127,7 @@ class ChallengesScreen(GameScreen):
         cs, ch = self.found[ref]
         self.query_one("#challenge-rules", Static).update(rules_text(ch))
         try:
-            rec = records.load(self.app.saves_dir, cs.campaign.id, ch.id)
-            rec.entries = same_seed(ch, rec.entries, today())
-            board = board_text(ch, rec)
+            board = board_text(ch, read_board(self.app.saves_dir, cs, ch, today()))
         except RecordsError as e:
             board = lit(f"\n{e}", "bold red")
         self.query_one("#challenge-board", Static).update(board)
