@@ -32,7 +32,7 @@ import conftest_engine_helpers as h
 from game.engine import content as loader
 from game.engine.problems import ContentError
 
-from game.engine.challenges import load_challenges  # also adds the challenge tables to the SPEC
+from game.engine.challenges import load_challenges
 
 REPO = h.REPO
 SCHEMA_DIR = REPO / "schema"
@@ -241,9 +241,9 @@ def spec_cases() -> list[tuple[str, list[tuple[str, tuple[Any, ...], Any]]]]:
             continue
         rel, path = WHERE[kind]
         out.append((f"{kind}: unknown key", [(rel, (*path, "colour"), "red")]))
-        for key, (types, required) in keys.items():
-            out.append((f"{kind}.{key}: wrong type", [(rel, (*path, key), wrong_value(types))]))
-            if required:
+        for key, k in keys.items():
+            out.append((f"{kind}.{key}: wrong type", [(rel, (*path, key), wrong_value(k.types))]))
+            if k.required:
                 out.append((f"{kind}.{key}: missing", [(rel, (*path, key), DELETE)]))
     return out
 
@@ -500,9 +500,9 @@ def test_schema_keys_and_types_equal_the_loaders(kind):
     spec = loader.SPEC[kind]
     assert node.get("additionalProperties") is False, f"{kind}: the loader refuses unknown keys"
     assert set(node["properties"]) == set(spec), f"{kind}: schema and loader name different keys"
-    assert set(node.get("required", [])) == {k for k, (_, req) in spec.items() if req}, kind
-    for key, (types, _) in spec.items():
-        assert json_types(root, node["properties"][key]) == loader_types(types), f"{kind}.{key}"
+    assert set(node.get("required", [])) == {k for k, key in spec.items() if key.required}, kind
+    for key, k in spec.items():
+        assert json_types(root, node["properties"][key]) == loader_types(k.types), f"{kind}.{key}"
         assert resolve(root, node["properties"][key]).get("description"), f"{kind}.{key} has no hover text"
 
 

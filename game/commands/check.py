@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from game.engine.content import list_campaigns
+from game.engine.campaigns import campaigns_in
 from game.engine.problems import ContentError
 
 if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
@@ -67,7 +67,7 @@ def check_report(dirs: list[Path], cache: bool = False) -> Report:
 
     sections = []
     for d in dirs:
-        folders = [d] if (d / "campaign.toml").is_file() else list_campaigns(d)
+        folders = campaigns_in(d)
         if not folders:
             sections.append(Section(str(d), [Finding(
                 "no-campaign", "error", str(d), 0, 0, "", "no campaign found",
@@ -98,9 +98,10 @@ def fresh(folder: Path) -> Section:
     from game.authoring.findings import Finding, from_problem
     from game.authoring.output import Section, plural
     from game.engine.challenges import load_challenges
+    from game.tomlcache import parser
 
     try:
-        loaded = load_challenges(folder)  # the campaign and its challenges.toml, in one pass
+        loaded = load_challenges(folder, parse=parser())  # the campaign and its challenges.toml, in one pass
     except ContentError as e:
         findings = [from_problem(p) for p in e.problems]
         errors = sum(f.severity == "error" for f in findings)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.engine.challenges import Challenge, ChallengeSet, load_challenges
-from game.engine.content import list_campaigns
+from game.engine.campaigns import list_campaigns
+from game.tomlcache import parser
 
 
 class NotFound(Exception):
@@ -25,7 +26,7 @@ class Library:
             root = self.content_dir / cid
             if not (root / "campaign.toml").is_file():
                 raise NotFound(f"there is no campaign '{cid}' in {self.content_dir}")
-            self._sets[cid] = load_challenges(root)
+            self._sets[cid] = load_challenges(root, parse=parser())
         return self._sets[cid]
 
     def all(self) -> list[ChallengeSet]:
