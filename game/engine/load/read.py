@@ -28,6 +28,7 @@ MAX_NESTING = 32  # tables and lists inside each other; the story needs five or 
 TOML_ERR = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)$")
 # Strings, comments and brackets, in file order: enough to find where brackets nest too deep.
 _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+RANGE = "±" + f"{LIMIT:,}".replace(",", " ")  # as the message shows it
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]{200,}")
 
 
@@ -158,7 +159,7 @@ def parse(cx: Context, rel: str, text: str) -> dict[str, Any] | None:
                         line=too_deep_line(text))
     except ValueError:  # Python refuses to read an integer of thousands of digits
         m = _LONG_NUMBER.search(text)
-        cx.file_problem(rel, f"a number is outside the game's range, -{LIMIT:,} to {LIMIT:,}".replace(",", " "),
+        cx.file_problem(rel, f"a number is outside the game's range, {RANGE}",
                         "Write a smaller number.", line=text.count("\n", 0, m.start()) + 1 if m else 0)
     return None
 
@@ -196,8 +197,8 @@ def check_values(cx: Context, src: Source) -> bool:
         elif isinstance(node, list):
             stack += [(v, (*path, i)) for i, v in enumerate(node) if isinstance(v, (dict, list, int, float))]
         elif _out_of_range(node) and not (len(path) == 3 and path[0] == "challenge" and path[2] == "seed"):
-            cx.problem(src, path_str(path), f"{node:g} is outside the game's range, "
-                       f"-{LIMIT:,} to {LIMIT:,}".replace(",", " "), "Write a smaller number.")
+            cx.problem(src, path_str(path), f"{node:g} is outside the game's range, {RANGE}",
+                       "Write a smaller number.")
             ok = False
     return ok
 
