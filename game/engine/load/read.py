@@ -197,7 +197,7 @@ def check_values(cx: Context, src: Source) -> bool:
         elif isinstance(node, list):
             stack += [(v, (*path, i)) for i, v in enumerate(node) if isinstance(v, (dict, list, int, float))]
         elif _out_of_range(node) and not (len(path) == 3 and path[0] == "challenge" and path[2] == "seed"):
-            cx.problem(src, path_str(path), f"{node:g} is outside the game's range, {RANGE}",
+            cx.problem(src, path_str(path), f"{_shown(node)} is outside the game's range, {RANGE}",
                        "Write a smaller number.")
             ok = False
     return ok
@@ -207,6 +207,14 @@ def _out_of_range(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value) and abs(value) > LIMIT
     return not isinstance(value, bool) and isinstance(value, int) and abs(value) > LIMIT
+
+
+def _shown(value: int | float) -> str:
+    """A number as a message can show it: thousands of digits are counted, not printed."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    digits = len(str(abs(value)))
+    return str(value) if digits <= 24 else f"a number of {digits} digits"
 
 
 def _toml_hint(msg: str) -> str:
