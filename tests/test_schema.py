@@ -520,3 +520,25 @@ def test_shared_definitions_are_the_same_in_every_schema():
         assert rules["definitions"][name] == scene["definitions"][name], name
     assert rules["definitions"]["rule"]["properties"]["effects"] == \
         scene["definitions"]["choice"]["properties"]["effects"]
+
+
+# ---------------------------------------------------------------- generated, not written by hand
+
+def test_committed_schemas_are_the_generators_output():
+    """schema/*.schema.json come from the key table and schema/shapes; regenerate, never hand-edit."""
+    from game.authoring.schemas import build
+
+    built = build()
+    assert set(built) == {p.name for p in SCHEMA_DIR.glob("*.schema.json")} - {"report.schema.json"}
+    for name, text in built.items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, \
+            f"schema/{name} differs from its generator: run python -m game.authoring.schemas"
+
+
+def test_a_key_declared_in_the_key_table_reaches_its_schema(monkeypatch):
+    from game.authoring.schemas import build
+    from game.engine.load.keys import Key
+
+    monkeypatch.setitem(loader.SPEC["gate"], "colour", Key((str,), False, "A colour for the life screen."))
+    gate = json.loads(build()["gates.schema.json"])["definitions"]["gate"]["properties"]
+    assert gate["colour"] == {"type": "string", "description": "A colour for the life screen."}
