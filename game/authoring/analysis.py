@@ -15,7 +15,7 @@ from pathlib import Path
 from game.engine.expr import Expr, Node, names_in
 from game.engine.model import Campaign, Choice, Rule, Where
 
-from .findings import Finding, Locator, from_problem
+from .findings import Finding, Locator, finding
 from .output import plural
 from .reach import Reach, reach
 from .sat import check
@@ -41,7 +41,7 @@ class Ctx:
         if column and expr:
             self.loc.line(file, path)  # reads the file, if nothing has yet
             column = self.loc.column(file, line, expr, column)
-        self.out.append(Finding(code, severity, file, line, column, path, message, hint))
+        self.out.append(finding(code, severity, file, line, column, path, message, hint))
 
     @property
     def main_file(self) -> str:
@@ -53,7 +53,7 @@ def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
     ctx = Ctx(camp, reach(camp), Locator(camp.root), Path(camp.root).name)
     ctx.refs = inbound(camp)
     ctx.challenges = challenges or {}
-    ctx.out += [from_problem(p) for p in camp.warnings]
+    ctx.out += camp.warnings
     for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
                  check_flags, check_laters, check_dead_ends, check_plain_text,
                  check_challenges):

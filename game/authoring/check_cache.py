@@ -16,7 +16,7 @@ from pathlib import Path
 
 from game.cache import cache_root, write_cache
 
-from .findings import Finding
+from .findings import finding
 from .output import Section
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def get(folder: Path, k: str) -> Section | None:
         if not data or data.get("key") != k:
             return None
         s = data["section"]
-        return Section(str(folder), [Finding(**f) for f in s["findings"]], list(s["lines"]),
+        return Section(str(folder), [finding(**f) for f in s["findings"]], list(s["lines"]),
                        {**s["data"], "folder": str(folder)})
     except (OSError, ValueError, KeyError, TypeError):
         return None

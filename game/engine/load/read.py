@@ -83,6 +83,14 @@ def read_source(cx: Context, rel: str, required: bool) -> Source | None:
     return src if check_values(cx, src) else None
 
 
+def text_source(root: Path, name: str, rel: str) -> Source | None:
+    """A file's text for line numbers only (author tools, after a load): None if it cannot be read."""
+    cx = Context(root, tomllib.loads)
+    raw = read_bytes(cx, rel, root / rel)
+    text = None if raw is None else decode(cx, rel, raw)
+    return None if text is None else Source(name, {}, text)
+
+
 def read_bytes(cx: Context, rel: str, path: Path) -> bytes | None:
     """A plain file's bytes, opened without blocking (a pipe cannot stall the game) and bounded."""
     try:
