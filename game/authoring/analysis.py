@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine.expr import Expr, Node, names_in
+from game.engine.load.crosscheck import acts_done
 from game.engine.model import Campaign, Choice, Rule, Where
 
 from .findings import Finding, Locator, finding
@@ -220,17 +221,9 @@ def check_routes(ctx: Ctx) -> None:
 
 # ---------------------------------------------------------------- rules and gates
 
-def _acts_named(camp: Campaign) -> set[str]:
-    acts = {a for ch in camp.choices.values() for a in ch.does}
-    for thing in [*camp.choices.values(), *camp.rules.values()]:
-        for lt in thing.later:
-            acts.update(lt.does)
-    return acts
-
-
 def check_rules(ctx: Ctx) -> None:
     camp, r = ctx.camp, ctx.r
-    named = _acts_named(camp)
+    named = acts_done(camp)
     for rule in camp.rules.values():
         if rule.id not in r.rules:
             _dead_rule(ctx, rule, named)

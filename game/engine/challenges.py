@@ -42,7 +42,7 @@ from .expr import BOOL, NUM, Expr, compile_expr
 from .model import Campaign, Where
 from .load.context import Context, Parse
 from .load.keys import check_id, check_keys, unknown_tables
-from .load.loader import load
+from .load.loader import load, reuse
 from .load.read import Source, content_hash, read_source
 from .load.values import expr
 from .problems import ContentError
@@ -123,14 +123,16 @@ def daily_seed(campaign: str, challenge: str, day: date | str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big") & MAX_DAILY_SEED
 
 
-def load_challenges(root: str | Path, parse: Parse = tomllib.loads) -> ChallengeSet:
+def load_challenges(root: str | Path, parse: Parse = tomllib.loads,
+                    campaign: Campaign | None = None) -> ChallengeSet:
     """Load a campaign folder and its challenges; raises ContentError listing every problem.
 
     challenges.toml is read with the campaign's context (same TOML errors, same line numbers,
-    same expression scope), after the story itself has loaded.
+    same expression scope), after the story itself has loaded — or, given the ``campaign`` the
+    game already loaded from this folder, with its names, if the story is unchanged since.
     """
     cx = Context(Path(root), parse)
-    camp = load(cx)
+    camp = campaign if campaign is not None and reuse(cx, campaign) else load(cx)
     cx.problems = []  # the story's warnings are the story's; these are the file's
     src = read_source(cx, FILE, required=False)
     out = ChallengeSet(camp, {}, content_hash(cx.files))

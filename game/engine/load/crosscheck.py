@@ -102,9 +102,21 @@ def check_reveals(cx: Context, scenes: dict[str, Scene], rules: dict[str, Rule],
                              "Add hidden = true to the rule, or drop it from reveal.", severity="warning")
 
 
+def acts_done(camp: Campaign) -> set[str]:
+    """Every act a choice or a later consequence does, in a loaded campaign (what check reasons with)."""
+    things = [*camp.choices.values(), *camp.rules.values()]
+    return {a for ch in camp.choices.values() for a in ch.does} | \
+        {a for thing in things for lt in thing.later for a in lt.does}
+
+
+def acts_in(camp: Campaign) -> set[str]:
+    """Every act a loaded campaign names: those done, and those rules fire on (what did() may name)."""
+    return acts_done(camp) | {a for r in camp.rules.values() for a in r.on}
+
+
 def acts_named(raw_scenes: list[tuple[str, Source, dict[str, Any]]], rules: Any) -> set[str]:
-    """Every act the content names (choices' and laters' `does`, rules' `on`), read before the
-    typed load so that `did("...")` can be checked against it."""
+    """``acts_in`` before the typed load: read from the raw tables, so that `did("...")` in any
+    condition can be checked while the conditions themselves are being compiled."""
     def listed(v: Any) -> set[str]:
         return {v} if isinstance(v, str) else {a for a in v if isinstance(a, str)} if isinstance(v, list) else set()
 

@@ -7,6 +7,7 @@ look dangling.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,10 @@ from ..model import Campaign
 from ..problems import ContentError
 from ..scope import CampaignScope
 from .context import Context, Parse
-from .crosscheck import acts_named, check_reveals, finish
+from .crosscheck import acts_in, acts_named, check_reveals, finish
 from .gates import collect_gates, load_gates
 from .keys import TOP, check_keys, unknown_tables
-from .read import Source, read_source
+from .read import Source, content_hash, read_bytes, read_source
 from .rules import load_rules
 from .scenes import collect_scenes, load_scene
 from .tables import load_decks, load_flags, load_lists, load_npcs, load_scores, load_stats
@@ -96,6 +97,31 @@ def load(cx: Context) -> Campaign:
         raise ContentError(cx.problems)
     campaign.warnings = [p for p in cx.problems if p.severity == "warning"]
     return campaign
+
+
+def read_story_bytes(cx: Context) -> None:
+    """The story files' bytes, as a full load would read them (for the content hash), unparsed."""
+    scene_dir = cx.root / "scenes"
+    scenes = [f"scenes/{f.name}" for f in sorted(scene_dir.glob("*.toml"))] if scene_dir.is_dir() else []
+    for rel in ["campaign.toml", "rules.toml", "gates.toml", *scenes]:
+        if os.path.lexists(cx.root / rel) and (raw := read_bytes(cx, rel, cx.root / rel)) is not None:
+            cx.files[rel] = raw
+
+
+def reuse(cx: Context, camp: Campaign) -> bool:
+    """Take the names of a campaign loaded before, if its folder still holds the same story.
+
+    A later file (challenges.toml) then compiles against them without loading the story again.
+    """
+    read_story_bytes(cx)
+    if cx.problems or content_hash(cx.files) != camp.content_hash:
+        cx.problems, cx.files = [], {}
+        return False
+    declare(cx, camp.scores, camp.stats, camp.flags, camp.npcs, camp.decks, set(camp.scenes),
+            dict(camp.gates), acts_in(camp))
+    assert cx.scope is not None
+    cx.scope.gate_exprs.update({gid: g.needs for gid, g in camp.gates.items()})
+    return True
 
 
 def declare(cx: Context, scores: dict[str, Any], stats: dict[str, Any], flags: dict[str, str],
