@@ -152,3 +152,16 @@ def test_a_file_too_large_to_be_a_story(tmp_path, monkeypatch):
     monkeypatch.setattr(read, "MAX_BYTES", 100)
     root = h.copy_mini(tmp_path)
     the_problem(refused(root), SCENE, "larger than")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="no pipes or /dev/zero")
+def test_check_with_its_cache_neither_hangs_nor_crashes_on_devices_and_pipes(tmp_path, monkeypatch, capsys):
+    from game.cli import main
+
+    monkeypatch.setenv("CITIZEN_SCORE_CACHE", str(tmp_path / "cache"))
+    root = h.copy_mini(tmp_path / "content")
+    os.mkfifo(root / "scenes" / "pipe.toml")
+    (root / "scenes" / "zero.toml").symlink_to("/dev/zero")
+    assert main(["--content", str(root.parent), "check"]) != 0
+    out = capsys.readouterr()
+    assert "mini/scenes/pipe.toml" in out.out + out.err and "mini/scenes/zero.toml" in out.out + out.err

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from game.cache import cache_root, write_cache
+from game.engine.load.read import MAX_BYTES
 
 from .findings import finding
 from .output import Section
@@ -41,9 +42,13 @@ def _code() -> bytes:
 
 
 def key(folder: Path) -> str:
+    """Every plain file's name and bytes; a file too large for the loader counts by size and time,
+    so a huge file costs no more to key than the loader spends refusing it."""
     h = hashlib.sha256(_code())
     for f in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(f.relative_to(folder).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+        info = f.stat()
+        body = f.read_bytes() if info.st_size <= MAX_BYTES else f"{info.st_size}:{info.st_mtime_ns}".encode()
+        h.update(f.relative_to(folder).as_posix().encode() + b"\0" + body + b"\0")
     return h.hexdigest()
 
 

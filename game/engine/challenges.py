@@ -163,13 +163,13 @@ def load_challenge(cx: Context, src: Source, camp: Campaign, path: str, cid: str
     goal = expr(cx, src, f"{path}.goal", t["goal"], BOOL) if "goal" in t else None
     if "goal" not in t and not scored and "category" in t:
         cx.problem(src, path, f"challenge '{cid}' has no goal",
-                     'A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
-                     '"low score" challenges may run to the end of the story instead).')
+                   'A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
+                   '"low score" challenges may run to the end of the story instead).')
     if "score" in t:
         score = expr(cx, src, f"{path}.score", t["score"], NUM)
     elif scored:
         cx.problem(src, path, f"a {category} challenge needs a score to rank",
-                     f'Add score = "{camp.main_score.id}" (any number formula).')
+                   f'Add score = "{camp.main_score.id}" (any number formula).')
         score = None
     else:
         score = None
@@ -186,7 +186,7 @@ def seed(cx: Context, src: Source, path: str, value: int | str) -> int | None:
         return None
     if isinstance(value, str) or not 0 <= value <= (1 << 63) - 1:
         cx.problem(src, f"{path}.seed", "the seed must be a whole number from 0 to 2**63-1, or \"daily\"",
-                     'Write seed = 1234, or seed = "daily" for a new seed every day.')
+                   'Write seed = 1234, or seed = "daily" for a new seed every day.')
         return 0
     return value
 
@@ -196,7 +196,7 @@ def days(cx: Context, src: Source, path: str, value: int | None, camp: Campaign)
         return None
     if not 1 <= value <= camp.days:
         cx.problem(src, f"{path}.days", f"days must be from 1 to {camp.days}, the campaign's length",
-                     "Leave days out to allow the whole story.")
+                   "Leave days out to allow the whole story.")
         return None
     return value
 

@@ -22,17 +22,17 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
     cid = head.get("id", cx.root.name)
     if cid != cx.root.name:
         cx.problem(src, "campaign.id", f"the id '{cid}' differs from the folder name '{cx.root.name}'",
-                     "Saves find a campaign by its folder; make them the same.")
+                   "Saves find a campaign by its folder; make them the same.")
     for key in ("start", "finale"):
         if key in head and head[key] not in scenes:
             cx.problem(src, f"campaign.{key}", f"{key} '{head[key]}' names no scene",
-                         close(head[key], list(scenes), ""))
+                       close(head[key], list(scenes), ""))
     if "day_start" in head:
         target(cx, src, "campaign.day_start", head["day_start"])
     start_hour = head.get("start_hour", 7)
     if not 0 <= start_hour <= 23:
         cx.problem(src, "campaign.start_hour", "start_hour must be an hour of the day, 0 to 23",
-                     "start_hour = 7")
+                   "start_hour = 7")
     days = head.get("days", 1)
     if not 1 <= days <= MAX_DAYS:
         cx.problem(src, "campaign.days", f"days must be from 1 to {MAX_DAYS}")
@@ -50,17 +50,17 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
             calendar[int(k)] = v
             if int(k) == 1:
                 cx.problem(src, p, "calendar day 1 is never used: the first day opens at campaign.start",
-                             "Point campaign.start at this scene instead.", severity="warning")
+                           "Point campaign.start at this scene instead.", severity="warning")
     for deck in decks.values():
         if deck.id in scenes:
             cx.problem(src, f"deck.{deck.id}", f"'{deck.id}' is both a deck and a scene",
-                         "A goto could mean either; rename one of them.")
+                       "A goto could mean either; rename one of them.")
         deck.scenes = [s for s in scenes.values() if s.deck == deck.id]
         if deck.fallback and deck.fallback not in scenes:
             cx.problem(src, f"deck.{deck.id}.fallback", f"fallback '{deck.fallback}' names no scene")
         elif deck.fallback and scenes[deck.fallback].deck == deck.id:
             cx.problem(src, f"deck.{deck.id}.fallback", "the fallback cannot be in its own deck",
-                         "The fallback is for when the deck has nothing left to draw.")
+                       "The fallback is for when the deck has nothing left to draw.")
     kinds = gate_kinds(cx, src, cdata.get("gate_kinds", {}))
     for g in gates.values():
         kinds.setdefault(g.kind, g.kind.replace("_", " ").capitalize() + "s")
@@ -96,10 +96,10 @@ def check_reveals(cx: Context, scenes: dict[str, Scene], rules: dict[str, Rule],
             src = cx.sources[at.file]
             if rid not in rules:
                 cx.problem(src, f"{at.path}.reveal", f"reveal names no rule '{rid}'",
-                             close(rid, list(rules), "Rules are the [rule.<id>] tables of rules.toml."))
+                           close(rid, list(rules), "Rules are the [rule.<id>] tables of rules.toml."))
             elif not rules[rid].hidden:
                 cx.problem(src, f"{at.path}.reveal", f"rule '{rid}' is not hidden, so there is nothing to reveal",
-                             "Add hidden = true to the rule, or drop it from reveal.", severity="warning")
+                           "Add hidden = true to the rule, or drop it from reveal.", severity="warning")
 
 
 def acts_done(camp: Campaign) -> set[str]:

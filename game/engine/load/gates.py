@@ -23,7 +23,7 @@ def collect_gates(cx: Context, src: Source | None) -> dict[str, tuple[str, str, 
     for kind, table in src.data.items():
         if not isinstance(table, dict):
             cx.problem(src, kind, f"'{kind}' above the first table is not a gate",
-                         "Gates are tables such as [job.bank_clerk], each with its own needs = ...")
+                       "Gates are tables such as [job.bank_clerk], each with its own needs = ...")
             continue
         if not check_id(cx, src, kind, kind, "gate kind"):
             continue
@@ -41,7 +41,7 @@ def load_gates(cx: Context, src: Source | None, raw: dict[str, tuple[str, str, A
         needs = expr(cx, src, f"{full}.needs", t["needs"], BOOL) if "needs" in t else None
         if needs is not None and any(k == "open" for k, _ in names_in(needs.tree)):
             cx.problem(src, f"{full}.needs", "a gate's needs cannot use open()",
-                         "Write the other gate's condition out here.")
+                       "Write the other gate's condition out here.")
             needs = None
         if needs is None:
             needs = compile_expr("false", cx.scope, BOOL)

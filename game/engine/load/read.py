@@ -200,21 +200,25 @@ def check_values(cx: Context, src: Source) -> bool:
             cx.problem(src, path_str(path), f"tables or lists are nested more than {MAX_NESTING} deep",
                        "Flatten the value; no key needs more than a few levels.")
             ok = False
-        elif isinstance(node, dict):
-            stack += [(v, (*path, k)) for k, v in node.items() if isinstance(v, (dict, list, int, float))]
-        elif isinstance(node, list):
-            stack += [(v, (*path, i)) for i, v in enumerate(node) if isinstance(v, (dict, list, int, float))]
-        elif _out_of_range(node) and not (len(path) == 3 and path[0] == "challenge" and path[2] == "seed"):
-            cx.problem(src, path_str(path), f"{_shown(node)} is outside the game's range, {RANGE}",
-                       "Write a smaller number.")
-            ok = False
+            continue
+        for k, v in node.items() if type(node) is dict else enumerate(node):
+            kind = type(v)
+            if kind is dict or kind is list:
+                stack.append((v, (*path, k)))
+            elif (kind is int or kind is float) and _out_of_range(v) and not _is_seed((*path, k)):
+                cx.problem(src, path_str((*path, k)), f"{_shown(v)} is outside the game's range, {RANGE}",
+                           "Write a smaller number.")
+                ok = False
     return ok
 
 
-def _out_of_range(value: Any) -> bool:
-    if isinstance(value, float):
-        return math.isfinite(value) and abs(value) > LIMIT
-    return not isinstance(value, bool) and isinstance(value, int) and abs(value) > LIMIT
+def _out_of_range(value: int | float) -> bool:
+    """Past ±LIMIT; inf and nan are left to the keys that take decimals, which name them."""
+    return (value > LIMIT or value < -LIMIT) and (type(value) is int or math.isfinite(value))
+
+
+def _is_seed(path: tuple[object, ...]) -> bool:
+    return len(path) == 3 and path[0] == "challenge" and path[2] == "seed"
 
 
 def _shown(value: int | float) -> str:

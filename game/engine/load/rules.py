@@ -29,22 +29,22 @@ def load_rules(cx: Context, src: Source) -> dict[str, Rule]:
         triggers = [k for k in ("on", "every", "when") if k in t]
         if len(triggers) != 1:
             cx.problem(src, path, f"rule '{rid}' needs exactly one of on, every, when",
-                         "on = \"buy.diapers\", every = \"day\", or when = \"credit < 450\".")
+                       "on = \"buy.diapers\", every = \"day\", or when = \"credit < 450\".")
         on = t.get("on", ())
         on = (on,) if isinstance(on, str) else strs(cx, src, f"{path}.on", on) if on else ()
         every = t.get("every", "")
         if every and every not in ("day", "choice"):
             cx.problem(src, f"{path}.every", f"every = \"{every}\" is not a period",
-                         "Use every = \"day\" or every = \"choice\".")
+                       "Use every = \"day\" or every = \"choice\".")
         score = amounts(cx, src, f"{path}.score", t.get("score", {}), cx.scores, "score")
         domain = t.get("domain", "")
         for sid in score:
             doms = cx.scores[sid].domains
             if doms and domain not in doms:
                 cx.problem(src, f"{path}.domain" if domain else path,
-                             f"rule '{rid}' needs a domain of {sid}" if not domain
-                             else f"'{domain}' is not a domain of {sid}",
-                             "Domains: " + ", ".join(doms))
+                           f"rule '{rid}' needs a domain of {sid}" if not domain
+                           else f"'{domain}' is not a domain of {sid}",
+                           "Domains: " + ", ".join(doms))
         goto = t.get("goto", "")
         if goto:
             target(cx, src, f"{path}.goto", goto)
@@ -68,5 +68,5 @@ def reveal_after(cx: Context, src: Source, path: str, t: dict[str, Any]) -> int:
     n = t.get("reveal_after", 0)
     if "reveal_after" in t and (n < 1 or not t.get("hidden", False)):
         cx.problem(src, f"{path}.reveal_after", "reveal_after is a count of at least 1, on a hidden rule",
-                     "hidden = true\nreveal_after = 3   # known after it has fired three times")
+                   "hidden = true\nreveal_after = 3   # known after it has fired three times")
     return max(n, 0)

@@ -24,11 +24,11 @@ def collect_scenes(cx: Context, srcs: list[Source]) -> list[tuple[str, Source, d
         for key in src.data:
             if key != "scene":
                 cx.problem(src, key, f"unknown table [{key}] in a scene file",
-                             "Scene files hold [scene.<id>] tables.")
+                           "Scene files hold [scene.<id>] tables.")
         table = src.data.get("scene", {})
         if not isinstance(table, dict):
             cx.problem(src, "scene", "scene must hold tables such as [scene.<id>]",
-                         "Write each scene as a [scene.<id>] table.")
+                       "Write each scene as a [scene.<id>] table.")
             continue
         for sid, t in table.items():
             path = f"scene.{sid}"
@@ -36,7 +36,7 @@ def collect_scenes(cx: Context, srcs: list[Source]) -> list[tuple[str, Source, d
                 continue
             if sid in seen:
                 cx.problem(src, path, f"scene '{sid}' is also defined in {seen[sid]}",
-                             "Scene ids must be unique across the campaign.")
+                           "Scene ids must be unique across the campaign.")
                 continue
             seen[sid] = src.name
             out.append((sid, src, t if isinstance(t, dict) else {}))
@@ -60,13 +60,13 @@ def load_scene(cx: Context, src: Source, sid: str, raw: dict[str, Any]) -> Scene
         weight = (expr(cx, src, f"{path}.weight", w, NUM) or 1) if isinstance(w, str) else round(w)
         if isinstance(weight, int) and weight < 1:
             cx.problem(src, f"{path}.weight", "a fixed weight must be at least 1",
-                         "Use an 'if' to keep a storylet out of the deck.")
+                       "Use an 'if' to keep a storylet out of the deck.")
             weight = 1
     if not deck:
         for key in ("if", "weight", "repeat"):
             if key in t:
                 cx.problem(src, f"{path}.{key}", f"'{key}' only applies to storylets",
-                             "Add deck = \"...\" to make this scene a storylet.", severity="warning")
+                           "Add deck = \"...\" to make this scene a storylet.", severity="warning")
     choices: list[Choice] = []
     by_id: dict[str, Choice] = {}
     raw_choices = t.get("choice", [])
@@ -76,7 +76,7 @@ def load_scene(cx: Context, src: Source, sid: str, raw: dict[str, Any]) -> Scene
             continue
         if ch.local in by_id:
             cx.problem(src, f"{path}.choice[{i}].id", f"choice id '{ch.local}' is used twice in this scene",
-                         "Give each choice in a scene its own id; saves and replays refer to it.")
+                       "Give each choice in a scene its own id; saves and replays refer to it.")
             continue
         by_id[ch.local] = ch
         choices.append(ch)
@@ -85,10 +85,10 @@ def load_scene(cx: Context, src: Source, sid: str, raw: dict[str, Any]) -> Scene
     kinds = sum(bool(x) for x in (raw_choices, routes, ending))
     if kinds == 0:
         cx.problem(src, path, f"scene '{sid}' has no choices, routes or ending",
-                     "Add [[scene." + sid + ".choice]] tables, routes = [...], or ending = true.")
+                   "Add [[scene." + sid + ".choice]] tables, routes = [...], or ending = true.")
     elif kinds > 1:
         cx.problem(src, path, f"scene '{sid}' mixes choices, routes and ending",
-                     "A scene has choices, or routes, or is an ending.")
+                   "A scene has choices, or routes, or is an ending.")
     if not ending and not routes and "text" not in t:
         cx.problem(src, path, f"scene '{sid}' has no text", "Add text = \"\"\"...\"\"\".")
     text = template(cx, src, f"{path}.text", t.get("text", ""))
@@ -104,13 +104,13 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
     goto, end_day = t.get("goto", ""), t.get("end_day", False)
     if bool(goto) == bool(end_day):
         cx.problem(src, path, f"choice '{local}' needs exactly one of goto or end_day = true",
-                     "Say where the story goes next.")
+                   "Say where the story goes next.")
     if goto:
         target(cx, src, f"{path}.goto", goto)
     needs = t.get("needs", "")
     if needs and needs not in cx.scope.gates:
         cx.problem(src, f"{path}.needs", f"unknown gate '{needs}'",
-                     close(needs, list(cx.scope.gates), "Gates are named kind.id, e.g. job.bank_clerk."))
+                   close(needs, list(cx.scope.gates), "Gates are named kind.id, e.g. job.bank_clerk."))
     hours = t.get("hours", 1)
     if hours < 0:
         cx.problem(src, f"{path}.hours", "hours cannot be negative")
@@ -149,7 +149,7 @@ def laters(cx: Context, src: Source, path: str, value: Any) -> tuple[Later, ...]
         acts_ok(cx, src, f"{p}.does", does)
         if not goto and not does:
             cx.problem(src, p, "a later consequence needs goto or does",
-                         'later = { days = 3, goto = "letter_arrives" }')
+                       'later = { days = 3, goto = "letter_arrives" }')
         out.append(Later(max(days, 1), goto, does))
     return tuple(out)
 
@@ -166,5 +166,5 @@ def load_routes(cx: Context, src: Source, path: str, raw: list[Any]) -> list[Rou
         out.append(Route(cond, t["goto"]))
     if out and out[-1].cond is not None:
         cx.problem(src, f"{path}.routes", "the last route has a condition, so a player can fall through",
-                     "End routes with one that has no 'if', e.g. { goto = \"ending_ordinary\" }.")
+                   "End routes with one that has no 'if', e.g. { goto = \"ending_ordinary\" }.")
     return out

@@ -31,7 +31,7 @@ def load_scores(cx: Context, src: Source, table: Any) -> dict[str, Score]:
         direction = t.get("direction", "higher")
         if direction not in ("higher", "lower"):
             cx.problem(src, f"{path}.direction", "direction must be \"higher\" or \"lower\"",
-                         "\"lower\" is for rank-style scores where #1 is best.")
+                       "\"lower\" is for rank-style scores where #1 is best.")
         bands = []
         for name, bound in t.get("bands", {}).items():
             if not isinstance(bound, int) or isinstance(bound, bool):
@@ -63,8 +63,8 @@ def load_stats(cx: Context, src: Source, table: Any, scores: dict[str, Score]) -
         lo, hi, start = t.get("min"), t.get("max"), t.get("start", 0)
         if (lo is not None and start < lo) or (hi is not None and start > hi):
             cx.problem(src, f"{path}.start", f"start {start} is outside "
-                         f"{'' if lo is None else lo}..{'' if hi is None else hi}",
-                         "Move the start inside the bounds, or widen them.")
+                       f"{'' if lo is None else lo}..{'' if hi is None else hi}",
+                       "Move the start inside the bounds, or widen them.")
         out[sid] = Stat(sid, t.get("label", sid.replace("_", " ").capitalize()), t.get("start", 0),
                         t.get("min"), t.get("max"), t.get("unit", ""))
     return out
@@ -79,7 +79,7 @@ def load_flags(cx: Context, src: Source, table: Any) -> dict[str, str]:
         if check_id(cx, src, f"flags.{fid}", fid, "flag"):
             if not isinstance(about, str):
                 cx.problem(src, f"flags.{fid}", "a flag is declared with what it means, in words",
-                             f'{fid} = "On the court blacklist."')
+                           f'{fid} = "On the court blacklist."')
             out[fid] = about if isinstance(about, str) else fid
     return out
 
@@ -96,12 +96,12 @@ def load_lists(cx: Context, src: Source, table: Any, flags: dict[str, str]) -> d
             continue
         if lid in flags:
             cx.problem(src, path, f"'{lid}' is both a flag and a list",
-                         "A list is a flag already; remove it from [flags].")
+                       "A list is a flag already; remove it from [flags].")
         t = check_keys(cx, src, path, raw, "list")
         kind = t.get("kind", "black")
         if kind not in ("black", "red"):
             cx.problem(src, f"{path}.kind", 'kind must be "black" or "red"',
-                         '"black": bad to be on; "red": good to be on.')
+                       '"black": bad to be on; "red": good to be on.')
         out[lid] = ListDef(lid, t.get("title", lid), kind, t.get("on", ""), t.get("off", ""))
         if "shown_if" in t:
             cx.list_conds[lid] = t["shown_if"]
@@ -123,7 +123,7 @@ def load_npcs(cx: Context, src: Source, table: Any, scores: dict[str, Score]) ->
         for sid, v in t.get("scores", {}).items():
             if not ID.match(sid) or sid == "friend":
                 cx.problem(src, f"{path}.scores.{sid}", f"the measure name '{sid}' is not allowed",
-                             "Use a score id of the campaign, or a lower-case name like rating.")
+                           "Use a score id of the campaign, or a lower-case name like rating.")
             elif not isinstance(v, int) or isinstance(v, bool):
                 cx.problem(src, f"{path}.scores.{sid}", "a score must be a whole number")
             else:
@@ -133,7 +133,7 @@ def load_npcs(cx: Context, src: Source, table: Any, scores: dict[str, Score]) ->
         kind = t.get("kind", "person")
         if kind not in ("person", "org"):
             cx.problem(src, f"{path}.kind", 'kind must be "person" or "org"',
-                         'Use kind = "org" for a clinic, a school, a company.')
+                       'Use kind = "org" for a clinic, a school, a company.')
         out[nid] = Npc(nid, t.get("name", nid), t.get("about", ""), t.get("friend", False), own,
                        kind)
     return out
@@ -154,10 +154,10 @@ def gate_kinds(cx: Context, src: Source, raw: Any) -> dict[str, str]:
     """The life screen's headings for each kind of gate, in the author's order."""
     if not isinstance(raw, dict):
         cx.problem(src, "gate_kinds", "[gate_kinds] must be a table of kind = \"Heading\"",
-                     'job = "Jobs"')
+                   'job = "Jobs"')
         return {}
     for k, v in raw.items():
         if not isinstance(v, str):
             cx.problem(src, f"gate_kinds.{k}", "a gate kind's heading must be text",
-                         f'{k} = "{k.capitalize()}s"')
+                       f'{k} = "{k.capitalize()}s"')
     return {k: v for k, v in raw.items() if isinstance(v, str)}
