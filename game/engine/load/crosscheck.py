@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..draw import prepare_decks
-from ..model import Campaign, Rule, Scene
+from ..model import Campaign, Deck, Rule, Scene
 from ..rules import prepare
 from .context import Context, close
 from .read import Source, content_hash
@@ -19,6 +19,29 @@ MAX_DAYS = 3650  # ten years of days; the engine keeps a table a day
 
 def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any], scores, stats, flags,
            npcs, decks, gates, scenes, rules) -> Campaign:
+    """The campaign itself, once its head, calendar and decks agree with the scenes loaded."""
+    cid, start_hour, days = check_head(cx, src, head, scenes)
+    calendar = load_calendar(cx, src, cdata.get("calendar", {}), days)
+    check_decks(cx, src, decks, scenes)
+    kinds = gate_kinds(cx, src, cdata.get("gate_kinds", {}))
+    for g in gates.values():
+        kinds.setdefault(g.kind, g.kind.replace("_", " ").capitalize() + "s")
+    camp = Campaign(
+        id=cid, title=head.get("title", cid), blurb=head.get("blurb", ""),
+        start=head.get("start", ""), days=days, finale=head.get("finale", ""),
+        day_start=head.get("day_start", ""), start_hour=start_hour, calendar=calendar,
+        scores=scores, stats=stats, flags=flags, npcs=npcs, decks=decks, gate_kinds=kinds,
+        gates=gates, scenes=scenes, rules=rules, root=str(cx.root),
+        content_hash=content_hash(cx.files))
+    index_rules(camp, rules)
+    if not cx.has_errors():
+        prepare(camp)
+        prepare_decks(camp)
+    return camp
+
+
+def check_head(cx: Context, src: Source, head: dict[str, Any], scenes: dict[str, Scene]) -> tuple[str, int, int]:
+    """The [campaign] table against the folder and the scenes: its id, start hour and days."""
     cid = head.get("id", cx.root.name)
     if cid != cx.root.name:
         cx.problem(src, "campaign.id", f"the id '{cid}' differs from the folder name '{cx.root.name}'",
@@ -37,8 +60,12 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
     if not 1 <= days <= MAX_DAYS:
         cx.problem(src, "campaign.days", f"days must be from 1 to {MAX_DAYS}")
         days = max(1, min(days, MAX_DAYS))
+    return cid, start_hour, days
+
+
+def load_calendar(cx: Context, src: Source, cal: Any, days: int) -> dict[int, str]:
+    """[calendar]: day number = the scene or deck that day opens with."""
     calendar: dict[int, str] = {}
-    cal = cdata.get("calendar", {})
     for k, v in (cal.items() if isinstance(cal, dict) else []):
         p = f"calendar.{k}"
         if not (k.isascii() and k.isdigit()) or not 1 <= int(k) <= days:
@@ -51,6 +78,11 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
             if int(k) == 1:
                 cx.problem(src, p, "calendar day 1 is never used: the first day opens at campaign.start",
                            "Point campaign.start at this scene instead.", severity="warning")
+    return calendar
+
+
+def check_decks(cx: Context, src: Source, decks: dict[str, Deck], scenes: dict[str, Scene]) -> None:
+    """Each deck gets its storylets; its fallback is a scene outside it."""
     for deck in decks.values():
         if deck.id in scenes:
             cx.problem(src, f"deck.{deck.id}", f"'{deck.id}' is both a deck and a scene",
@@ -61,16 +93,10 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
         elif deck.fallback and scenes[deck.fallback].deck == deck.id:
             cx.problem(src, f"deck.{deck.id}.fallback", "the fallback cannot be in its own deck",
                        "The fallback is for when the deck has nothing left to draw.")
-    kinds = gate_kinds(cx, src, cdata.get("gate_kinds", {}))
-    for g in gates.values():
-        kinds.setdefault(g.kind, g.kind.replace("_", " ").capitalize() + "s")
-    camp = Campaign(
-        id=cid, title=head.get("title", cid), blurb=head.get("blurb", ""),
-        start=head.get("start", ""), days=days, finale=head.get("finale", ""),
-        day_start=head.get("day_start", ""), start_hour=start_hour, calendar=calendar,
-        scores=scores, stats=stats, flags=flags, npcs=npcs, decks=decks, gate_kinds=kinds,
-        gates=gates, scenes=scenes, rules=rules, root=str(cx.root),
-        content_hash=content_hash(cx.files))
+
+
+def index_rules(camp: Campaign, rules: dict[str, Rule]) -> None:
+    """Rules by what fires them, in the author's order, so the engine never scans them all."""
     for r in rules.values():
         if r.on:
             for act in r.on:
@@ -81,10 +107,6 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
             camp.rules_every_choice.append(r)
         elif r.when is not None:
             camp.rules_when.append(r)
-    if not cx.has_errors():
-        prepare(camp)
-        prepare_decks(camp)
-    return camp
 
 
 def check_reveals(cx: Context, scenes: dict[str, Scene], rules: dict[str, Rule], rule_src: Source | None) -> None:

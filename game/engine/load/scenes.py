@@ -51,49 +51,64 @@ def load_scene(cx: Context, src: Source, sid: str, raw: dict[str, Any]) -> Scene
     if deck and deck not in cx.decks:
         cx.problem(src, f"{path}.deck", f"unknown deck '{deck}'", "Declare it as [deck.<id>] in campaign.toml.")
     cond = expr(cx, src, f"{path}.if", t["if"], BOOL) if "if" in t else None
-    weight: Amount = 1
-    if "weight" in t:
-        w = t["weight"]
-        if isinstance(w, float) and not math.isfinite(w):
-            cx.problem(src, f"{path}.weight", "a weight must be a finite number")
-            w = 1
-        weight = (expr(cx, src, f"{path}.weight", w, NUM) or 1) if isinstance(w, str) else round(w)
-        if isinstance(weight, int) and weight < 1:
-            cx.problem(src, f"{path}.weight", "a fixed weight must be at least 1",
-                       "Use an 'if' to keep a storylet out of the deck.")
-            weight = 1
+    weight = storylet_weight(cx, src, path, t["weight"]) if "weight" in t else 1
     if not deck:
         for key in ("if", "weight", "repeat"):
             if key in t:
                 cx.problem(src, f"{path}.{key}", f"'{key}' only applies to storylets",
                            "Add deck = \"...\" to make this scene a storylet.", severity="warning")
+    choices = load_choices(cx, src, sid, path, t.get("choice", []))
+    routes = load_routes(cx, src, path, t.get("routes", []))
+    ending = t.get("ending", False)
+    check_scene_kind(cx, src, sid, path, t, bool(t.get("choice")), bool(routes), ending)
+    text = template(cx, src, f"{path}.text", t.get("text", ""))
+    return Scene(sid, t.get("title", ""), text, choices, {ch.local: ch for ch in choices}, deck, cond,
+                 weight, t.get("repeat", False), routes, ending, at)
+
+
+def storylet_weight(cx: Context, src: Source, path: str, w: int | float | str) -> Amount:
+    """A storylet's weight: a whole number of at least 1 (a decimal rounds), or a formula."""
+    if isinstance(w, float) and not math.isfinite(w):
+        cx.problem(src, f"{path}.weight", "a weight must be a finite number")
+        w = 1
+    weight = (expr(cx, src, f"{path}.weight", w, NUM) or 1) if isinstance(w, str) else round(w)
+    if isinstance(weight, int) and weight < 1:
+        cx.problem(src, f"{path}.weight", "a fixed weight must be at least 1",
+                   "Use an 'if' to keep a storylet out of the deck.")
+        weight = 1
+    return weight
+
+
+def load_choices(cx: Context, src: Source, sid: str, path: str, raw: list[Any]) -> list[Choice]:
+    """A scene's choices, in order; a choice id used twice is reported and the second dropped."""
     choices: list[Choice] = []
-    by_id: dict[str, Choice] = {}
-    raw_choices = t.get("choice", [])
-    for i, c in enumerate(raw_choices):
+    seen: set[str] = set()
+    for i, c in enumerate(raw):
         ch = load_choice(cx, src, sid, f"{path}.choice[{i}]", c)
         if ch is None:
             continue
-        if ch.local in by_id:
+        if ch.local in seen:
             cx.problem(src, f"{path}.choice[{i}].id", f"choice id '{ch.local}' is used twice in this scene",
                        "Give each choice in a scene its own id; saves and replays refer to it.")
             continue
-        by_id[ch.local] = ch
+        seen.add(ch.local)
         choices.append(ch)
-    routes = load_routes(cx, src, path, t.get("routes", []))
-    ending = t.get("ending", False)
-    kinds = sum(bool(x) for x in (raw_choices, routes, ending))
+    return choices
+
+
+def check_scene_kind(cx: Context, src: Source, sid: str, path: str, t: dict[str, Any], has_choices: bool,
+                     has_routes: bool, ending: bool) -> None:
+    """A scene has choices, or routes (a router), or is an ending — exactly one — and text unless
+    it is a router or an ending."""
+    kinds = sum((has_choices, has_routes, ending))
     if kinds == 0:
         cx.problem(src, path, f"scene '{sid}' has no choices, routes or ending",
                    "Add [[scene." + sid + ".choice]] tables, routes = [...], or ending = true.")
     elif kinds > 1:
         cx.problem(src, path, f"scene '{sid}' mixes choices, routes and ending",
                    "A scene has choices, or routes, or is an ending.")
-    if not ending and not routes and "text" not in t:
+    if not ending and not has_routes and "text" not in t:
         cx.problem(src, path, f"scene '{sid}' has no text", "Add text = \"\"\"...\"\"\".")
-    text = template(cx, src, f"{path}.text", t.get("text", ""))
-    return Scene(sid, t.get("title", ""), text, choices, by_id, deck, cond, weight,
-                 t.get("repeat", False), routes, ending, at)
 
 
 def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choice | None:
