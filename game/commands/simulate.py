@@ -12,7 +12,6 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
 from game.engine.campaigns import find_campaign
 from game.engine.content import load_campaign
