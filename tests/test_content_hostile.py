@@ -165,3 +165,23 @@ def test_check_with_its_cache_neither_hangs_nor_crashes_on_devices_and_pipes(tmp
     assert main(["--content", str(root.parent), "check"]) != 0
     out = capsys.readouterr()
     assert "mini/scenes/pipe.toml" in out.out + out.err and "mini/scenes/zero.toml" in out.out + out.err
+
+
+def test_utf8_with_a_byte_order_mark_loads_as_plain_utf8(tmp_path):
+    root = h.copy_mini(tmp_path)
+    path = root / SCENE
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    camp = h.load_campaign(root)
+    assert camp.scenes["wake"].at.line == 1 and set(camp.scenes) == set(h.load_campaign(h.MINI).scenes)
+
+
+def test_brackets_inside_text_are_text_not_nesting(tmp_path):
+    root = h.copy_mini(tmp_path)
+    h.patch(root / SCENE, 'text = "The day ends."', 'text = "The day ends. ' + "[" * 500 + '"')
+    assert "[" * 500 in "".join(p for p in h.load_campaign(root).scenes["evening"].text if isinstance(p, str))
+
+
+def test_the_line_of_deep_nesting_skips_brackets_in_text_and_comments(tmp_path):
+    root = h.copy_mini(tmp_path)
+    line = add_line(root, 'title = "' + "[" * 100 + '"  # ' + "{" * 100 + "\nx = " + "[" * 50_000 + "]" * 50_000)
+    assert the_problem(refused(root), SCENE, "nested more than").line == line + 1

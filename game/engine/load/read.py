@@ -144,7 +144,7 @@ def decode(cx: Context, rel: str, raw: bytes) -> str | None:
         cx.file_problem(rel, "the file is UTF-16 text, not UTF-8", "Save it as UTF-8 text.", line=1)
         return None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")  # some editors mark UTF-8 with a BOM
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
