@@ -14,7 +14,7 @@ from typing import Any
 
 from ..expr import BOOL
 from ..model import Campaign
-from ..problems import ContentError
+from ..problems import ContentError, Problem
 from ..scope import CampaignScope
 from .context import Context, Parse
 from .crosscheck import acts_in, acts_named, check_reveals, finish
@@ -39,7 +39,7 @@ class Loader:
         return self.cx.scope
 
     @property
-    def problems(self) -> list:
+    def problems(self) -> list[Problem]:
         return self.cx.problems
 
     def load(self) -> Campaign:
