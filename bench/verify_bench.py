@@ -128,8 +128,8 @@ def compare(rounds: int) -> None:
         steps = len(replay.read(rep)[0].steps)
         verify = [sys.executable, "-m", "game", "--content", str(root.parent), "--saves", str(saves),
                   "verify", str(rep)]
-        load = [sys.executable, "-c", "from game import tomlcache; tomlcache.install(); "
-                f"from game.engine.content import load_campaign; load_campaign({str(root)!r})"]
+        load = [sys.executable, "-c", "from game.tomlcache import parser; "
+                f"from game.engine.content import load_campaign; load_campaign({str(root)!r}, parse=parser())"]
         cli = [sys.executable, "-m", "game", "--version"]
         timed(verify), timed(load), timed(cli)  # warm the file cache
         v, lo, c = [], [], []

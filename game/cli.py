@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from game import __version__
-from game import tomlcache
 from game.commands import MODULES
 from game.paths import default_content_dir, default_saves_dir
 
@@ -97,7 +96,6 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
-    tomlcache.install()
     content = args.content or default_content_dir()
     try:
         if hasattr(args, "run"):

@@ -28,6 +28,7 @@ import tomli_w
 from game import __version__, fileio
 from game.engine import engine
 from game.engine.engine import PlayError
+from game.engine.load.keys import TYPE_WORDS
 from game.engine.model import Campaign
 from game.engine.state import GameState
 
@@ -44,8 +45,6 @@ DAMAGED = "The file was damaged or edited by hand; restore it from a backup, or 
 # Header keys every format-1 save carries, with the type each must have.
 HEADER: dict[str, type] = {"game": str, "campaign": str, "content_hash": str, "slot": str,
                            "saved_at": str, "label": str, "seed": int, "log": list}
-TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
-              list: "a list", dict: "a table"}
 
 
 class SaveError(Exception):

@@ -49,10 +49,7 @@ def _store(slot: Path, data: dict[str, Any]) -> None:
         pass
 
 
-def install() -> None:
-    """Use the cache for all content loading in this process, if there is a cache folder."""
-    from game.engine.content import use_parser
-
+def parser() -> Callable[[str], dict[str, Any]]:
+    """The parser the shell hands the loader: cached when there is a cache folder, else tomllib."""
     root = cache_root()
-    if root is not None:
-        use_parser(cached_loads(root / "toml"))
+    return cached_loads(root / "toml") if root is not None else tomllib.loads

@@ -8,7 +8,9 @@ import pytest
 
 import conftest_engine_helpers as h
 from game.engine.challenges import daily_seed, day_key, load_challenges
-from game.engine.content import list_campaigns
+from game.engine import engine as eng
+from game.engine.content import Loader, list_campaigns
+from game.engine.load.crosscheck import acts_in
 from game.engine.problems import ContentError
 
 
@@ -119,3 +121,32 @@ def test_shipped_challenge_files_load_and_offer_at_least_four():
     for root in list_campaigns(h.CONTENT):
         if (root / "challenges.toml").is_file():
             assert len(load_challenges(root).challenges) >= 4, root.name
+
+
+# ---------------------------------------------------------------- on top of a story already loaded
+
+@pytest.mark.parametrize("root", [h.MINI, *list_campaigns(h.CONTENT)], ids=lambda p: p.name)
+def test_challenges_on_a_loaded_story_equal_a_fresh_load(root):
+    """The challenges screen hands in the game's campaign: the story is not loaded twice, and the
+    challenges (names, goals, the hash a run is recorded under) are the same as from scratch."""
+    loader = Loader(root)
+    camp = loader.load()
+    assert loader.scope.acts == acts_in(camp)  # the names rebuilt from the campaign are the loader's
+    fresh, reused = load_challenges(root), load_challenges(root, campaign=camp)
+    assert reused.campaign is camp
+    assert reused.content_hash == fresh.content_hash
+    assert {k: (c.goal and c.goal.src, c.score.src, c.seed, c.days, [s.when.src for s in c.splits])
+            for k, c in reused.challenges.items()} == \
+        {k: (c.goal and c.goal.src, c.score.src, c.seed, c.days, [s.when.src for s in c.splits])
+         for k, c in fresh.challenges.items()}
+    st = eng.new_game(camp, 5)
+    for k, c in reused.challenges.items():
+        assert bool(c.goal and c.goal.fn(st)) == bool(fresh.challenges[k].goal and fresh.challenges[k].goal.fn(st))
+
+
+def test_a_story_edited_since_it_was_loaded_is_loaded_again(tmp_path):
+    root = h.copy_mini(tmp_path)
+    camp = h.load_campaign(root)
+    h.patch(root / "scenes" / "main.toml", "The day ends.", "The day is over.")
+    cs = load_challenges(root, campaign=camp)
+    assert cs.campaign is not camp and cs.content_hash == load_challenges(root).content_hash

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from game.authoring import sat
 from game.authoring.analysis import analyse
-from game.authoring.findings import Finding
+from game.authoring.findings import Finding, finding
 from game.authoring.reach import reach
 from game.authoring.output import Report, Section, emit
 from game.cli import main
@@ -284,7 +284,7 @@ def test_in_a_terminal_the_same_findings_are_styled(monkeypatch):
 
 
 def test_text_from_content_cannot_reach_the_terminal_raw():
-    f = Finding("x", "warning", "a.toml", 1, 0, "p", "evil \x1b]0;title\x07 text", "")
+    f = finding("x", "warning", "a.toml", 1, 0, "p", "evil \x1b]0;title\x07 text", "")
     out = io.StringIO()
     emit(Report("check", [Section("", [f])]), out=out)
     assert "\x1b" not in out.getvalue() and "evil" in out.getvalue()

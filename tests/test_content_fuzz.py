@@ -231,3 +231,121 @@ def test_unmutated_round_trip_still_loads():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_bytes(data)
         assert set(load_campaign(root).scenes) == set(load_campaign(h.MINI).scenes)
+
+
+# ---------------------------------------------------------------- hostile shapes, one judge
+
+def nested(draw: st.DrawFn) -> str:
+    """A value of brackets and inline tables nested from a few to thousands deep."""
+    depth = draw(st.one_of(st.integers(1, 40), st.integers(250, 400), st.integers(2000, 50_000)))
+    opener, closer = draw(st.sampled_from([("[", "]"), ("{ a = ", " }"), ("[{ a = ", "}]")]))
+    inner = "1" if opener != "[" else ""
+    sep = draw(st.sampled_from(["", "\n"]))
+    return opener * depth + inner + sep + closer * depth
+
+
+def long_number(draw: st.DrawFn) -> str:
+    digits = draw(st.one_of(st.integers(14, 18), st.integers(4000, 6000)))
+    return draw(st.sampled_from(["", "-", "+"])) + "9" * digits
+
+
+def bounded_number(draw: st.DrawFn) -> str:
+    return str(draw(st.sampled_from([10**15, 10**15 + 1, -(10**15), -(10**15) - 1, 2**63 - 1])))
+
+
+@st.composite
+def hostile_value(draw: st.DrawFn) -> dict[str, bytes]:
+    """The mini campaign with one value replaced by a deep, long or out-of-range one."""
+    files = dict(MINI_FILES)
+    rel, path = draw(st.sampled_from(NUMERIC_LEAVES))
+    text = draw(st.sampled_from([nested, long_number, bounded_number]))(draw)
+    key = path[-1]
+    lines = files[rel].decode().split("\n")
+    hits = [i for i, line in enumerate(lines) if line.strip().startswith(f"{key} =")]
+    if hits:
+        i = draw(st.sampled_from(hits))
+        lines[i] = f"{key} = {text}"
+    files[rel] = "\n".join(lines).encode()
+    return files
+
+
+@st.composite
+def hostile_bytes(draw: st.DrawFn) -> dict[str, bytes]:
+    """A file in another encoding, or with bytes that are no UTF-8."""
+    files = dict(MINI_FILES)
+    rel = draw(st.sampled_from(RELS))
+    text = files[rel].decode()
+    kind = draw(st.sampled_from(["utf-16", "utf-16-be", "latin-1", "cut", "bom"]))
+    if kind == "cut":
+        i = draw(st.integers(0, len(files[rel])))
+        files[rel] = files[rel][:i] + draw(st.sampled_from([b"\xff", b"\xc3", b"\xe2\x82", b"\x80\x80"])) + files[rel][i:]
+    elif kind == "bom":
+        files[rel] = b"\xef\xbb\xbf" + files[rel]
+    else:
+        files[rel] = (text + "\n# café ¥\n").encode(kind)
+    return files
+
+
+def judged_alike(files: dict[str, bytes], odd: str = "") -> None:
+    """The game and ``check`` give the same verdict (and no traceback) on the same folder.
+
+    The game judges twice: the story when it starts, challenges.toml when the challenges screen
+    offers them; check judges both at once.
+    """
+    from game.commands.check import check_folder
+    from game.runs.find import Library
+    from game.ui.app import load_all
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "mini"
+        for rel, data in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(data)
+        if odd:
+            _make_odd(root / "scenes" / "odd.toml", odd)
+        try:  # the game refuses to start, or its challenges screen refuses the challenges
+            load_all(Path(tmp))
+            Library(Path(tmp)).campaign("mini")
+            game_ok = True
+        except ContentError as e:
+            assert e.problems and e.format()
+            game_ok = False
+        section = check_folder(root)
+        check_ok = not any(f.severity == "error" for f in section.findings)
+        assert game_ok == check_ok, [f.format() for f in section.findings]
+
+
+def _make_odd(path: Path, kind: str) -> None:
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "dangling":
+        path.symlink_to(path.parent / "gone.toml")
+    elif kind == "loop":
+        path.symlink_to(path)
+    elif kind == "zero" and Path("/dev/zero").exists():
+        path.symlink_to("/dev/zero")
+    elif kind == "fifo" and hasattr(os, "mkfifo"):
+        os.mkfifo(path)
+
+
+HOSTILE = settings(max_examples=300 if EXPLORE else 40, deadline=None, derandomize=not EXPLORE,
+                   database=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@HOSTILE
+@given(hostile_value())
+def test_deep_long_and_out_of_range_values_are_judged_alike(files):
+    judged_alike(files)
+
+
+@HOSTILE
+@given(hostile_bytes())
+def test_other_encodings_are_judged_alike(files):
+    judged_alike(files)
+
+
+@HOSTILE
+@given(st.one_of(text_mutation(), hostile_value()),
+       st.sampled_from(["", "folder", "dangling", "loop", "zero", "fifo"]))
+def test_files_that_are_not_files_are_judged_alike(files, odd):
+    judged_alike(files, odd)

@@ -402,12 +402,16 @@ def test_content_cannot_reach_python(mini, src):
         compile_expr(src, mini[1])
 
 
-def test_deep_nesting_is_an_error_not_a_crash(mini):
-    src = "(" * 300 + "1" + ")" * 300 + " > 0"
-    try:
+@pytest.mark.parametrize("depth", [300, 50_000])
+def test_deep_nesting_is_an_error_not_a_crash(mini, depth):
+    src = "(" * depth + "1" + ")" * depth + " > 0"
+    with pytest.raises(ExprError) as info:
         compile_expr(src, mini[1], BOOL)
-    except ExprError:
-        pass
+    assert "nested too deeply" in info.value.message
+
+
+def test_shallow_nesting_still_compiles(mini):
+    assert compile_expr("(" * 30 + "1" + ")" * 30 + " > 0", mini[1], BOOL) is not None
 
 
 # ---------------------------------------------------------------- reasons in words

@@ -45,7 +45,7 @@ from game.engine.content import Loader
 from game.engine.expr import FUNCTIONS, ExprError, compile_expr, parse
 from game.engine.problems import ContentError
 
-from game.engine.challenges import load_challenges  # also adds the challenge tables to the SPEC
+from game.engine.challenges import load_challenges
 
 GUIDE = h.REPO / "content" / "README.md"
 CAMPAIGN = "first_week"
@@ -302,7 +302,7 @@ def test_key_table_lists_exactly_the_keys_the_loader_accepts(kind):
     keys = [r[0].strip("`") for r in rows]
     assert sorted(keys) == sorted(loader.SPEC[kind]), f"the guide's table of {kind} keys"
     required = {r[0].strip("`") for r in rows if r[2] == "**yes**"}
-    assert required == {k for k, (_, req) in loader.SPEC[kind].items() if req}, kind
+    assert required == {k for k, key in loader.SPEC[kind].items() if key.required}, kind
 
 
 def test_functions_table_lists_every_function():

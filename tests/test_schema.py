@@ -32,7 +32,7 @@ import conftest_engine_helpers as h
 from game.engine import content as loader
 from game.engine.problems import ContentError
 
-from game.engine.challenges import load_challenges  # also adds the challenge tables to the SPEC
+from game.engine.challenges import load_challenges
 
 REPO = h.REPO
 SCHEMA_DIR = REPO / "schema"
@@ -241,9 +241,9 @@ def spec_cases() -> list[tuple[str, list[tuple[str, tuple[Any, ...], Any]]]]:
             continue
         rel, path = WHERE[kind]
         out.append((f"{kind}: unknown key", [(rel, (*path, "colour"), "red")]))
-        for key, (types, required) in keys.items():
-            out.append((f"{kind}.{key}: wrong type", [(rel, (*path, key), wrong_value(types))]))
-            if required:
+        for key, k in keys.items():
+            out.append((f"{kind}.{key}: wrong type", [(rel, (*path, key), wrong_value(k.types))]))
+            if k.required:
                 out.append((f"{kind}.{key}: missing", [(rel, (*path, key), DELETE)]))
     return out
 
@@ -500,9 +500,9 @@ def test_schema_keys_and_types_equal_the_loaders(kind):
     spec = loader.SPEC[kind]
     assert node.get("additionalProperties") is False, f"{kind}: the loader refuses unknown keys"
     assert set(node["properties"]) == set(spec), f"{kind}: schema and loader name different keys"
-    assert set(node.get("required", [])) == {k for k, (_, req) in spec.items() if req}, kind
-    for key, (types, _) in spec.items():
-        assert json_types(root, node["properties"][key]) == loader_types(types), f"{kind}.{key}"
+    assert set(node.get("required", [])) == {k for k, key in spec.items() if key.required}, kind
+    for key, k in spec.items():
+        assert json_types(root, node["properties"][key]) == loader_types(k.types), f"{kind}.{key}"
         assert resolve(root, node["properties"][key]).get("description"), f"{kind}.{key} has no hover text"
 
 
@@ -520,3 +520,25 @@ def test_shared_definitions_are_the_same_in_every_schema():
         assert rules["definitions"][name] == scene["definitions"][name], name
     assert rules["definitions"]["rule"]["properties"]["effects"] == \
         scene["definitions"]["choice"]["properties"]["effects"]
+
+
+# ---------------------------------------------------------------- generated, not written by hand
+
+def test_committed_schemas_are_the_generators_output():
+    """schema/*.schema.json come from the key table and schema/shapes; regenerate, never hand-edit."""
+    from game.authoring.schemas import build
+
+    built = build()
+    assert set(built) == {p.name for p in SCHEMA_DIR.glob("*.schema.json")} - {"report.schema.json"}
+    for name, text in built.items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, \
+            f"schema/{name} differs from its generator: run python -m game.authoring.schemas"
+
+
+def test_a_key_declared_in_the_key_table_reaches_its_schema(monkeypatch):
+    from game.authoring.schemas import build
+    from game.engine.load.keys import Key
+
+    monkeypatch.setitem(loader.SPEC["gate"], "colour", Key((str,), False, "A colour for the life screen."))
+    gate = json.loads(build()["gates.schema.json"])["definitions"]["gate"]["properties"]
+    assert gate["colour"] == {"type": "string", "description": "A colour for the life screen."}

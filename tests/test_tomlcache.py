@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import content
 from game.engine.content import load_campaign
 from game.tomlcache import cached_loads
 
@@ -52,11 +51,8 @@ def test_an_unwritable_cache_costs_nothing(tmp_path):
 
 def test_campaigns_load_the_same_through_the_cache(tmp_path):
     plain = load_campaign(CONTENT / "state")
-    content.use_parser(cached_loads(tmp_path))
-    try:
-        load_campaign(CONTENT / "state")
-        cached = load_campaign(CONTENT / "state")  # now every file is a hit
-    finally:
-        content.use_parser(tomllib.loads)
+    loads = cached_loads(tmp_path)
+    load_campaign(CONTENT / "state", parse=loads)
+    cached = load_campaign(CONTENT / "state", parse=loads)  # now every file is a hit
     assert cached.content_hash == plain.content_hash
     assert set(cached.scenes) == set(plain.scenes) and set(cached.rules) == set(plain.rules)

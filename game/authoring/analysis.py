@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine.expr import Expr, Node, names_in
+from game.engine.load.crosscheck import acts_done
 from game.engine.model import Campaign, Choice, Rule, Where
 
-from .findings import Finding, Locator, from_problem
+from .findings import Finding, Locator, finding
 from .output import plural
 from .reach import Reach, reach
 from .sat import check
@@ -41,7 +42,7 @@ class Ctx:
         if column and expr:
             self.loc.line(file, path)  # reads the file, if nothing has yet
             column = self.loc.column(file, line, expr, column)
-        self.out.append(Finding(code, severity, file, line, column, path, message, hint))
+        self.out.append(finding(code, severity, file, line, column, path, message, hint))
 
     @property
     def main_file(self) -> str:
@@ -53,7 +54,7 @@ def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
     ctx = Ctx(camp, reach(camp), Locator(camp.root), Path(camp.root).name)
     ctx.refs = inbound(camp)
     ctx.challenges = challenges or {}
-    ctx.out += [from_problem(p) for p in camp.warnings]
+    ctx.out += camp.warnings
     for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
                  check_flags, check_laters, check_dead_ends, check_plain_text,
                  check_challenges):
@@ -225,17 +226,9 @@ def _acting(camp: Campaign) -> list[Choice | Rule]:
     return [*camp.choices.values(), *camp.rules.values()]
 
 
-def _acts_named(camp: Campaign) -> set[str]:
-    acts = {a for ch in camp.choices.values() for a in ch.does}
-    for thing in _acting(camp):
-        for lt in thing.later:
-            acts.update(lt.does)
-    return acts
-
-
 def check_rules(ctx: Ctx) -> None:
     camp, r = ctx.camp, ctx.r
-    named = _acts_named(camp)
+    named = acts_done(camp)
     for rule in camp.rules.values():
         if rule.id not in r.rules:
             _dead_rule(ctx, rule, named)

@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 
 from game.cache import cache_root, code_digest
+from game.engine.load.read import MAX_BYTES
 from game.fileio import light_write
 
-from .findings import Finding
+from .findings import finding
 from .output import Section
 
 CODE = ("engine", "authoring", "commands/check.py")
@@ -34,9 +35,13 @@ def _code() -> bytes:
 
 
 def key(folder: Path) -> str:
+    """Every plain file's name and bytes; a file too large for the loader counts by size and time,
+    so a huge file costs no more to key than the loader spends refusing it."""
     h = hashlib.sha256(_code())
     for f in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(f.relative_to(folder).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+        info = f.stat()
+        body = f.read_bytes() if info.st_size <= MAX_BYTES else f"{info.st_size}:{info.st_mtime_ns}".encode()
+        h.update(f.relative_to(folder).as_posix().encode() + b"\0" + body + b"\0")
     return h.hexdigest()
 
 
@@ -54,7 +59,7 @@ def get(folder: Path, k: str) -> Section | None:
         if not data or data.get("key") != k:
             return None
         s = data["section"]
-        return Section(str(folder), [Finding(**f) for f in s["findings"]], list(s["lines"]),
+        return Section(str(folder), [finding(**f) for f in s["findings"]], list(s["lines"]),
                        {**s["data"], "folder": str(folder)})
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .findings import Finding
+from .findings import Finding, finding
 from .output import Report, Section
 
 BAR = 30  # characters of the per-day score bar
@@ -115,7 +115,7 @@ def _findings(rep: dict[str, Any]) -> list[Finding]:
         table = f"deck.{p['where']}" if kind == "empty deck" else f"scene.{p['where']}"
         msg = f"{kind} at '{p['where']}' on day {p['day']} in {p['runs']:,} runs: {p['reason']}"
         hint = f"seed {p['seed']}, {len(p['path'])} choices: " + " ".join(p["path"])
-        out.append(Finding(code, SEVERITY.get(kind, "error"), p["file"], p["line"], 0, table, msg, hint))
+        out.append(finding(code, SEVERITY.get(kind, "error"), p["file"], p["line"], 0, table, msg, hint))
     return out
 
 

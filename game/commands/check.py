@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from game.engine.content import list_campaigns
+from game.engine.campaigns import campaigns_in
 from game.engine.problems import ContentError
 
 if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
@@ -62,14 +62,14 @@ def run(args: argparse.Namespace) -> int:
 
 def check_report(dirs: list[Path], cache: bool = False) -> Report:
     """The findings for each campaign under ``dirs``, one section a campaign."""
-    from game.authoring.findings import Finding
+    from game.authoring.findings import finding
     from game.authoring.output import Report, Section, tally
 
     sections = []
     for d in dirs:
-        folders = [d] if (d / "campaign.toml").is_file() else list_campaigns(d)
+        folders = campaigns_in(d)
         if not folders:
-            sections.append(Section(str(d), [Finding(
+            sections.append(Section(str(d), [finding(
                 "no-campaign", "error", str(d), 0, 0, "", "no campaign found",
                 "A campaign folder holds campaign.toml; a content folder holds campaign folders.")],
                 data={"folder": str(d)}))
@@ -95,14 +95,15 @@ def check_folder(folder: Path, cache: bool = False) -> Section:
 
 def fresh(folder: Path) -> Section:
     from game.authoring.analysis import analyse
-    from game.authoring.findings import Finding, from_problem
+    from game.authoring.findings import finding
     from game.authoring.output import Section, plural
     from game.engine.challenges import load_challenges
+    from game.tomlcache import parser
 
     try:
-        loaded = load_challenges(folder)  # the campaign and its challenges.toml, in one pass
+        loaded = load_challenges(folder, parse=parser())  # the campaign and its challenges.toml, in one pass
     except ContentError as e:
-        findings = [from_problem(p) for p in e.problems]
+        findings = list(e.problems)
         errors = sum(f.severity == "error" for f in findings)
         return Section(str(folder), findings, [f"does not load: {plural(errors, 'error')}"],
                        data={"folder": str(folder), "campaign": folder.name, "loaded": False})
@@ -110,7 +111,7 @@ def fresh(folder: Path) -> Section:
     try:
         findings = analyse(camp, loaded.challenges)
     except Exception as e:  # noqa: BLE001 - the content loaded; a fault in the analysis must not hide that
-        findings = [Finding("analysis-failed", "warning", f"{folder.name}/campaign.toml", 0, 0, "",
+        findings = [finding("analysis-failed", "warning", f"{folder.name}/campaign.toml", 0, 0, "",
                             f"the warnings could not be worked out ({type(e).__name__}: {e})",
                             "The content loads; this is a fault in citizen-score check. Please report it.")]
     size = f"{len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates"

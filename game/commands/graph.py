@@ -29,10 +29,11 @@ def add(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.authoring.graph import render  # imported here: every command's start-up pays for the top
-    from game.commands.simulate import find_campaign
+    from game.engine.campaigns import find_campaign
+    from game.tomlcache import parser
 
     try:
-        camp = load_campaign(find_campaign(args.content, args.campaign))
+        camp = load_campaign(find_campaign(args.content, args.campaign), parse=parser())
     except ContentError as e:
         print(e.format() + "\n\nThe graph needs content that loads (citizen-score check lists every problem).",
               file=sys.stderr)

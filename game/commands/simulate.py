@@ -12,12 +12,13 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Callable
 
-from game.engine.content import list_campaigns, load_campaign
+from game.engine.campaigns import find_campaign
+from game.engine.content import load_campaign
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
+from game.tomlcache import parser
 
 MAX_CHOICES = 5000  # the same default as game.authoring.simulate, which is imported only when run
 
@@ -64,20 +65,6 @@ def _whole(least: int) -> Callable[[str], int]:
     return parse
 
 
-def find_campaign(content: Path, name: str | None) -> Path:
-    """The campaign folder for a CAMPAIGN argument; ValueError says what exists instead."""
-    if name and (Path(name) / "campaign.toml").is_file():
-        return Path(name)
-    folders = list_campaigns(content) if content.is_dir() else []
-    ids = [f.name for f in folders]
-    if name is None and len(folders) == 1:
-        return folders[0]
-    if name in ids:
-        return folders[ids.index(name)]
-    what = f"no campaign '{name}'" if name else "name the campaign to simulate"
-    raise ValueError(f"{what} in {content}; campaigns there: {', '.join(ids) or 'none'}")
-
-
 def run(args: argparse.Namespace) -> int:
     from game.authoring.output import emit, exit_code
     from game.authoring.simulate import SimConfig, job_count, simulate
@@ -90,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
     try:
         folder = find_campaign(args.content, args.campaign)
-        camp = load_campaign(folder)
+        camp = load_campaign(folder, parse=parser())
         spec = parse_strategy(args.strategy, camp)
         if args.threshold:
             bounds(camp, args.threshold)  # a bad gate is reported before the long part

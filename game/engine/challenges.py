@@ -34,27 +34,23 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+import tomllib
 from pathlib import Path
 from typing import Any
 
-from .content import SPEC, Loader, Source, content_hash
 from .expr import BOOL, NUM, Expr, compile_expr
 from .model import Campaign, Where
+from .load.context import Context, Parse
+from .load.keys import check_id, check_keys, unknown_tables
+from .load.loader import load, reuse
+from .load.read import Source, content_hash, read_source
+from .load.values import expr
 from .problems import ContentError
 
 FILE = "challenges.toml"
 DAILY = "daily"
 SCORE_CATEGORIES = {"high score": "high", "low score": "low"}
 MAX_DAILY_SEED = (1 << 60) - 1
-
-S, I = (str,), (int,)
-# The loader's own key checker knows these tables once they are in its table of shapes.
-SPEC.setdefault("challenge", {
-    "title": (S, True), "category": (S, True), "about": (S, False), "goal": (S, False),
-    "seed": ((int, str), True), "days": (I, False), "score": (S, False), "split": ((list,), False),
-})
-SPEC.setdefault("split", {"id": (S, True), "title": (S, False), "when": (S, True)})
-
 
 @dataclass(slots=True)
 class Split:
@@ -127,96 +123,98 @@ def daily_seed(campaign: str, challenge: str, day: date | str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big") & MAX_DAILY_SEED
 
 
-class _ChallengeLoader(Loader):
-    """The campaign loader, which then reads challenges.toml with the campaign's scope."""
+def load_challenges(root: str | Path, parse: Parse = tomllib.loads,
+                    campaign: Campaign | None = None) -> ChallengeSet:
+    """Load a campaign folder and its challenges; raises ContentError listing every problem.
 
-    def load_all(self) -> ChallengeSet:
-        camp = self.load()
-        self.problems = []  # the story's warnings are the story's; these are the file's
-        src = self.read(FILE, required=False)
-        out = ChallengeSet(camp, {}, content_hash(self.files))
-        if src is not None:
-            out.challenges = self.load_challenges(src, camp)
-        if any(p.severity == "error" for p in self.problems):
-            raise ContentError(self.problems)
+    challenges.toml is read with the campaign's context (same TOML errors, same line numbers,
+    same expression scope), after the story itself has loaded — or, given the ``campaign`` the
+    game already loaded from this folder, with its names, if the story is unchanged since.
+    """
+    cx = Context(Path(root), parse)
+    camp = campaign if campaign is not None and reuse(cx, campaign) else load(cx)
+    cx.problems = []  # the story's warnings are the story's; these are the file's
+    src = read_source(cx, FILE, required=False)
+    out = ChallengeSet(camp, {}, content_hash(cx.files))
+    if src is not None:
+        out.challenges = load_all(cx, src, camp)
+    if cx.has_errors():
+        raise ContentError(cx.problems)
+    return out
+
+
+def load_all(cx: Context, src: Source, camp: Campaign) -> dict[str, Challenge]:
+    unknown_tables(cx, src, {"challenge"}, FILE, "Challenges are [challenge.<id>] tables.")
+    table = src.data.get("challenge", {})
+    out: dict[str, Challenge] = {}
+    if not isinstance(table, dict):
         return out
-
-    def load_challenges(self, src: Source, camp: Campaign) -> dict[str, Challenge]:
-        for key in src.data:
-            if key != "challenge":
-                self.problem(src, key, f"unknown table [{key}] in {FILE}",
-                             "Challenges are [challenge.<id>] tables.")
-        table = src.data.get("challenge", {})
-        out: dict[str, Challenge] = {}
-        if not isinstance(table, dict):
-            return out
-        for cid, raw in table.items():
-            path = f"challenge.{cid}"
-            if self.check_id(src, path, cid, "challenge"):
-                out[cid] = self.load_challenge(src, camp, path, cid, raw)
-        return out
-
-    def load_challenge(self, src: Source, camp: Campaign, path: str, cid: str, raw: Any) -> Challenge:
-        t = self.keys(src, path, raw, "challenge")
-        category = t.get("category", "any%")
-        scored = category.strip().lower() in SCORE_CATEGORIES
-        goal = self.expr(src, f"{path}.goal", t["goal"], BOOL) if "goal" in t else None
-        if "goal" not in t and not scored and "category" in t:
-            self.problem(src, path, f"challenge '{cid}' has no goal",
-                         'A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
-                         '"low score" challenges may run to the end of the story instead).')
-        if "score" in t:
-            score = self.expr(src, f"{path}.score", t["score"], NUM)
-        elif scored:
-            self.problem(src, path, f"a {category} challenge needs a score to rank",
-                         f'Add score = "{camp.main_score.id}" (any number formula).')
-            score = None
-        else:
-            score = None
-        return Challenge(
-            id=cid, campaign=camp.id, title=t.get("title", cid), category=category,
-            about=t.get("about", ""), goal=goal, seed=self.seed(src, path, t.get("seed", 0)),
-            days=self.days(src, path, t.get("days"), camp), splits=self.splits(src, path, t.get("split", [])),
-            score=score or compile_expr(camp.main_score.id, self.scope, NUM),
-            at=Where(src.name, path, src.line))
-
-    def seed(self, src: Source, path: str, value: int | str) -> int | None:
-        if value == DAILY:
-            return None
-        if isinstance(value, str) or not 0 <= value <= (1 << 63) - 1:
-            self.problem(src, f"{path}.seed", "the seed must be a whole number from 0 to 2**63-1, or \"daily\"",
-                         'Write seed = 1234, or seed = "daily" for a new seed every day.')
-            return 0
-        return value
-
-    def days(self, src: Source, path: str, value: int | None, camp: Campaign) -> int | None:
-        if value is None:
-            return None
-        if not 1 <= value <= camp.days:
-            self.problem(src, f"{path}.days", f"days must be from 1 to {camp.days}, the campaign's length",
-                         "Leave days out to allow the whole story.")
-            return None
-        return value
-
-    def splits(self, src: Source, path: str, raw: list[Any]) -> list[Split]:
-        out: list[Split] = []
-        seen: set[str] = set()
-        for i, t in enumerate(raw):
-            sp = f"{path}.split[{i}]"
-            t = self.keys(src, sp, t, "split")
-            sid = t.get("id", "")
-            if not sid or not self.check_id(src, f"{sp}.id", sid, "split"):
-                continue
-            if sid in seen:
-                self.problem(src, f"{sp}.id", f"split id '{sid}' is used twice in this challenge")
-                continue
-            seen.add(sid)
-            when = self.expr(src, f"{sp}.when", t["when"], BOOL) if "when" in t else None
-            if when is not None:
-                out.append(Split(sid, t.get("title", sid.replace("_", " ").capitalize()), when))
-        return out
+    for cid, raw in table.items():
+        path = f"challenge.{cid}"
+        if check_id(cx, src, path, cid, "challenge"):
+            out[cid] = load_challenge(cx, src, camp, path, cid, raw)
+    return out
 
 
-def load_challenges(root: str | Path) -> ChallengeSet:
-    """Load a campaign folder and its challenges; raises ContentError listing every problem."""
-    return _ChallengeLoader(Path(root)).load_all()
+def load_challenge(cx: Context, src: Source, camp: Campaign, path: str, cid: str, raw: Any) -> Challenge:
+    t = check_keys(cx, src, path, raw, "challenge")
+    category = t.get("category", "any%")
+    scored = category.strip().lower() in SCORE_CATEGORIES
+    goal = expr(cx, src, f"{path}.goal", t["goal"], BOOL) if "goal" in t else None
+    if "goal" not in t and not scored and "category" in t:
+        cx.problem(src, path, f"challenge '{cid}' has no goal",
+                   'A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
+                   '"low score" challenges may run to the end of the story instead).')
+    if "score" in t:
+        score = expr(cx, src, f"{path}.score", t["score"], NUM)
+    elif scored:
+        cx.problem(src, path, f"a {category} challenge needs a score to rank",
+                   f'Add score = "{camp.main_score.id}" (any number formula).')
+        score = None
+    else:
+        score = None
+    return Challenge(
+        id=cid, campaign=camp.id, title=t.get("title", cid), category=category,
+        about=t.get("about", ""), goal=goal, seed=seed(cx, src, path, t.get("seed", 0)),
+        days=days(cx, src, path, t.get("days"), camp), splits=splits(cx, src, path, t.get("split", [])),
+        score=score or compile_expr(camp.main_score.id, cx.names, NUM),
+        at=Where(src.name, path, src.line))
+
+
+def seed(cx: Context, src: Source, path: str, value: int | str) -> int | None:
+    if value == DAILY:
+        return None
+    if isinstance(value, str) or not 0 <= value <= (1 << 63) - 1:
+        cx.problem(src, f"{path}.seed", "the seed must be a whole number from 0 to 2**63-1, or \"daily\"",
+                   'Write seed = 1234, or seed = "daily" for a new seed every day.')
+        return 0
+    return value
+
+
+def days(cx: Context, src: Source, path: str, value: int | None, camp: Campaign) -> int | None:
+    if value is None:
+        return None
+    if not 1 <= value <= camp.days:
+        cx.problem(src, f"{path}.days", f"days must be from 1 to {camp.days}, the campaign's length",
+                   "Leave days out to allow the whole story.")
+        return None
+    return value
+
+
+def splits(cx: Context, src: Source, path: str, raw: list[Any]) -> list[Split]:
+    out: list[Split] = []
+    seen: set[str] = set()
+    for i, t in enumerate(raw):
+        sp = f"{path}.split[{i}]"
+        t = check_keys(cx, src, sp, t, "split")
+        sid = t.get("id", "")
+        if not sid or not check_id(cx, src, f"{sp}.id", sid, "split"):
+            continue
+        if sid in seen:
+            cx.problem(src, f"{sp}.id", f"split id '{sid}' is used twice in this challenge")
+            continue
+        seen.add(sid)
+        when = expr(cx, src, f"{sp}.when", t["when"], BOOL) if "when" in t else None
+        if when is not None:
+            out.append(Split(sid, t.get("title", sid.replace("_", " ").capitalize()), when))
+    return out

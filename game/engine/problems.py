@@ -1,7 +1,9 @@
 """Problems found in content or saves, and the one error that carries them all.
 
 Every problem names the file, the line (and column where it applies), the table path and a hint, so
-an author or a player can fix it without reading a traceback.
+an author or a player can fix it without reading a traceback. The author tools' findings (check's
+warnings, simulate's dead ends) are problems too, with a ``code`` naming their kind, so one printer
+shows them all the same way.
 """
 
 from __future__ import annotations
@@ -17,21 +19,28 @@ class Problem:
     where: str = ""  # the TOML table path, e.g. scene.market.choice[1].if
     hint: str = ""
     column: int = 0
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error", "warning" or "info"
+    code: str = "content"  # a stable id of the kind of finding, e.g. "unreachable-scene"
+
+    @property
+    def path(self) -> str:
+        return self.where
 
     def format(self) -> str:
         pos = f"{self.file}:{self.line}" if self.line else self.file
         if self.column:
             pos += f":{self.column}"
         where = f" [{self.where}]" if self.where else ""
-        text = f"{pos}: {self.severity}: {self.message}{where}"
+        code = f" ({self.code})" if self.code != "content" else ""
+        text = f"{pos}: {self.severity}: {self.message}{where}{code}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
 
     def to_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "column": self.column, "where": self.where,
-                "severity": self.severity, "message": self.message, "hint": self.hint}
+        """The JSON shape of a finding (schema/report.schema.json), read back by ``finding(**d)``."""
+        return {"code": self.code, "severity": self.severity, "file": self.file, "line": self.line,
+                "column": self.column, "path": self.where, "message": self.message, "hint": self.hint}
 
 
 class ContentError(Exception):

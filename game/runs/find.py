@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.engine.challenges import Challenge, ChallengeSet, load_challenges
-from game.engine.content import list_campaigns
+from game.engine.campaigns import list_campaigns
+from game.engine.model import Campaign
+from game.tomlcache import parser
 
 
 class NotFound(Exception):
@@ -15,9 +17,10 @@ class NotFound(Exception):
 class Library:
     """Campaigns with their challenges, each loaded once and only when asked for."""
 
-    def __init__(self, content_dir: Path) -> None:
+    def __init__(self, content_dir: Path, campaigns: dict[str, Campaign] | None = None) -> None:
         self.content_dir = Path(content_dir)
         self._sets: dict[str, ChallengeSet] = {}
+        self._loaded = campaigns or {}  # stories the game has loaded already: not loaded again
 
     def campaign(self, cid: str) -> ChallengeSet:
         """A campaign and its challenges by id; NotFound or ContentError if it cannot be had."""
@@ -25,7 +28,7 @@ class Library:
             root = self.content_dir / cid
             if not (root / "campaign.toml").is_file():
                 raise NotFound(f"there is no campaign '{cid}' in {self.content_dir}")
-            self._sets[cid] = load_challenges(root)
+            self._sets[cid] = load_challenges(root, parse=parser(), campaign=self._loaded.get(cid))
         return self._sets[cid]
 
     def all(self) -> list[ChallengeSet]:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from game import saves
 from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
+from game.tomlcache import parser
 from game.engine.engine import PlayError
 from game.engine.model import Campaign
 from game.engine.problems import ContentError
@@ -277,7 +278,7 @@ def load_all(content_dir: Path) -> dict[str, Campaign]:
     """Load every campaign in a content folder (raises ContentError on the first broken one)."""
     camps: dict[str, Campaign] = {}
     for folder in list_campaigns(content_dir):
-        camp = load_campaign(folder)
+        camp = load_campaign(folder, parse=parser())
         camps[camp.id] = camp
     return camps
 

@@ -91,7 +91,7 @@ class ChallengesScreen(GameScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Challenges — race the clock, chase a score"
-        library, sets, problems = Library(self.app.content_dir), [], []
+        library, sets, problems = Library(self.app.content_dir, self.app.campaigns), [], []
         for folder in list_campaigns(self.app.content_dir):
             try:
                 sets.append(library.campaign(folder.name))

@@ -1,0 +1,85 @@
+"""The editor schemas (schema/*.schema.json), written from the loader's key table.
+
+A key is declared once, in ``game.engine.load.keys.SPEC``: its types, whether it is required,
+its hover text and any further constraint. The shape of each kind of file — which tables it
+holds, and rules that tie keys together (a choice has goto or end_day, an ending has no
+choices) — is kept in schema/shapes/*.shape.json, where ``"x-keys": "<kind>"`` marks each table
+whose keys come from the key table. Run ``python -m game.authoring.schemas`` after changing
+either; a test checks that the committed schemas are this module's output.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.engine.load.keys import SPEC, Key
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", dict: "object",
+              list: "array"}
+
+
+def property_schema(key: Key) -> dict[str, Any]:
+    """One key's schema: its JSON type (unless its constraint says it in an anyOf or a $ref),
+    its hover text, and its constraint."""
+    out: dict[str, Any] = {}
+    if "anyOf" not in key.shape and "$ref" not in key.shape:
+        names = [JSON_TYPES[t] for t in key.types]
+        out["type"] = names[0] if len(names) == 1 else names
+    if key.doc:
+        out["description"] = key.doc
+    return {**out, **key.shape}
+
+
+def table_keys(kind: str) -> dict[str, Any]:
+    """The properties (and required keys) of one kind of table, from the key table."""
+    spec = SPEC[kind]
+    out: dict[str, Any] = {"properties": {name: property_schema(k) for name, k in spec.items()}}
+    required = [name for name, k in spec.items() if k.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def fill(node: Any) -> Any:
+    """A shape with each ``"x-keys"`` marker replaced by that kind's keys."""
+    if isinstance(node, list):
+        return [fill(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for k, v in node.items():
+        if k == "x-keys":
+            out.update(table_keys(v))
+        else:
+            out[k] = fill(v)
+    return out
+
+
+def build(shapes: Path = SCHEMA_DIR / "shapes") -> dict[str, str]:
+    """Each schema file's name and text."""
+    out = {}
+    for shape in sorted(shapes.glob("*.shape.json")):
+        schema = fill(json.loads(shape.read_text(encoding="utf-8")))
+        name = shape.name.replace(".shape.json", ".schema.json")
+        out[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """Write the schemas into schema/ (or the folder given); prints what changed."""
+    target = Path(argv[0]) if argv else SCHEMA_DIR
+    for name, text in build().items():
+        path = target / name
+        old = path.read_text(encoding="utf-8") if path.is_file() else None
+        if old != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,240 @@
+"""Reading a content file: bounded bytes, UTF-8 text, TOML data, and every way that can fail.
+
+A hostile or broken file — a folder, a device such as /dev/zero, a pipe, a dangling or looping
+link, UTF-16 text, stray bytes, brackets nested thousands deep, a number of thousands of digits —
+becomes one problem naming the file (and the line where there is one), never a traceback or a
+wait. Only plain files are opened, never blocking, and never more than MAX_BYTES are read.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import math
+import os
+import re
+import stat
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..bounds import LIMIT
+from ..tomlpos import Positions, file_column, path_str
+from .context import Context
+
+MAX_BYTES = 4 * 1024 * 1024  # the largest shipped file is some 60 KB
+MAX_NESTING = 32  # tables and lists inside each other; the story needs five or six
+TOML_ERR = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)$")
+# Strings, comments and brackets, in file order: enough to find where brackets nest too deep.
+_TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+RANGE = "±" + f"{LIMIT:,}".replace(",", " ")  # as the message shows it
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{200,}")
+
+
+@dataclass(slots=True)
+class Source:
+    name: str  # path shown in messages
+    data: dict[str, Any]
+    text: str
+    _pos: Positions | None = None
+
+    @property
+    def pos(self) -> Positions:
+        """Line positions, scanned only when a message or a check needs a line number."""
+        if self._pos is None:
+            self._pos = Positions(self.text)
+        return self._pos
+
+    def line(self, path: str) -> int:
+        return self.pos.line(path)
+
+    def column(self, line: int, expr: str, column: int) -> int:
+        """The file column of character ``column`` of ``expr`` written on ``line`` (0 if not found there)."""
+        lines = self.text.splitlines()
+        return file_column(lines[line - 1], expr, column) if 0 < line <= len(lines) else 0
+
+
+def content_hash(files: dict[str, bytes]) -> str:
+    """A hash of the campaign's TOML files (names and bytes), to spot an edited story."""
+    h = hashlib.sha256()
+    for rel in sorted(files):  # line endings normalised: a Windows checkout is the same story
+        h.update(rel.encode() + b"\0" + files[rel].replace(b"\r\n", b"\n") + b"\0")
+    return h.hexdigest()[:16]
+
+
+def read_source(cx: Context, rel: str, required: bool) -> Source | None:
+    """Read, decode and parse one file of the campaign; None (and a problem) if it cannot be used."""
+    path = cx.root / rel
+    if not os.path.lexists(path):
+        if required:
+            cx.file_problem(rel, "file not found", f"A campaign needs {rel} in {cx.root}.")
+        return None
+    raw = read_bytes(cx, rel, path)
+    if raw is None:
+        return None
+    cx.files[rel] = raw
+    text = decode(cx, rel, raw)
+    data = None if text is None else parse(cx, rel, text)
+    if data is None or text is None:
+        return None
+    src = Source(f"{cx.label}/{rel}", data, text)
+    cx.sources[src.name] = src
+    return src if check_values(cx, src) else None
+
+
+def text_source(root: Path, name: str, rel: str) -> Source | None:
+    """A file's text for line numbers only (author tools, after a load): None if it cannot be read."""
+    cx = Context(root, tomllib.loads)
+    raw = read_bytes(cx, rel, root / rel)
+    text = None if raw is None else decode(cx, rel, raw)
+    return None if text is None else Source(name, {}, text)
+
+
+def read_bytes(cx: Context, rel: str, path: Path) -> bytes | None:
+    """A plain file's bytes, opened without blocking (a pipe cannot stall the game) and bounded."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        cx.file_problem(rel, _open_failure(path, e), "Replace it with a plain UTF-8 text file.")
+        return None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            cx.file_problem(rel, "this is a folder, not a file", "Content files are plain TOML text files.")
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            cx.file_problem(rel, "this is not a plain file (a device, a pipe or a socket)",
+                            "Content files are plain TOML text files.")
+            return None
+        raw = os.read(fd, MAX_BYTES + 1) if info.st_size <= MAX_BYTES else b""
+        if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
+            cx.file_problem(rel, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB",
+                            "Split the story into several files under scenes/.")
+            return None
+        return _read_rest(fd, raw)
+    except OSError as e:
+        cx.file_problem(rel, f"cannot read the file: {e.strerror or e}", "Check that it is readable.")
+        return None
+    finally:
+        os.close(fd)
+
+
+def _read_rest(fd: int, raw: bytes) -> bytes:
+    """os.read may return less than asked of a plain file; read on to its end (bounded above)."""
+    while len(raw) <= MAX_BYTES:
+        more = os.read(fd, MAX_BYTES + 1 - len(raw))
+        if not more:
+            break
+        raw += more
+    return raw
+
+
+def _open_failure(path: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "this is a link that leads back to itself"
+    if e.errno == errno.ENOENT and path.is_symlink():
+        return f"this is a link to {os.readlink(path)}, which does not exist"
+    return f"cannot open the file: {e.strerror or e}"
+
+
+def decode(cx: Context, rel: str, raw: bytes) -> str | None:
+    """UTF-8 text, or a problem at the line and column of the first byte that is not."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        cx.file_problem(rel, "the file is UTF-16 text, not UTF-8", "Save it as UTF-8 text.", line=1)
+        return None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")  # some editors mark UTF-8 with a BOM
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        cx.file_problem(rel, "these bytes are not UTF-8 text", "Save the file as UTF-8 text.",
+                        line=line, column=column)
+        return None
+
+
+def parse(cx: Context, rel: str, text: str) -> dict[str, Any] | None:
+    """TOML data, or one problem at the line the parser stopped at."""
+    try:
+        return cx.parse(text)
+    except tomllib.TOMLDecodeError as e:
+        m = TOML_ERR.match(str(e))
+        msg, line, col = (m.group(1), int(m.group(2)), int(m.group(3))) if m else (str(e), 0, 0)
+        cx.file_problem(rel, f"TOML syntax: {msg}", _toml_hint(msg), line=line, column=col)
+    except RecursionError:
+        cx.file_problem(rel, f"tables or lists are nested more than {MAX_NESTING} deep",
+                        "Flatten the value; no key needs more than a few levels.",
+                        line=too_deep_line(text))
+    except ValueError:  # Python refuses to read an integer of thousands of digits
+        m = _LONG_NUMBER.search(text)
+        cx.file_problem(rel, f"a number is outside the game's range, {RANGE}",
+                        "Write a smaller number.", line=text.count("\n", 0, m.start()) + 1 if m else 0)
+    return None
+
+
+def too_deep_line(text: str) -> int:
+    """The line where brackets first nest deeper than MAX_NESTING (0 if they never do)."""
+    depth = 0
+    for m in _TOKENS.finditer(text):
+        tok = m.group()
+        if tok == "[" or tok == "{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return text.count("\n", 0, m.start()) + 1
+        elif tok == "]" or tok == "}":
+            depth = max(depth - 1, 0)
+    return 0
+
+
+def check_values(cx: Context, src: Source) -> bool:
+    """Every number inside the game's range and no value nested too deep; False if one is not.
+
+    A challenge's seed is the one number allowed past the range: it seeds the random generator
+    and is never a value the game holds.
+    """
+    ok = True
+    stack: list[tuple[Any, tuple[object, ...]]] = [(src.data, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_NESTING:
+            cx.problem(src, path_str(path), f"tables or lists are nested more than {MAX_NESTING} deep",
+                       "Flatten the value; no key needs more than a few levels.")
+            ok = False
+            continue
+        for k, v in node.items() if type(node) is dict else enumerate(node):
+            kind = type(v)
+            if kind is dict or kind is list:
+                stack.append((v, (*path, k)))
+            elif (kind is int or kind is float) and _out_of_range(v) and not _is_seed((*path, k)):
+                cx.problem(src, path_str((*path, k)), f"{_shown(v)} is outside the game's range, {RANGE}",
+                           "Write a smaller number.")
+                ok = False
+    return ok
+
+
+def _out_of_range(value: int | float) -> bool:
+    """Past ±LIMIT; inf and nan are left to the keys that take decimals, which name them."""
+    return (value > LIMIT or value < -LIMIT) and (type(value) is int or math.isfinite(value))
+
+
+def _is_seed(path: tuple[object, ...]) -> bool:
+    return len(path) == 3 and path[0] == "challenge" and path[2] == "seed"
+
+
+def _shown(value: int | float) -> str:
+    """A number as a message can show it: thousands of digits are counted, not printed."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    digits = len(str(abs(value)))
+    return str(value) if digits <= 24 else f"a number of {digits} digits"
+
+
+def _toml_hint(msg: str) -> str:
+    low = msg.lower()
+    if "cannot declare" in low or "overwrite" in low or "duplicate" in low:
+        return "A key or table is written twice; each id must be unique."
+    if "invalid value" in low:
+        return "Text values need quotes; multi-line text uses triple quotes \"\"\"."
+    if "expected" in low and "=" in low:
+        return "Each line is key = value."
+    return "Check the line for a missing quote, bracket or '='."

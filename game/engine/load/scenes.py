@@ -1,0 +1,185 @@
+"""Scenes and what hangs off them: choices, routes and later consequences.
+
+Scenes are collected from every file under scenes/ first (ids are unique across the campaign),
+so that a goto can name a scene in any file; then each is loaded against the declared names.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..expr import BOOL, NUM
+from ..model import Amount, Choice, Later, Route, Scene, Where
+from .context import Context, close
+from .keys import check_id, check_keys
+from .read import Source
+from .values import acts_ok, amounts, expr, flag_list, npc_list, strs, target, template
+
+
+def collect_scenes(cx: Context, srcs: list[Source]) -> list[tuple[str, Source, dict[str, Any]]]:
+    seen: dict[str, str] = {}
+    out = []
+    for src in srcs:
+        for key in src.data:
+            if key != "scene":
+                cx.problem(src, key, f"unknown table [{key}] in a scene file",
+                           "Scene files hold [scene.<id>] tables.")
+        table = src.data.get("scene", {})
+        if not isinstance(table, dict):
+            cx.problem(src, "scene", "scene must hold tables such as [scene.<id>]",
+                       "Write each scene as a [scene.<id>] table.")
+            continue
+        for sid, t in table.items():
+            path = f"scene.{sid}"
+            if not check_id(cx, src, path, sid, "scene"):
+                continue
+            if sid in seen:
+                cx.problem(src, path, f"scene '{sid}' is also defined in {seen[sid]}",
+                           "Scene ids must be unique across the campaign.")
+                continue
+            seen[sid] = src.name
+            out.append((sid, src, t if isinstance(t, dict) else {}))
+    return out
+
+
+def load_scene(cx: Context, src: Source, sid: str, raw: dict[str, Any]) -> Scene:
+    path = f"scene.{sid}"
+    t = check_keys(cx, src, path, raw, "scene")
+    at = Where(src.name, path, src.line)
+    deck = t.get("deck", "")
+    if deck and deck not in cx.decks:
+        cx.problem(src, f"{path}.deck", f"unknown deck '{deck}'", "Declare it as [deck.<id>] in campaign.toml.")
+    cond = expr(cx, src, f"{path}.if", t["if"], BOOL) if "if" in t else None
+    weight = storylet_weight(cx, src, path, t["weight"]) if "weight" in t else 1
+    if not deck:
+        for key in ("if", "weight", "repeat"):
+            if key in t:
+                cx.problem(src, f"{path}.{key}", f"'{key}' only applies to storylets",
+                           "Add deck = \"...\" to make this scene a storylet.", severity="warning")
+    choices = load_choices(cx, src, sid, path, t.get("choice", []))
+    routes = load_routes(cx, src, path, t.get("routes", []))
+    ending = t.get("ending", False)
+    check_scene_kind(cx, src, sid, path, t, bool(t.get("choice")), bool(routes), ending)
+    text = template(cx, src, f"{path}.text", t.get("text", ""))
+    return Scene(sid, t.get("title", ""), text, choices, {ch.local: ch for ch in choices}, deck, cond,
+                 weight, t.get("repeat", False), routes, ending, at)
+
+
+def storylet_weight(cx: Context, src: Source, path: str, w: int | float | str) -> Amount:
+    """A storylet's weight: a whole number of at least 1 (a decimal rounds), or a formula."""
+    if isinstance(w, float) and not math.isfinite(w):
+        cx.problem(src, f"{path}.weight", "a weight must be a finite number")
+        w = 1
+    weight = (expr(cx, src, f"{path}.weight", w, NUM) or 1) if isinstance(w, str) else round(w)
+    if isinstance(weight, int) and weight < 1:
+        cx.problem(src, f"{path}.weight", "a fixed weight must be at least 1",
+                   "Use an 'if' to keep a storylet out of the deck.")
+        weight = 1
+    return weight
+
+
+def load_choices(cx: Context, src: Source, sid: str, path: str, raw: list[Any]) -> list[Choice]:
+    """A scene's choices, in order; a choice id used twice is reported and the second dropped."""
+    choices: list[Choice] = []
+    seen: set[str] = set()
+    for i, c in enumerate(raw):
+        ch = load_choice(cx, src, sid, f"{path}.choice[{i}]", c)
+        if ch is None:
+            continue
+        if ch.local in seen:
+            cx.problem(src, f"{path}.choice[{i}].id", f"choice id '{ch.local}' is used twice in this scene",
+                       "Give each choice in a scene its own id; saves and replays refer to it.")
+            continue
+        seen.add(ch.local)
+        choices.append(ch)
+    return choices
+
+
+def check_scene_kind(cx: Context, src: Source, sid: str, path: str, t: dict[str, Any], has_choices: bool,
+                     has_routes: bool, ending: bool) -> None:
+    """A scene has choices, or routes (a router), or is an ending — exactly one — and text unless
+    it is a router or an ending."""
+    kinds = sum((has_choices, has_routes, ending))
+    if kinds == 0:
+        cx.problem(src, path, f"scene '{sid}' has no choices, routes or ending",
+                   "Add [[scene." + sid + ".choice]] tables, routes = [...], or ending = true.")
+    elif kinds > 1:
+        cx.problem(src, path, f"scene '{sid}' mixes choices, routes and ending",
+                   "A scene has choices, or routes, or is an ending.")
+    if not ending and not has_routes and "text" not in t:
+        cx.problem(src, path, f"scene '{sid}' has no text", "Add text = \"\"\"...\"\"\".")
+
+
+def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choice | None:
+    t = check_keys(cx, src, path, raw, "choice")
+    local = t.get("id", "")
+    if not local or not check_id(cx, src, f"{path}.id", local, "choice"):
+        return None
+    goto, end_day = t.get("goto", ""), t.get("end_day", False)
+    if bool(goto) == bool(end_day):
+        cx.problem(src, path, f"choice '{local}' needs exactly one of goto or end_day = true",
+                   "Say where the story goes next.")
+    if goto:
+        target(cx, src, f"{path}.goto", goto)
+    needs = t.get("needs", "")
+    if needs and needs not in cx.names.gates:
+        cx.problem(src, f"{path}.needs", f"unknown gate '{needs}'",
+                   close(needs, list(cx.names.gates), "Gates are named kind.id, e.g. job.bank_clerk."))
+    hours = t.get("hours", 1)
+    if hours < 0:
+        cx.problem(src, f"{path}.hours", "hours cannot be negative")
+    flags = {k: flag_list(cx, src, f"{path}.{k}", t.get(k, [])) for k in ("set", "clear")}
+    people = {k: npc_list(cx, src, f"{path}.{k}", t.get(k, [])) for k in ("befriend", "unfriend")}
+    does = strs(cx, src, f"{path}.does", t.get("does", []))
+    acts_ok(cx, src, f"{path}.does", does)
+    return Choice(
+        id=f"{sid}.{local}", local=local,
+        text=template(cx, src, f"{path}.text", t.get("text", "")),
+        cond=expr(cx, src, f"{path}.if", t["if"], BOOL) if "if" in t else None,
+        locked=t.get("locked", ""), needs=needs,
+        effects=amounts(cx, src, f"{path}.effects", t.get("effects", {}), cx.targets, "stat"),
+        set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
+        unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,
+        at=Where(src.name, path, src.line), later=laters(cx, src, f"{path}.later", t.get("later", ())),
+        reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])))
+
+
+def laters(cx: Context, src: Source, path: str, value: Any) -> tuple[Later, ...]:
+    """`later = {days, goto, does}` or a list of them: consequences that come days later."""
+    items = [value] if isinstance(value, dict) else value
+    out = []
+    for i, raw in enumerate(items):
+        p = path if isinstance(value, dict) else f"{path}[{i}]"
+        t = check_keys(cx, src, p, raw, "later")
+        if not t:
+            continue
+        days, goto = t.get("days", 1), t.get("goto", "")
+        does = t.get("does", [])
+        does = (does,) if isinstance(does, str) else strs(cx, src, f"{p}.does", does)
+        if days < 1:
+            cx.problem(src, f"{p}.days", "days must be at least 1", "later = { days = 3, ... }")
+        if goto:
+            target(cx, src, f"{p}.goto", goto)
+        acts_ok(cx, src, f"{p}.does", does)
+        if not goto and not does:
+            cx.problem(src, p, "a later consequence needs goto or does",
+                       'later = { days = 3, goto = "letter_arrives" }')
+        out.append(Later(max(days, 1), goto, does))
+    return tuple(out)
+
+
+def load_routes(cx: Context, src: Source, path: str, raw: list[Any]) -> list[Route]:
+    out = []
+    for i, r in enumerate(raw):
+        rp = f"{path}.routes[{i}]"
+        t = check_keys(cx, src, rp, r, "route")
+        if "goto" not in t:
+            continue
+        target(cx, src, f"{rp}.goto", t["goto"])
+        cond = expr(cx, src, f"{rp}.if", t["if"], BOOL) if "if" in t else None
+        out.append(Route(cond, t["goto"]))
+    if out and out[-1].cond is not None:
+        cx.problem(src, f"{path}.routes", "the last route has a condition, so a player can fall through",
+                   "End routes with one that has no 'if', e.g. { goto = \"ending_ordinary\" }.")
+    return out

@@ -1,0 +1,137 @@
+"""Values that name things: expressions, amounts, text with {holes}, lists of flags, people and
+acts, and gotos. Each is checked against the campaign's declared names, so a typo is reported at
+load with its line and the nearest real name, never met in play.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable
+
+from ..expr import NUM, Expr, ExprError, compile_expr
+from ..model import Amount, Template
+from .context import Context, close
+from .keys import ACT
+from .read import Source
+
+BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
+
+
+def expr(cx: Context, src: Source, path: str, text: str, want: str | None,
+         line: Callable[[], int] | None = None) -> Expr | None:
+    """A compiled expression, or None and a problem pointing at the file column of the mistake."""
+    assert cx.scope is not None
+    try:
+        return compile_expr(text, cx.scope, want)
+    except ExprError as e:
+        at = line() if line else src.line(path)
+        column = src.column(at, text, e.column)
+        where = "" if column else f" (at its character {e.column})"  # a multi-line string
+        cx.problem(src, path, f"{e.message} in `{text}`{where}", e.hint, column, line=at)
+        return None
+
+
+def amounts(cx: Context, src: Source, path: str, table: dict[str, Any], names: dict[str, Any],
+            what: str) -> dict[str, Amount]:
+    """A table of name = number or "formula", each name one the campaign declares."""
+    out: dict[str, Amount] = {}
+    for key, v in table.items():
+        if key not in names:
+            cx.problem(src, f"{path}.{key}", f"unknown {what} '{key}'",
+                       close(key, list(names), f"Declare the {what} in campaign.toml."))
+            continue
+        if isinstance(v, bool) or not isinstance(v, (int, float, str)) or \
+                (isinstance(v, float) and not math.isfinite(v)):
+            cx.problem(src, f"{path}.{key}", "an amount must be a finite number or a formula in quotes")
+        elif isinstance(v, str):
+            e = expr(cx, src, f"{path}.{key}", v, NUM)
+            if e is not None:
+                out[key] = e
+        else:
+            out[key] = round(v)
+    return out
+
+
+def template(cx: Context, src: Source, path: str, text: str) -> Template:
+    """Split text into literal pieces and {expression} holes ({{ and }} are literal braces)."""
+    if "{" not in text and "}" not in text:
+        return (text,) if text else ()
+    parts: list[str | Expr] = []
+    pos = 0
+    for m in BRACES.finditer(text):
+        tok = m.group()
+        if tok in ("{{", "}}"):
+            parts.append(text[pos : m.start()] + tok[0])
+        elif tok == "}":
+            cx.problem(src, path, "a '}' in the text has no '{'", "Write }} for a literal brace.")
+            parts.append(text[pos : m.start()])
+        elif not tok.endswith("}"):
+            cx.problem(src, path, "a '{' in the text is never closed", "Write {{ for a literal brace.")
+            parts.append(text[pos:])
+            pos = len(text)
+            break
+        else:
+            parts.append(text[pos : m.start()])
+            at = m.start()
+            e = expr(cx, src, path, tok[1:-1].strip(), None,
+                     line=lambda at=at: text_line(src, path, text, at))  # type: ignore[misc]
+            if e is not None:
+                parts.append(e)
+        pos = m.end()
+    parts.append(text[pos:])
+    return tuple(p for p in parts if not isinstance(p, str) or p)
+
+
+def text_line(src: Source, path: str, text: str, at: int) -> int:
+    """The file line of position ``at`` in a text value.
+
+    A string that opens with \"\"\" and a line break starts on the next line (TOML drops that
+    first break); a one-line string with \\n escapes stays on its key's line.
+    """
+    line = src.line(path)
+    raw = src.text.splitlines()[line - 1] if 0 < line <= src.text.count("\n") + 1 else ""
+    if re.search(r'=\s*("""|\'\'\')\s*$', raw):
+        return line + 1 + text.count("\n", 0, at)
+    if '"""' in raw or "\'\'\'" in raw:
+        return line + text.count("\n", 0, at)
+    return line
+
+
+def strs(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        cx.problem(src, path, "this must be a list of text", 'Write ["a", "b"].')
+        return ()
+    return tuple(value)
+
+
+def flag_list(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
+    items = strs(cx, src, path, value)
+    for f in items:
+        if f not in cx.flags:
+            cx.problem(src, path, f"unknown flag '{f}'",
+                       close(f, list(cx.flags), "Declare it under [flags] in campaign.toml."))
+    return items
+
+
+def npc_list(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
+    items = strs(cx, src, path, value)
+    for n in items:
+        if n not in cx.npcs:
+            cx.problem(src, path, f"unknown person '{n}'",
+                       close(n, list(cx.npcs), "Declare them as [npc.<id>] in campaign.toml."))
+    return items
+
+
+def acts_ok(cx: Context, src: Source, path: str, does: tuple[str, ...]) -> None:
+    for act in does:
+        if not ACT.match(act):
+            cx.problem(src, path, f"the act '{act}' is not allowed",
+                       "Acts are dotted lower-case words, e.g. buy.diapers.")
+
+
+def target(cx: Context, src: Source, path: str, goto: str) -> None:
+    """A goto names a scene or a deck."""
+    if goto not in cx.scene_ids and goto not in cx.decks:
+        cx.problem(src, path, f"goto '{goto}' names no scene or deck",
+                   close(goto, [*cx.scene_ids, *cx.decks], "Check the spelling, or add the scene."))
