@@ -39,7 +39,8 @@ def test_carry_over_keeps_the_path_or_says_where_it_broke(content):
     edit(content / "mini/scenes/main.toml", 'id = "sleep"', 'id = "rest"')
     moved = carry_over(load_campaign(content / "mini"), 1, ["wake.shop", "evening.sleep"])
     assert moved.kept == 1 and moved.st.scene == "evening"
-    assert "step 2 (evening.sleep) no longer fits" in moved.note
+    assert moved.note == ("step 2: the choice 'evening.sleep' does not exist in the story. "
+                          "You are at the last point the old path still reaches.")
 
 
 async def test_an_edit_shows_at_once_and_the_player_keeps_their_place(content, tmp_path):

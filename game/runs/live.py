@@ -27,7 +27,7 @@ Clock = Callable[[], float]
 class LiveRun(Session):
     def __init__(self, cs: ChallengeSet, ch: Challenge, saves_dir: Path, clock: Clock = time.monotonic,
                  today: str | None = None, *, run: Run | None = None, record: bool = True) -> None:
-        run = run or Run.start(cs, ch, today)
+        run = run or Run.start(cs, ch, today, real_ms=lambda: self.real_ms())
         super().__init__(cs.campaign, run.st, Path(saves_dir))
         self.cs, self.run, self.clock, self.today, self.record = cs, run, clock, today, record
         self.t0 = clock()
@@ -52,7 +52,8 @@ class LiveRun(Session):
         return max(0, int((self.clock() - self.t0) * 1000))
 
     def choose(self, choice_id: str) -> Outcome:
-        self.last, self.new_splits = self.run.choose(choice_id, self.real_ms())
+        self.last = self.run.play.choose(choice_id)
+        self.new_splits = self.run.new_splits
         if self.run.over:
             self.finish()
         return self.last
@@ -95,7 +96,8 @@ class Playback(LiveRun):
 
     def __init__(self, cs: ChallengeSet, rep: Replay, saves_dir: Path) -> None:
         ch = cs.challenges[rep.challenge]
-        super().__init__(cs, ch, saves_dir, run=Run(cs, ch, rep.seed, rep.date), record=False)
+        run = Run(cs, ch, rep.seed, rep.date, real_ms=lambda: rep.steps[len(run.steps)].at.real_ms)
+        super().__init__(cs, ch, saves_dir, run=run, record=False)
         self.rep = rep
 
     @property
@@ -117,7 +119,8 @@ class Playback(LiveRun):
         if self.done >= len(self.rep.steps):
             raise PlayError("the replay has no more choices")
         step = self.rep.steps[self.done]
-        self.last, self.new_splits = self.run.choose(step.choice, step.at.real_ms)
+        self.last = self.run.play.choose(step.choice)
+        self.new_splits = self.run.new_splits
         if self.run.over:
             self.finish()
         return self.last
