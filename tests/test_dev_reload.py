@@ -54,7 +54,7 @@ async def test_an_edit_shows_at_once_and_the_player_keeps_their_place(content, t
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
         assert "The long day ends." in story(app)
-        assert app.session.st.log == ["wake.shop"] and app.session.st.vals["credit"] == 650
+        assert app.play.st.log == ["wake.shop"] and app.play.st.vals["credit"] == 650
 
 
 async def test_a_broken_edit_shows_every_problem_and_loses_nothing(content, tmp_path):
@@ -70,10 +70,10 @@ async def test_a_broken_edit_shows_every_problem_and_loses_nothing(content, tmp_
         assert isinstance(app.screen, MessageScreen)
         body = str(app.screen.query_one("#message-body").render())
         assert "evenin" in body and "titel" in body and "main.toml" in body
-        assert app.session.st.log == ["wake.shop"]  # the old story still runs underneath
+        assert app.play.st.log == ["wake.shop"]  # the old story still runs underneath
         edit(scene, 'goto = "evenin"', 'goto = "evening"')
         edit(scene, 'titel = "Morning"', 'title = "Morning"')
         app.dev_poll()
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
-        assert app.session.st.log == ["wake.shop"]
+        assert app.play.st.log == ["wake.shop"]

@@ -64,7 +64,7 @@ class Run:
 
     def __init__(self, cs: ChallengeSet, ch: Challenge, seed: int, day: str = "",
                  real_ms: Callable[[], int] = no_clock) -> None:
-        self.camp, self.ch, self.seed, self.date = cs.campaign, ch, seed, day
+        self.cs, self.camp, self.ch, self.seed, self.date = cs, cs.campaign, ch, seed, day
         self.content_hash = cs.content_hash
         self.real_ms = real_ms
         self.play = Play.new(self.camp, seed)
