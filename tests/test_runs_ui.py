@@ -66,6 +66,13 @@ def text_of(app, selector) -> str:
     return console.export_text()
 
 
+def footer(app) -> list[str]:
+    """The keys the footer offers on the current screen, by their descriptions (one per binding)."""
+    shown = [b.binding.description for b in app.screen.active_bindings.values()
+             if b.binding.show and b.node is app.screen]
+    return list(dict.fromkeys(shown))
+
+
 async def open_challenges(pilot) -> None:
     await pilot.pause()
     assert isinstance(pilot.app.screen, TitleScreen)
@@ -85,6 +92,7 @@ async def test_a_short_challenge_played_to_its_goal_shows_the_results(content, t
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
+        assert footer(app) == ["Why?", "Life", "Rules", "Save", "Help", "Challenges", "Restart"]
         timer = text_of(app, TimerPanel)
         assert "In-game 0d 00h 0a" in timer and "Real 0:00.000" in timer
         clock.now += 1.25
@@ -153,6 +161,7 @@ async def test_a_replay_plays_back_step_by_step_to_its_results(content, tmp_path
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DayScreen) and screen.sub_title == "Replay of The end — ×2"
+        assert footer(app) == ["Why?", "Life", "Rules", "Save", "Help", "Quit", "Pause", "Step", "Faster", "Slower"]
         steps = screen.chooser.playback.run.steps
         assert len(steps) == 0 and [p.delay for p in timers.due()] == [0.3]  # a route: 0.6 s a step
         timers.fire()  # the first step's time comes: the replay takes it
