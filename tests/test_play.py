@@ -6,7 +6,12 @@ The app starts a game as ``autosaved(Play.new(...), saves, now=True)``, shows ``
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +28,7 @@ from game.runs.route import RouteError, parse_route, play_route
 from game.runs.run import Run
 from game.runs.verify import verify
 
+REPO = Path(__file__).resolve().parent.parent
 LOCKED = "step 1: the choice 'wake.apply' is locked: Bank clerk: The bank hires from 650 up."
 
 
@@ -111,3 +117,34 @@ def test_a_playback_feeds_the_recorded_choices_at_their_recorded_times(content):
     back.run.play.choose(back.next_choice())
     assert back.run.result == live.result and [s.at for s in back.run.steps] == [s.at for s in live.steps]
     assert back.wait_ms() == 0
+
+
+RUNS_PROBE = r"""
+import importlib, json, pkgutil, sys
+import game.runs
+for m in pkgutil.iter_modules(game.runs.__path__):
+    importlib.import_module("game.runs." + m.name)
+from game.engine.challenges import load_challenges
+from game.runs import replay
+from game.runs.playback import Playback
+from game.runs.route import parse_route, play_route
+from game.runs.verify import verify
+cs = load_challenges(sys.argv[1])
+run = play_route(cs, cs.challenges["first_light"], parse_route("wake.shop\nevening.sleep\n"))
+rep = replay.from_run(run)
+assert verify(rep, cs) == []
+back = Playback(cs, rep)
+while not back.run.over:
+    back.run.play.choose(back.next_choice())
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich")
+                        or m.startswith(("game.ui", "game.saves", "game.session", "game.autosave")))))
+"""
+
+
+def test_runs_are_headless_and_stand_apart_from_saved_games():
+    """A run, a route, a verify and a playback need no UI and nothing of the saved game's shell."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    r = subprocess.run([sys.executable, "-c", RUNS_PROBE, str(REPO / "tests" / "fixtures" / "mini")], cwd=REPO,
+                       env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.strip().splitlines()[-1]) == []
