@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,11 +17,13 @@ from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
-from game.ui.replay_chooser import ReplayChooser
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
-from game.ui.widgets.timer import TimerPanel
+
+if TYPE_CHECKING:  # a game's day screen needs neither; runs and replays bring their own
+    from game.ui.replay_chooser import ReplayChooser
+    from game.ui.widgets.timer import TimerPanel
 
 
 def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
