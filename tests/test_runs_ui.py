@@ -13,6 +13,7 @@ from game.ui.app import make_app
 from game.ui.screens.challenges import ChallengesScreen
 from game.ui.screens.results import ResultsScreen
 from game.ui.screens.day import DayScreen
+from game.ui.screens.ledger import LedgerScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.timer import TimerPanel
 
@@ -135,6 +136,11 @@ async def test_restart_is_one_key_and_counts_an_attempt(content, tmp_path):
         await pilot.press("enter", "1")
         await pilot.pause()
         assert "0d 01h 1a" in text_of(app, TimerPanel)
+        await pilot.press("w")  # the run's own ledger, not a saved game's
+        await pilot.pause()
+        assert isinstance(app.screen, LedgerScreen) and app.screen.play is app.attempt.run.play
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, DayScreen) and "In-game 0d 00h 0a" in text_of(app, TimerPanel)

@@ -287,23 +287,31 @@ class CitizenApp(App):
         if not isinstance(self.screen, TitleScreen):
             self.pop_screen()
 
+    def shown_play(self) -> Play | None:
+        """The play on screen (a run's during a run, so its ledger is the run's), else the saved game."""
+        shown = getattr(self.screen, "play", None)
+        return shown if isinstance(shown, Play) else self.play
+
     def action_ledger(self) -> None:
         from game.ui.screens.ledger import LedgerScreen
 
-        if self.play and not isinstance(self.screen, LedgerScreen):
-            self.push_screen(LedgerScreen(self.play))
+        play = self.shown_play()
+        if play and not isinstance(self.screen, LedgerScreen):
+            self.push_screen(LedgerScreen(play))
 
     def action_life(self) -> None:
         from game.ui.screens.life import LifeScreen
 
-        if self.play and not isinstance(self.screen, LifeScreen):
-            self.push_screen(LifeScreen(self.play.camp, self.play.gates(), self.play.st))
+        play = self.shown_play()
+        if play and not isinstance(self.screen, LifeScreen):
+            self.push_screen(LifeScreen(play.camp, play.gates(), play.st))
 
     def action_rulebook(self) -> None:
         from game.ui.screens.rulebook import RulebookScreen
 
-        if self.play and not isinstance(self.screen, RulebookScreen):
-            self.push_screen(RulebookScreen(self.play))
+        play = self.shown_play()
+        if play and not isinstance(self.screen, RulebookScreen):
+            self.push_screen(RulebookScreen(play))
 
     def action_help(self) -> None:
         from game.ui.screens.help import HelpScreen
