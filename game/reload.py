@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import engine
-from game.engine.engine import PlayError
 from game.engine.model import Campaign
+from game.engine.play import replay
 from game.engine.state import GameState
 
 
@@ -57,14 +56,8 @@ def carry_over(camp: Campaign, seed: int, log: list[str]) -> CarriedOver:
     The author stays where they were; if an edit broke the path, they land at the last point the
     log still reaches and are told which step stopped fitting and why.
     """
-    try:
-        st = engine.new_game(camp, seed)
-    except PlayError as e:
-        raise PlayError(f"the story cannot start: {e}") from None
-    for n, cid in enumerate(log, 1):
-        try:
-            engine.apply(camp, st, cid)
-        except PlayError as e:
-            return CarriedOver(st, n - 1, f"step {n} ({cid}) no longer fits: {e}. "
-                                          f"You are at the last point the old path still reaches.")
-    return CarriedOver(st, len(log), "")
+    done = replay(camp, seed, log)
+    if done.misfit is None:
+        return CarriedOver(done.st, done.fits, "")
+    return CarriedOver(done.st, done.fits, f"{done.misfit.sentence()} "
+                                           "You are at the last point the old path still reaches.")

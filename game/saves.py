@@ -30,6 +30,7 @@ from game.engine import engine
 from game.engine.engine import PlayError
 from game.engine.load.keys import TYPE_WORDS
 from game.engine.model import Campaign
+from game.engine.play import full_stop, replay
 from game.engine.state import GameState
 
 KIND = "citizen-score-save"
@@ -417,58 +418,27 @@ def _restore(camp: Campaign, doc: dict[str, Any]) -> GameState | None:
     return st
 
 
-def _mismatch(camp: Campaign, seed: int, log: list[str], err: PlayError, changed: bool) -> str:
-    """Say in words which step of the log no longer fits the story, and how.
-
-    Steps through the log again with the engine to find the first choice that fails and look at
-    why: the choice is gone, the story now goes elsewhere, it is locked, or the game ended.
-    """
-    now, gone = ("now ", "no longer exists") if changed else ("", "does not exist")
-    try:
-        st = engine.new_game(camp, seed)
-    except PlayError as e:
-        return f"the story can no longer start ({e})"
-    for n, cid in enumerate(log, 1):
-        try:
-            engine.choose(camp, st, cid)
-            continue
-        except PlayError as e:
-            failure = _cut(str(e))
-        scene_id, _, local = cid.rpartition(".")
-        scene = camp.scenes.get(scene_id)
-        choice = _short(cid)
-        if st.ending:
-            return f"step {n}: the story {now}ends before the choice {choice} (at '{st.ending}')"
-        if scene is None or local not in scene.by_id:
-            return f"step {n}: the choice {choice} {gone} in the story"
-        if scene_id != st.scene:
-            return (f"step {n}: the choice {choice} is in scene '{scene_id}', but the story {now}"
-                    f"reaches scene '{st.scene}' at that point")
-        return f"step {n}: {failure}"
-    return _cut(str(err))
-
-
 def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> GameState:
     """Rebuild the game from seed and log on the current story; SaveError says what no longer fits.
 
     ``changed`` says whether the story was edited since the save (else the log itself is bad).
     """
-    seed, log = doc["seed"], doc["log"]
     try:
-        return engine.replay(camp, seed, log)
+        done = replay(camp, doc["seed"], doc["log"])
     except PlayError as e:
-        try:
-            why = _mismatch(camp, seed, log, e, changed)
-        except Exception:  # noqa: BLE001 - the engine's own words are still a fine answer
-            why = _cut(str(e))
+        why = full_stop(_cut(str(e)))
     except Exception as e:  # noqa: BLE001 - a bug in the engine or story must not crash loading
         raise SaveError(path, f"replaying it on the current story failed ({type(e).__name__}: "
                         f"{_cut(str(e))}).",
                         "This is a bug in the game or the story; please report it with this file.") from None
+    else:
+        if done.misfit is None:
+            return done.st
+        why = full_stop(_cut(done.misfit.words()))
     if changed:
         raise SaveError(path, f"the story '{camp.title}' was changed since this save, and the save no "
-                        f"longer fits it: {why}.", "Start a new game, or go back to the earlier version of the story.")
-    raise SaveError(path, f"its choices do not replay on the story '{camp.title}': {why}.", DAMAGED)
+                        f"longer fits it: {why}", "Start a new game, or go back to the earlier version of the story.")
+    raise SaveError(path, f"its choices do not replay on the story '{camp.title}': {why}", DAMAGED)
 
 
 def _choices(n: int) -> str:

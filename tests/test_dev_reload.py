@@ -38,7 +38,8 @@ def test_carry_over_keeps_the_path_or_says_where_it_broke(content):
     edit(content / "mini/scenes/main.toml", 'id = "sleep"', 'id = "rest"')
     moved = carry_over(load_campaign(content / "mini"), 1, ["wake.shop", "evening.sleep"])
     assert moved.kept == 1 and moved.st.scene == "evening"
-    assert "step 2 (evening.sleep) no longer fits" in moved.note
+    assert moved.note == ("step 2: the choice 'evening.sleep' does not exist in the story. "
+                          "You are at the last point the old path still reaches.")
 
 
 async def test_an_edit_shows_at_once_and_the_player_keeps_their_place(content, tmp_path):
@@ -52,7 +53,7 @@ async def test_an_edit_shows_at_once_and_the_player_keeps_their_place(content, t
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
         assert "The long day ends." in story(app)
-        assert app.session.st.log == ["wake.shop"] and app.session.st.vals["credit"] == 650
+        assert app.play.st.log == ["wake.shop"] and app.play.st.vals["credit"] == 650
 
 
 async def test_a_broken_edit_shows_every_problem_and_loses_nothing(content, tmp_path):
@@ -68,10 +69,10 @@ async def test_a_broken_edit_shows_every_problem_and_loses_nothing(content, tmp_
         assert isinstance(app.screen, MessageScreen)
         body = str(app.screen.query_one("#message-body").render())
         assert "evenin" in body and "titel" in body and "main.toml" in body
-        assert app.session.st.log == ["wake.shop"]  # the old story still runs underneath
+        assert app.play.st.log == ["wake.shop"]  # the old story still runs underneath
         edit(scene, 'goto = "evenin"', 'goto = "evening"')
         edit(scene, 'titel = "Morning"', 'title = "Morning"')
         app.dev_poll()
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
-        assert app.session.st.log == ["wake.shop"]
+        assert app.play.st.log == ["wake.shop"]

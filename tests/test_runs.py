@@ -23,9 +23,10 @@ NOW = datetime(2026, 11, 26, 1, 0, tzinfo=timezone.utc)
 
 
 def play(challenge: str, choices: list[str], step_ms: int = 0, today: str = "20261126") -> Run:
-    run = Run.start(CS, CS.challenges[challenge], today)
-    for n, cid in enumerate(choices, 1):
-        run.take(cid, n * step_ms)
+    """A run whose stopwatch reads ``step_ms`` more at each choice."""
+    run = Run.start(CS, CS.challenges[challenge], today, real_ms=lambda: (len(run.steps) + 1) * step_ms)
+    for cid in choices:
+        run.take(cid)
     return run
 
 
@@ -71,7 +72,8 @@ days = 1
 
 def test_the_run_refuses_choices_after_it_is_over_and_locked_ones_with_the_reason():
     run = play("first_light", hr.FIRST_LIGHT)
-    with pytest.raises(PlayError, match="the run is over"):
+    with pytest.raises(PlayError, match=r"step 3: the choice 'wake.shop' comes after the run ended "
+                                        r"\(goal reached after 2 choices\)"):
         run.take("wake.shop")
     fresh = Run.start(CS, CS.challenges["first_light"])
     with pytest.raises(PlayError, match="The bank hires from 650 up"):
@@ -168,10 +170,11 @@ def test_route_files_take_ids_and_comments():
 
 def test_a_route_that_does_not_fit_names_its_line_and_why():
     ch = CS.challenges["first_light"]
-    with pytest.raises(RouteError, match=r"r.txt:2: choice 'wake.apply' cannot be taken in scene 'wake'.*"
-                                         r"The bank hires from 650 up.*Open here: wake.shop, wake.game"):
+    with pytest.raises(RouteError, match=r"r.txt:2: step 1: the choice 'wake.apply' is locked: Bank clerk: "
+                                         r"The bank hires from 650 up. Open here: wake.shop, wake.game."):
         play_route(CS, ch, parse_route("# x\nwake.apply\n", "r.txt"), "r.txt")
-    with pytest.raises(RouteError, match=r"r.txt:3: the run is already over \(goal reached after 2 choices\)"):
+    with pytest.raises(RouteError, match=r"r.txt:3: step 3: the choice 'market.leave' comes after the run ended "
+                                         r"\(goal reached after 2 choices\). Remove the lines from here on."):
         play_route(CS, ch, parse_route("wake.shop\nevening.sleep\nmarket.leave\n", "r.txt"), "r.txt")
     with pytest.raises(RouteError, match="one choice id per line"):
         parse_route("wake.shop evening.sleep\n")
@@ -199,7 +202,7 @@ def test_route_command_says_what_is_wrong_without_a_traceback(tmp_path, capsys):
     route = hr.write_route(tmp_path / "r.txt", ["wake.apply"])
     assert main(["--content", str(content), "--saves", str(saves), "route", "first_light", str(route)]) == 2
     err = capsys.readouterr().err
-    assert f"{route}:2: choice 'wake.apply' cannot be taken" in err and "Traceback" not in err
+    assert f"{route}:2: step 1: the choice 'wake.apply' is locked" in err and "Traceback" not in err
     assert main(["--content", str(content), "--saves", str(saves), "route", "nope", str(route)]) == 2
     assert "no campaign has a challenge 'nope'" in capsys.readouterr().err
     short = hr.write_route(tmp_path / "short.txt", ["wake.shop"])

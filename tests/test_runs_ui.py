@@ -11,12 +11,40 @@ from game.runs import records
 from game.ui.app import make_app
 from game.ui.screens.challenges import ChallengesScreen
 from game.ui.screens.results import ResultsScreen
-from game.ui.screens.run import RunScreen
+from game.ui.screens.day import DayScreen
+from game.ui.screens.ledger import LedgerScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.timer import TimerPanel
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIZE = (110, 32)
+
+
+class Scheduler:
+    """Timers that fire only when the test says so: a playback moves on by itself only here."""
+
+    def __init__(self) -> None:
+        self.waiting: list["Scheduler.Pending"] = []
+
+    class Pending:
+        def __init__(self, delay: float, callback) -> None:
+            self.delay, self.callback, self.stopped = delay, callback, False
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    def __call__(self, delay: float, callback) -> "Scheduler.Pending":
+        self.waiting.append(self.Pending(delay, callback))
+        return self.waiting[-1]
+
+    def due(self) -> list["Scheduler.Pending"]:
+        return [p for p in self.waiting if not p.stopped]
+
+    def fire(self) -> None:
+        """Let the one timer that is waiting run out."""
+        (pending,) = self.due()
+        self.waiting.remove(pending)
+        pending.callback()
 
 
 class FixedClock:
@@ -38,6 +66,13 @@ def text_of(app, selector) -> str:
     return console.export_text()
 
 
+def footer(app) -> list[str]:
+    """The keys the footer offers on the current screen, by their descriptions (one per binding)."""
+    shown = [b.binding.description for b in app.screen.active_bindings.values()
+             if b.binding.show and b.node is app.screen]
+    return list(dict.fromkeys(shown))
+
+
 async def open_challenges(pilot) -> None:
     await pilot.pause()
     assert isinstance(pilot.app.screen, TitleScreen)
@@ -56,7 +91,8 @@ async def test_a_short_challenge_played_to_its_goal_shows_the_results(content, t
         assert "day >= 2" in text_of(app, "#challenge-rules") and "none yet" in text_of(app, "#challenge-board")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, RunScreen)
+        assert isinstance(app.screen, DayScreen)
+        assert footer(app) == ["Why?", "Life", "Rules", "Save", "Help", "Challenges", "Restart"]
         timer = text_of(app, TimerPanel)
         assert "In-game 0d 00h 0a" in timer and "Real 0:00.000" in timer
         clock.now += 1.25
@@ -80,7 +116,7 @@ async def test_a_short_challenge_played_to_its_goal_shows_the_results(content, t
 
         await pilot.press("f5")  # run it again, slower on the first split
         await pilot.pause()
-        assert isinstance(app.screen, RunScreen)
+        assert isinstance(app.screen, DayScreen)
         await pilot.press("2", "1")  # game all day, then sleep
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -99,9 +135,14 @@ async def test_restart_is_one_key_and_counts_an_attempt(content, tmp_path):
         await pilot.press("enter", "1")
         await pilot.pause()
         assert "0d 01h 1a" in text_of(app, TimerPanel)
+        await pilot.press("w")  # the run's own ledger, not a saved game's
+        await pilot.pause()
+        assert isinstance(app.screen, LedgerScreen) and app.screen.play is app.attempt.run.play
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("f5")
         await pilot.pause()
-        assert isinstance(app.screen, RunScreen) and "In-game 0d 00h 0a" in text_of(app, TimerPanel)
+        assert isinstance(app.screen, DayScreen) and "In-game 0d 00h 0a" in text_of(app, TimerPanel)
         assert records.load(saves_dir, "mini", "first_light").attempts == 2
         await pilot.press("escape")
         await pilot.pause()
@@ -113,28 +154,33 @@ async def test_a_replay_plays_back_step_by_step_to_its_results(content, tmp_path
     from game.cli import main
     from game.engine.challenges import load_challenges
     from game.runs import replay
-    from game.runs.live import Playback
-    from game.ui.screens.playback import PlaybackScreen
 
     saves_dir = tmp_path / "saves"
     route = hr.write_route(tmp_path / "r.txt", hr.first_open_route("the_end"))
     assert main(["--content", str(content), "--saves", str(saves_dir), "route", "the_end", str(route)]) == 0
     (path,) = (saves_dir / "replays").glob("*.replay.toml")
     rep, _ = replay.read(path)
-    app = make_app(content, saves_dir)
-    app.opening = PlaybackScreen(Playback(load_challenges(content / "mini"), rep, saves_dir), speed=1)
+    app, timers = make_app(content, saves_dir), Scheduler()
+    app.opening = app.watch_screen(load_challenges(content / "mini"), rep, speed=2, schedule=timers)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, PlaybackScreen)
         screen = app.screen
-        before = screen.playback.done  # the playback may have moved on by itself already
-        await pilot.press("full_stop")  # one choice, and the playback pauses
+        assert isinstance(screen, DayScreen) and screen.sub_title == "Replay of The end — ×2"
+        assert footer(app) == ["Why?", "Life", "Rules", "Save", "Help", "Quit", "Pause", "Step", "Faster", "Slower"]
+        steps = screen.chooser.playback.run.steps
+        assert len(steps) == 0 and [p.delay for p in timers.due()] == [0.3]  # a route: 0.6 s a step
+        timers.fire()  # the first step's time comes: the replay takes it
         await pilot.pause()
-        assert screen.playback.done == before + 1 and screen.paused
+        assert len(steps) == 1 and "1a" in text_of(app, TimerPanel) and len(timers.due()) == 1
+        await pilot.press("full_stop")  # one choice now, and the playback pauses
+        await pilot.pause()
+        assert len(steps) == 2 and screen.chooser.paused and timers.due() == []
         await pilot.press("1")  # the watcher cannot choose
         await pilot.pause()
-        assert screen.playback.done == before + 1
-        assert f"{before + 1}a" in text_of(app, TimerPanel)
+        assert len(steps) == 2 and "2a" in text_of(app, TimerPanel)
+        await pilot.press("space")  # playing again: the next step waits for its time
+        await pilot.pause()
+        assert len(steps) == 2 and len(timers.due()) == 1
         for _ in range(len(rep.steps)):
             if isinstance(app.screen, ResultsScreen):
                 break

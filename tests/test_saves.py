@@ -264,7 +264,7 @@ def test_a_save_survives_an_edit_or_says_what_no_longer_fits(tmp_path):
     scenes.write_text(tomli_w.dumps(doc), encoding="utf-8")
     with pytest.raises(saves.SaveError) as err:
         saves.load_save(path, {"mini": load_campaign(root)})
-    assert "step 3: the choice 'market.leave' no longer exists" in err.value.message
+    assert "step 3: the choice 'market.leave' does not exist in the story" in err.value.message
     assert path.name in err.value.message
     assert path.read_bytes() == before
 

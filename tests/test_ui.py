@@ -66,12 +66,12 @@ async def test_play_days_by_keys_and_see_score_change(content, saves_dir):
         await pilot.press("1")  # buy diapers: +40, ¥-100
         notice = str(app.screen.query_one("#notice").render())
         assert "+40" in notice and "responsible parent" in notice and "Money −100" in notice
-        assert app.session.st.vals["credit"] == 650
+        assert app.play.st.vals["credit"] == 650
         await pilot.press("1")  # sleep: a new day
-        assert app.session.st.day == 2
+        assert app.play.st.day == 2
         assert "A new day begins." in str(app.screen.query_one("#notice").render())
         await pilot.press("down", "enter")  # arrows + Enter take the second choice
-        assert len(app.session.st.log) == 3
+        assert len(app.play.st.log) == 3
 
 
 async def test_click_a_choice_with_the_mouse(content, saves_dir):
@@ -82,7 +82,7 @@ async def test_click_a_choice_with_the_mouse(content, saves_dir):
         first_row = app.screen.query_one(ChoiceList).region.y + 1
         await pilot.click(offset=(5, first_row + 1))  # the second choice: play games all day
         await pilot.pause()
-        assert app.session.st.log == ["wake.game"]
+        assert app.play.st.log == ["wake.game"]
         assert "Gaming past midnight" in str(app.screen.query_one("#notice").render())
 
 
@@ -96,7 +96,7 @@ async def test_locked_choice_shows_its_reason_and_cannot_be_taken(content, saves
         assert "locked — Bank clerk: The bank hires from 650 up." in texts[2]
         await pilot.press("3")
         await pilot.pause()
-        assert app.session.st.log == []
+        assert app.play.st.log == []
         assert isinstance(app.screen, DayScreen)
 
 
@@ -150,7 +150,7 @@ async def test_save_quit_and_continue_where_you_were(content, saves_dir):
         await pilot.press(*"my slot", "enter")  # typing replaces the suggested name
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
-        state = app.session.st.to_dict()
+        state = app.play.st.to_dict()
         await pilot.press("escape")
         assert isinstance(app.screen, TitleScreen)
     assert any(
@@ -163,7 +163,7 @@ async def test_save_quit_and_continue_where_you_were(content, saves_dir):
         assert not menu.get_option("continue").disabled
         await pilot.press("enter")  # Continue is highlighted when there is a save
         assert isinstance(again.screen, DayScreen)
-        assert again.session.st.to_dict() == state
+        assert again.play.st.to_dict() == state
 
 
 async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, saves_dir):
@@ -227,10 +227,10 @@ async def test_shipped_campaign_starts_from_the_picker(saves_dir):
         await start(pilot)
         assert story(app).strip()
         for _ in range(6):
-            opts = app.session.options()
+            opts = app.play.options()
             n = next(i for i, o in enumerate(opts, 1) if o.open)
             await pilot.press(str(n))
-        assert len(app.session.st.log) == 6
+        assert len(app.play.st.log) == 6
 
 
 async def test_story_text_cannot_reach_the_terminal_raw(content, saves_dir):

@@ -55,7 +55,7 @@ def test_a_real_run_verifies(world):
     ("seed = 7", "seed = 8", "seed differs from the challenge's: the replay has 8, 'the_end' is played with 7"),
     ('content_hash = "', 'content_hash = "0', "content differs: the run was made on content 0"),
     ("0ms wake.shop", "0ms wake.apply",
-     "step 1: choice 'wake.apply' is not available: Bank clerk: The bank hires from 650 up. (it is locked)"),
+     "step 1: the choice 'wake.apply' is locked: Bank clerk: The bank hires from 650 up."),
     ("#2 day 1 08:00", "#2 day 1 09:00", "step 2 (evening.sleep): claimed at day 1, 09:00, action 2, "
                                          "but the re-simulation is at day 1, 08:00, action 2"),
     ('id = "court", day = 3', 'id = "court", day = 2', "claimed splits differ"),
@@ -83,7 +83,7 @@ def test_real_time_must_run_forward(world):
 def test_extra_steps_after_the_goal_are_caught(world):
     path = tampered(world, '0ms court.train",\n', '0ms court.train",\n    "#6 day 3 08:00 0ms court.walk",\n')
     code, out, _ = verify(world, path)
-    assert code == 1 and "the run was already over after step 5" in out
+    assert code == 1 and "step 6: the choice 'court.walk' comes after the run ended (goal reached after 5 choices)" in out
 
 
 def test_unreadable_files_exit_2_and_all_files_are_reported(world):

@@ -38,13 +38,11 @@ def run(args: argparse.Namespace) -> int:
     if not v.valid:
         print(f"{args.replay}: NOT valid — " + "; ".join(v.reasons), file=sys.stderr)
         return 1
-    from game.runs.live import Playback
-    from game.ui.app import make_app
-    from game.ui.screens.playback import PlaybackScreen
+    from game.ui.app import make_app  # the UI is loaded only once the replay is known to be good
 
     assert v.replay is not None
     app = make_app(args.content, args.saves)
-    app.opening = PlaybackScreen(Playback(library.campaign(v.replay.campaign), v.replay, args.saves), args.speed)
+    app.opening = app.watch_screen(library.campaign(v.replay.campaign), v.replay, args.speed)
     app.run()
     if app.content_error:
         print(app.content_error, file=sys.stderr)

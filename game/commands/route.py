@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from game.engine.problems import ContentError
-from game.runs import board, records, replay, text
+from game.runs import text
+from game.runs.attempt import board_before, finish
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
 from game.runs.route import RouteError, play_route, read_route
@@ -46,21 +47,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"Unfinished: the route ends after {len(played.steps)} choices, at in-game "
               f"{text.game_time(played.now())} ({text.clock(played.now())}); the challenge is still on.")
         return 1
-    rep = replay.from_run(played)
     try:
-        before = board.read(args.saves, cs, ch, played.date).counted
-        path = replay.write(args.saves, rep)
-        entry = records.entry_of(rep, "route", path.name)
-        if not args.no_record:
-            records.add(args.saves, entry, cs.campaign.id, ch.id, attempt=True)
+        done = finish(played, args.saves, board_before(args.saves, played), "route",
+                      board=not args.no_record, count=True)
     except (OSError, RecordsError) as e:
         print(f"citizen-score route: {e}", file=sys.stderr)
         return 2
-    judged = judge(ch, entry.times(segment_ids(ch)), before, entry)
+    judged = done.judgement
     for line in text.splits_table(judged):
         print(line)
     print(text.result_line(ch, played.result))
     if judged.new_pb and not args.no_record:
         print("New personal best!")
-    print(f"Replay: {path}")
+    print(f"Replay: {done.replay_path}")
     return 0 if played.result.status == "done" else 1

@@ -12,6 +12,7 @@ next morning does not gain time when the new day starts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +89,9 @@ def delta(d: Span) -> str:
     if d.actions:
         return f"{'+' if d.actions > 0 else '−'}{abs(d.actions)}a"
     return "±0"
+
+
+def stopwatch(seconds: Callable[[], float]) -> Callable[[], int]:
+    """Whole milliseconds since now on a clock that counts seconds (``time.monotonic``, or a test's)."""
+    start = seconds()
+    return lambda: max(0, int((seconds() - start) * 1000))

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from game.engine.challenges import Challenge, ChallengeSet
 from game.engine import engine
-from game.engine.engine import PlayError
 
-from .run import WHY_WORDS, Run
+from .run import Run
 
 
 class RouteError(Exception):
@@ -55,15 +54,10 @@ def play_route(cs: ChallengeSet, ch: Challenge, lines: list[Line], name: str = "
                today: str | None = None) -> Run:
     """Play a route from the challenge's start; RouteError names the line that does not fit."""
     run = Run.start(cs, ch, today)
-    for line in lines:
-        if run.result is not None:
-            raise RouteError(f"{name}:{line.number}: the run is already over "
-                             f"({WHY_WORDS[run.result.why]} after {len(run.steps)} choices). "
-                             "Remove the lines from here on.")
-        try:
-            run.take(line.choice)
-        except PlayError as e:
-            opts = ", ".join(engine.open_ids(run.camp, run.st)) or "none"
-            raise RouteError(f"{name}:{line.number}: choice '{line.choice}' cannot be taken in scene "
-                             f"'{run.st.scene}': {e}. Open here: {opts}.") from None
-    return run
+    done = run.play.replay(line.choice for line in lines)
+    if done.misfit is None:
+        return run
+    line = lines[done.fits]
+    fix = ("Remove the lines from here on." if run.over
+           else f"Open here: {', '.join(engine.open_ids(run.camp, run.st)) or 'none'}.")
+    raise RouteError(f"{name}:{line.number}: {done.misfit.sentence()} {fix}")

@@ -6,14 +6,14 @@ file and the re-simulation of a replay cannot disagree about a time, a split or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Callable
+from typing import Callable
 
-from game.engine import engine
 from game.engine.challenges import Challenge, ChallengeSet, day_key
 from game.engine.challenges import today as utc_today
-from game.engine.engine import Outcome, PlayError
+from game.engine.engine import Outcome
+from game.engine.play import Play
 from game.engine.state import GameState
 
 from .clock import Stamp, elapsed
@@ -50,26 +50,45 @@ class Result:
     score: int | float
 
 
-class Run:
-    """A challenge being played: the game state plus the run's clock, splits and result."""
+def no_clock() -> int:
+    """Real time for runs no one plays by hand (a route): always 0 ms."""
+    return 0
 
-    def __init__(self, cs: ChallengeSet, ch: Challenge, seed: int, day: str = "") -> None:
-        self.camp, self.ch, self.seed, self.date = cs.campaign, ch, seed, day
+
+class Run:
+    """A challenge being played: listens to its Play and keeps the run's clock, splits and result.
+
+    ``real_ms`` is read once per choice, as it is taken: the player's stopwatch in a live run, the
+    recorded time of the step in a replay, 0 for a route. When the run is over it closes the play.
+    """
+
+    def __init__(self, cs: ChallengeSet, ch: Challenge, seed: int, day: str = "",
+                 real_ms: Callable[[], int] = no_clock) -> None:
+        self.cs, self.camp, self.ch, self.seed, self.date = cs, cs.campaign, ch, seed, day
         self.content_hash = cs.content_hash
-        self.st: GameState = engine.new_game(self.camp, seed)
+        self.real_ms = real_ms
+        self.play = Play.new(self.camp, seed)
         self.hours = 0
         self.steps: list[Step] = []
         self.splits: list[Reached] = []
+        self.new_splits: list[Reached] = []  # reached by the latest choice, for the screen's notice
         self.result: Result | None = None
+        self._at = self.now()
         self._check(0)
+        self.play.listen(self.on_choice)
 
     @classmethod
-    def start(cls, cs: ChallengeSet, ch: Challenge, today: date | str | None = None) -> "Run":
+    def start(cls, cs: ChallengeSet, ch: Challenge, today: date | str | None = None,
+              real_ms: Callable[[], int] = no_clock) -> "Run":
         """A new run with the challenge's seed; a daily challenge takes today's (or ``today``'s)."""
         if not ch.daily:
-            return cls(cs, ch, ch.seed_for(""))
+            return cls(cs, ch, ch.seed_for(""), "", real_ms)
         day = day_key(today or utc_today())
-        return cls(cs, ch, ch.seed_for(day), day)
+        return cls(cs, ch, ch.seed_for(day), day, real_ms)
+
+    @property
+    def st(self) -> GameState:
+        return self.play.st
 
     @property
     def over(self) -> bool:
@@ -79,27 +98,22 @@ class Run:
         st = self.st
         return Stamp(st.vals["day"], st.vals["hour"], self.hours, len(self.steps), real_ms)
 
-    def take(self, choice_id: str, real_ms: int = 0) -> list[Reached]:
-        """Take a choice (PlayError if the run is over, or it is unknown or locked); returns new splits."""
-        return self._step(choice_id, real_ms, engine.apply)[1]
+    def take(self, choice_id: str) -> list[Reached]:
+        """Take a choice on the fast path (NoFit if it does not fit); returns the splits it reached."""
+        self.play.take(choice_id)
+        return self.new_splits
 
-    def choose(self, choice_id: str, real_ms: int = 0) -> tuple[Outcome, list[Reached]]:
-        """Like ``take``, with the engine's report of what the choice did (for the screen)."""
-        return self._step(choice_id, real_ms, engine.choose)
-
-    def _step(self, choice_id: str, real_ms: int, do: Callable) -> tuple[Any, list[Reached]]:
-        if self.result is not None:
-            raise PlayError(f"the run is over ({WHY_WORDS[self.result.why]})")
-        at = self.now(real_ms)
-        out = do(self.camp, self.st, choice_id)
-        self.steps.append(Step(self.st.log[-1], at))
-        return out, self._check(real_ms)
+    def on_choice(self, play: Play, out: Outcome | None) -> None:
+        """After each choice: the step with the moment it was taken, then the clock and the result."""
+        ms = self.real_ms()
+        self.steps.append(Step(play.st.log[-1], replace(self._at, real_ms=ms)))
+        self.new_splits = self._check(ms)
 
     def _check(self, real_ms: int) -> list[Reached]:
-        """After each choice: the clock, splits in order, then the goal, the story's end, the limit."""
+        """The clock, splits in order, then the goal, the story's end, the limit."""
         st, ch = self.st, self.ch
         self.hours = elapsed(st.vals["day"], st.vals["hour"], self.camp.start_hour, self.hours)
-        now = self.now(real_ms)
+        now = self._at = self.now(real_ms)
         new: list[Reached] = []
         while len(self.splits) < len(ch.splits) and ch.splits[len(self.splits)].when.fn(st):
             sp = ch.splits[len(self.splits)]
@@ -118,3 +132,4 @@ class Run:
         value = self.ch.score.fn(self.st)
         score = int(value) if float(value).is_integer() else round(float(value), 3)
         self.result = Result(status, why, self.st.ending, now, score)
+        self.play.close(f"{WHY_WORDS[why]} after {len(self.steps)} choice{'' if len(self.steps) == 1 else 's'}")

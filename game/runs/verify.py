@@ -13,7 +13,6 @@ from pathlib import Path
 
 from game import __version__
 from game.engine.challenges import Challenge, ChallengeSet, day_key, daily_seed
-from game.engine.engine import PlayError
 from game.engine.problems import ContentError
 
 from .clock import Stamp, clock, game_time
@@ -98,34 +97,29 @@ def check_seed(rep: Replay, ch: Challenge) -> str:
 
 
 def resimulate(rep: Replay, cs: ChallengeSet, ch: Challenge) -> tuple[Run, str]:
-    """Play the replay's choices again; the run, and the first step that does not fit ("" if none)."""
+    """Play the replay's choices again; the run, and the first step that does not fit ("" if none).
+
+    Each step is taken at its recorded real time; then the steps that fit are checked against the
+    moments the replay claims for them, and the first claim or choice that fails is the answer.
+    """
     run = Run(cs, ch, rep.seed, rep.date if ch.daily else "")
+    run.real_ms = lambda: rep.steps[len(run.steps)].at.real_ms
+    done = run.play.replay(s.choice for s in rep.steps)
     last_ms = 0
-    for k, step in enumerate(rep.steps, 1):
-        at = step.at
-        if run.result is not None:
-            return run, (f"step {k} ({step.choice}): the run was already over after step {k - 1} "
-                         f"({WHY_WORDS[run.result.why]}), yet the replay goes on")
-        now = run.now()
+    for k, (claim, got) in enumerate(zip(rep.steps, run.steps), 1):
+        at, now = claim.at, got.at
         if (at.day, at.hour, at.actions) != (now.day, now.hour, now.actions):
-            return run, (f"step {k} ({step.choice}): claimed at {clock(at)}, action {at.actions + 1}, "
+            return run, (f"step {k} ({claim.choice}): claimed at {clock(at)}, action {at.actions + 1}, "
                          f"but the re-simulation is at {clock(now)}, action {now.actions + 1}")
         if at.real_ms < last_ms:
-            return run, f"step {k} ({step.choice}): real time runs backwards ({at.real_ms} ms after {last_ms} ms)"
+            return run, f"step {k} ({claim.choice}): real time runs backwards ({at.real_ms} ms after {last_ms} ms)"
         last_ms = at.real_ms
-        try:
-            run.take(step.choice, at.real_ms)
-        except PlayError as e:
-            return run, f"step {k}: choice '{step.choice}' is not available: {_why_closed(e)}"
+    if done.misfit is not None:
+        return run, done.misfit.words()
     if not run.over:
         return run, (f"the run never finishes: after its {len(rep.steps)} steps the story is at "
                      f"{clock(run.now())} and the challenge is still on")
     return run, ""
-
-
-def _why_closed(e: PlayError) -> str:
-    text = str(e)
-    return text.split(" is locked: ", 1)[1] + " (it is locked)" if " is locked: " in text else text
 
 
 def compare(rep: Replay, run: Run) -> list[str]:

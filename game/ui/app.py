@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from game import saves
+from game.autosave import autosaved
 from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
 from game.tomlcache import parser
 from game.engine.engine import PlayError
 from game.engine.model import Campaign
+from game.engine.play import Play
 from game.engine.problems import ContentError
-from game.session import Session
 from game.ui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    from game.engine.challenges import Challenge, ChallengeSet
+    from game.runs.attempt import Attempt
+    from game.runs.replay import Replay
+    from game.ui.replay_chooser import Scheduler
+    from game.ui.screens.challenges import ChallengesScreen
+    from game.ui.screens.day import DayScreen
+    from game.ui.screens.results import ResultsScreen
 
 # The other screens are imported where they are first shown: the title screen must draw fast.
 
 
 class CitizenApp(App):
-    """Owns the session; screens ask it to change state (messages up, attributes down)."""
+    """Owns the game being played and the run on screen; screens post messages, the app navigates."""
 
     TITLE = "Citizen Score"
     CSS_PATH = "app.tcss"
@@ -38,7 +49,9 @@ class CitizenApp(App):
         self.campaigns: dict[str, Campaign] = campaigns or {}
         self.saves_dir = saves_dir
         self.seed = seed
-        self.session: Session | None = None
+        self.play: Play | None = None  # the saved game (autosaved after every choice)
+        self.attempt: Attempt | None = None  # the run on screen, played or watched back
+        self.run_clock: Callable[[], float] = time.monotonic  # seconds, for a run's real time
         self.content_error = ""  # the loader's report when the content is broken; the CLI prints it
         self._loaded = campaigns is not None
         self.opening: Screen | None = None
@@ -82,18 +95,18 @@ class CitizenApp(App):
             return
         self._close_dev_problems()
         self.campaigns, self._loaded = campaigns, True
-        session = self.session
-        if session is None or session.camp.id not in campaigns:
+        play = self.play
+        if play is None or play.camp.id not in campaigns:
             self.notify("Story reloaded.", markup=False)
             if isinstance(self.screen, TitleScreen):
                 self.screen.refresh_menu()
             return
         try:
-            moved = carry_over(campaigns[session.camp.id], session.st.seed, session.st.log)
+            moved = carry_over(campaigns[play.camp.id], play.st.seed, play.st.log)
         except PlayError as e:
             self.show_message("The story reloaded but cannot start", str(e))
             return
-        self.session = Session(campaigns[session.camp.id], moved.st, self.saves_dir)
+        self.play = autosaved(Play(campaigns[play.camp.id], moved.st), self.saves_dir)
         self._show_game()
         self.notify(moved.note or f"Story reloaded — replayed {moved.kept} "
                                   f"choice{'' if moved.kept == 1 else 's'}.",
@@ -143,8 +156,7 @@ class CitizenApp(App):
 
     def start_campaign(self, campaign_id: str) -> None:
         seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
-        self.session = Session.new(self.campaigns[campaign_id], seed, self.saves_dir)
-        self.session.autosave()
+        self.play = autosaved(Play.new(self.campaigns[campaign_id], seed), self.saves_dir, now=True)
         self._show_game()
 
     def load_path(self, path: Path) -> None:
@@ -153,7 +165,7 @@ class CitizenApp(App):
         except saves.SaveError as e:
             self.show_message("This save cannot be loaded", e.message)
             return
-        self.session = Session(camp, st, self.saves_dir)
+        self.play = autosaved(Play(camp, st), self.saves_dir)
         self._show_game()
         if note:
             self.notify(note, markup=False)
@@ -162,17 +174,79 @@ class CitizenApp(App):
         from game.ui.screens.day import DayScreen
         from game.ui.screens.ending import EndingScreen
 
-        assert self.session is not None
+        assert self.play is not None
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        screen: Screen = EndingScreen(self.session) if self.session.st.ending else DayScreen(self.session)
+        screen: Screen = EndingScreen(self.play) if self.play.st.ending else DayScreen(self.play)
         self.push_screen(screen)
 
     def show_ending(self) -> None:
         from game.ui.screens.ending import EndingScreen
 
-        assert self.session is not None
-        self.switch_screen(EndingScreen(self.session))
+        assert self.play is not None
+        self.switch_screen(EndingScreen(self.play))
+
+    # ------------------------------------------------------------ runs (challenges and replays)
+
+    def run_screen(self, cs: ChallengeSet, ch: Challenge) -> Screen:
+        """A new attempt at a challenge, timed by ``run_clock``, on the day screen with its timer."""
+        from game.runs.attempt import Attempt
+        from game.runs.clock import stopwatch
+        from game.runs.run import Run
+        from game.ui.screens.day import DayScreen
+        from game.ui.widgets.timer import TimerPanel
+
+        run = Run.start(cs, ch, real_ms=stopwatch(self.run_clock))
+        self.attempt = Attempt(run, self.saves_dir)
+        return DayScreen(run.play, TimerPanel(self.attempt, id="timer"), subtitle=f"{ch.title} — {ch.category}")
+
+    def watch_screen(self, cs: ChallengeSet, rep: Replay, speed: float = 1.0,
+                     schedule: Scheduler | None = None) -> Screen:
+        """A replay played back on the day screen: its chooser takes the recorded choices in time."""
+        from game.runs.attempt import Attempt
+        from game.runs.playback import Playback
+        from game.ui.replay_chooser import ReplayChooser
+        from game.ui.screens.day import DayScreen
+        from game.ui.widgets.timer import TimerPanel
+
+        playback = Playback(cs, rep)
+        self.attempt = Attempt(playback.run, self.saves_dir, source="import", board=False, write=False,
+                               shown_ms=playback.shown_ms)
+        return DayScreen(playback.run.play, TimerPanel(self.attempt, id="timer"),
+                         ReplayChooser(playback, speed, schedule))
+
+    def _is_run(self, play: Play) -> bool:
+        return self.attempt is not None and play is self.attempt.run.play
+
+    def on_challenges_screen_start(self, message: ChallengesScreen.Start) -> None:
+        self.push_screen(self.run_screen(message.cs, message.ch))
+
+    def on_day_screen_over(self, message: DayScreen.Over) -> None:
+        from game.ui.screens.results import ResultsScreen
+
+        if self.attempt is not None and self._is_run(message.play):
+            self.switch_screen(ResultsScreen(self.attempt))
+        else:
+            self.show_ending()
+
+    def on_day_screen_leave(self, message: DayScreen.Leave) -> None:
+        if self.attempt is None or not self._is_run(message.play):
+            self.action_to_title()
+        elif self.attempt.watching:
+            self.exit()
+        else:
+            self.pop_screen()
+
+    def on_day_screen_restart(self, message: DayScreen.Restart) -> None:
+        self.restart_run()
+
+    def on_results_screen_again(self, message: ResultsScreen.Again) -> None:
+        self.restart_run()
+
+    def restart_run(self) -> None:
+        """The same challenge again from its start, in place of the screen showing the last attempt."""
+        if self.attempt is not None and not self.attempt.watching:
+            self.switch_screen(self.run_screen(self.attempt.run.cs, self.attempt.ch))
 
     def show_message(self, title: str, body: str) -> None:
         from game.ui.screens.saveload import MessageScreen
@@ -215,23 +289,31 @@ class CitizenApp(App):
         if not isinstance(self.screen, TitleScreen):
             self.pop_screen()
 
+    def shown_play(self) -> Play | None:
+        """The play on screen (a run's during a run, so its ledger is the run's), else the saved game."""
+        shown = getattr(self.screen, "play", None)
+        return shown if isinstance(shown, Play) else self.play
+
     def action_ledger(self) -> None:
         from game.ui.screens.ledger import LedgerScreen
 
-        if self.session and not isinstance(self.screen, LedgerScreen):
-            self.push_screen(LedgerScreen(self.session))
+        play = self.shown_play()
+        if play and not isinstance(self.screen, LedgerScreen):
+            self.push_screen(LedgerScreen(play))
 
     def action_life(self) -> None:
         from game.ui.screens.life import LifeScreen
 
-        if self.session and not isinstance(self.screen, LifeScreen):
-            self.push_screen(LifeScreen(self.session.camp, self.session.gates(), self.session.st))
+        play = self.shown_play()
+        if play and not isinstance(self.screen, LifeScreen):
+            self.push_screen(LifeScreen(play.camp, play.gates(), play.st))
 
     def action_rulebook(self) -> None:
         from game.ui.screens.rulebook import RulebookScreen
 
-        if self.session and not isinstance(self.screen, RulebookScreen):
-            self.push_screen(RulebookScreen(self.session))
+        play = self.shown_play()
+        if play and not isinstance(self.screen, RulebookScreen):
+            self.push_screen(RulebookScreen(play))
 
     def action_help(self) -> None:
         from game.ui.screens.help import HelpScreen
@@ -242,21 +324,21 @@ class CitizenApp(App):
     def action_save(self) -> None:
         from game.ui.screens.saveload import SaveScreen
 
-        session = self.session
-        if session is None or session.st.ending:
+        play = self.play
+        if play is None or play.st.ending:
             return
 
         def saved(slot: str | None) -> None:
             if not slot:
                 return
             try:
-                path = session.save(slot)
+                path = saves.write_save(self.saves_dir, slot, play.camp, play.st)
             except (OSError, saves.SaveError) as e:
                 self.show_message("The game was not saved", str(e))
                 return
             self.notify(f"Saved as '{slot}' in {path.parent}.", markup=False)
 
-        self.push_screen(SaveScreen(self.saves_dir, f"day {session.st.day}"), saved)
+        self.push_screen(SaveScreen(self.saves_dir, f"day {play.st.day}"), saved)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -264,7 +346,7 @@ class CitizenApp(App):
         yield SystemCommand("Continue", "Resume the latest autosave", self.action_continue_game)
         yield SystemCommand("Load", "Load a saved game", self.action_load)
         yield SystemCommand("Help", "Keys and how the score works", self.action_help)
-        if self.session is not None:
+        if self.play is not None:
             yield SystemCommand("Why? (ledger)", "Every change to your score and why", self.action_ledger)
             yield SystemCommand("Life", "Jobs, homes, travel, loans: open or shut", self.action_life)
             yield SystemCommand("Rulebook", "The scoring rules you know (some stay hidden)",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -135,12 +134,13 @@ class ChallengesScreen(GameScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.start(event.option.id or "")
 
-    def start(self, ref: str) -> None:
-        from game.runs.live import LiveRun
-        from game.ui.screens.run import RunScreen
+    class Start(Message):
+        """Run this challenge (the app starts the attempt and shows it)."""
 
-        if ref not in self.found:
-            return
-        cs, ch = self.found[ref]
-        clock = getattr(self.app, "run_clock", time.monotonic)
-        self.app.push_screen(RunScreen(LiveRun(cs, ch, self.app.saves_dir, clock)))
+        def __init__(self, cs: ChallengeSet, ch: Challenge) -> None:
+            super().__init__()
+            self.cs, self.ch = cs, ch
+
+    def start(self, ref: str) -> None:
+        if ref in self.found:
+            self.post_message(self.Start(*self.found[ref]))

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
+from game.engine.play import Play
 from game.engine.state import GameState
-from game.session import Session
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:  # a game's day screen needs neither; runs and replays bring their own
+    from game.ui.replay_chooser import ReplayChooser
+    from game.ui.widgets.timer import TimerPanel
 
 
 def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
@@ -42,7 +49,14 @@ def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
 
 
 class DayScreen(GameScreen):
-    CSS_PATH = ["day.tcss"]  # a list, as RunScreen adds its own sheet to it
+    """The day screen of any play: a game, a run (with its timer panel), or a replay watched back.
+
+    It takes a play and, for a run, the timer panel; for a replay, the chooser that takes the
+    choices instead of the player. Choices go through ``take`` whoever makes them; what comes
+    after a play is over, or when the player leaves, is the app's to decide (messages up).
+    """
+
+    CSS_PATH = ["day.tcss", "run.tcss"]
     BINDINGS = [
         *(Binding(str(n), f"pick({n})", f"choice {n}", show=False) for n in range(1, 10)),
         Binding("w", "app.ledger", "Why?"),
@@ -50,16 +64,62 @@ class DayScreen(GameScreen):
         Binding("r", "app.rulebook", "Rules"),
         Binding("s", "app.save", "Save"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("escape", "app.to_title", "Menu"),
+        Binding("escape", "leave('game')", "Menu"),
+        Binding("escape", "leave('run')", "Challenges"),
+        Binding("escape", "leave('replay')", "Quit"),
         Binding("pageup", "story(-1)", "Scroll up", show=False, priority=True),
         Binding("pagedown", "story(1)", "Scroll down", show=False, priority=True),
+        Binding("f5,ctrl+r", "restart", "Restart"),
+        Binding("space", "pause", "Pause"),
+        Binding("full_stop", "step", "Step", key_display="."),
+        Binding("plus,equals_sign", "speed(2)", "Faster", key_display="+"),
+        Binding("minus", "speed(0.5)", "Slower", key_display="-"),
     ]
+    REPLAY_ACTIONS = {"pause", "step", "speed"}
 
-    def __init__(self, session: Session) -> None:
+    class Over(Message):
+        """The play is over (the story's end, or a run's): the app shows what comes after."""
+
+        def __init__(self, play: Play) -> None:
+            super().__init__()
+            self.play = play
+
+    class Leave(Message):
+        """The player leaves this play (Escape): the app goes back to where it came from."""
+
+        def __init__(self, play: Play) -> None:
+            super().__init__()
+            self.play = play
+
+    class Restart(Message):
+        """Start this run again from the challenge's start."""
+
+        def __init__(self, play: Play) -> None:
+            super().__init__()
+            self.play = play
+
+    def __init__(self, play: Play, timer: TimerPanel | None = None, chooser: ReplayChooser | None = None,
+                 subtitle: str = "") -> None:
         super().__init__()
-        self.session = session
+        self.play, self.timer, self.chooser, self.subtitle = play, timer, chooser, subtitle
+
+    @property
+    def mode(self) -> str:
+        """What this play is, for the keys it offers: "game", "run" or "replay"."""
+        return "replay" if self.chooser is not None else "run" if self.timer is not None else "game"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave":
+            return parameters == (self.mode,)
+        if action == "restart":
+            return self.mode == "run"
+        if action in self.REPLAY_ACTIONS:
+            return self.mode == "replay"
+        return True
 
     def compose(self) -> ComposeResult:
+        if self.timer is not None:
+            yield self.timer  # in the flow, so under the docked header
         yield Header(show_clock=False, icon="◉")
         with Horizontal(id="day"):
             with Vertical(id="left"):
@@ -72,55 +132,91 @@ class DayScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.session.camp.title
+        self.sub_title = self.chooser.title if self.chooser else self.subtitle or self.play.camp.title
         self.refresh_game()
         self.query_one(ChoiceList).focus()
+        if self.chooser is not None:
+            self.chooser.start(self.take, self.set_timer)
 
     def refresh_game(self) -> None:
-        s = self.session
-        scene = s.scene
+        p = self.play
+        scene = p.scene
         self.query_one("#scene-title", Static).update(lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
-        self.query_one("#scene-text", Static).update(lit(reflow(s.text())))
+        self.query_one("#scene-text", Static).update(lit(reflow(p.text())))
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
-        if s.last is not None:
-            text = notice_text(s.camp, s.st, s.last)
-            if s.autosave_error:
-                text.append_text(lit("\n" + s.autosave_error, "bold red"))
+        if p.last is not None:
+            text = notice_text(p.camp, p.st, p.last)
+            for note in p.notes:
+                text.append_text(lit("\n" + note, "bold red"))
             notice.update(text)
-        notice.display = s.last is not None
-        self.query_one(ChoiceList).show(s.options())
-        self.query_one(SidePanel).show(s.camp, s.st)
+        notice.display = p.last is not None
+        self.query_one(ChoiceList).show(p.options())
+        self.query_one(SidePanel).show(p.camp, p.st)
+        if self.timer is not None:
+            self.timer.show()
 
     def action_story(self, direction: int) -> None:
         story = self.query_one("#story", VerticalScroll)
         (story.scroll_page_down if direction > 0 else story.scroll_page_up)(animate=False)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
-        self.take(event.choice_id)
+        self.pick(event.choice_id)
 
     def action_pick(self, n: int) -> None:
-        options = self.session.options()
+        options = self.play.options()
         if n > len(options):
             return
         opt = options[n - 1]
         if not opt.open:
             self.notify(f"Locked: {opt.reason}", title=f"Choice {n}", severity="warning", markup=False)
             return
-        self.take(opt.id)
+        self.pick(opt.id)
 
-    def take(self, choice_id: str) -> None:
+    def pick(self, choice_id: str) -> None:
+        """The player's choice, unless someone else is choosing (a replay: the player watches)."""
+        if self.chooser is not None:
+            self.notify(self.chooser.hint, markup=False)
+            return
+        self.take(choice_id)
+
+    def take(self, choice_id: str) -> bool:
+        """Take a choice, then show the next scene or tell the app the play is over; False if it did not fit."""
         try:
-            self.session.choose(choice_id)
+            self.play.choose(choice_id)
         except DeadEnd as e:
             self.app.show_message("The story is stuck", f"{e}\n\nThis is a fault in the campaign's content; "
                                   "the author's check tool will find it.")
-            return
+            return False
         except PlayError as e:
-            self.notify(str(e), severity="warning", markup=False)
-            return
-        if self.session.st.ending:
-            self.app.show_ending()
+            if self.chooser is not None:
+                self.app.show_message("The replay does not fit this story", str(e))
+            else:
+                self.notify(str(e), severity="warning", markup=False)
+            return False
+        if self.play.over:
+            self.post_message(self.Over(self.play))
         else:
             self.refresh_game()
+        return True
+
+    def action_leave(self, mode: str) -> None:
+        self.post_message(self.Leave(self.play))
+
+    def action_restart(self) -> None:
+        self.post_message(self.Restart(self.play))
+
+    def action_pause(self) -> None:
+        assert self.chooser is not None
+        self.chooser.pause()
+        self.notify("Paused" if self.chooser.paused else "Playing", markup=False, timeout=1)
+
+    def action_step(self) -> None:
+        assert self.chooser is not None
+        self.chooser.step()
+
+    def action_speed(self, factor: float) -> None:
+        assert self.chooser is not None
+        self.chooser.faster(factor)
+        self.sub_title = self.chooser.title

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from game.session import Session
+from game.engine.play import Play
 from game.summary import life_summary
 from game.ui.text import human, lit, reflow, signed
 
@@ -19,9 +19,9 @@ class EndingScreen(Screen):
     BINDINGS = [Binding("escape,enter", "app.to_title", "Title"), Binding("w", "app.ledger", "Why?"),
                 Binding("l", "app.life", "Life")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, play: Play) -> None:
         super().__init__()
-        self.session = session
+        self.play = play
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
@@ -31,7 +31,7 @@ class EndingScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        s = self.session
+        s = self.play
         scene = s.scene
         self.sub_title = "The end"
         head = lit((scene.title or "The end") + "\n\n", "bold")

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.describe import UNKNOWN, good, rule_known, rule_why
-from game.session import Session
+from game.engine.play import Play
 from game.ui.text import clock, human, lit, signed
 
 
@@ -17,9 +17,9 @@ class LedgerScreen(Screen):
     CSS_PATH = "ledger.tcss"
     BINDINGS = [Binding("escape,w", "app.pop_screen", "Back")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, play: Play) -> None:
         super().__init__()
-        self.session = session
+        self.play = play
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
@@ -29,7 +29,7 @@ class LedgerScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Why? — every change to your score"
-        camp, st = self.session.camp, self.session.st
+        camp, st = self.play.camp, self.play.st
         many = len(camp.scores) > 1
         summary = Text()
         for sc in camp.scores.values():

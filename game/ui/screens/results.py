@@ -7,18 +7,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.runs.clock import clock, delta, game_time, real_time
-from game.runs.live import LiveRun
+from game.runs.attempt import Attempt
 from game.runs.run import WHY_WORDS
 from game.runs.splits import sum_of_best
 from game.ui.text import lit
 from game.ui.widgets.timer import GOLD, row_style
 
 
-def splits_table(live: LiveRun) -> Table:
+def splits_table(live: Attempt) -> Table:
     table = Table(box=None, padding=(0, 2), show_edge=False)
     for name, justify in (("Split", "left"), ("Time", "right"), ("Segment", "right"), ("vs PB", "right"),
                           ("Real", "right")):
@@ -38,9 +39,12 @@ class ResultsScreen(Screen):
     BINDINGS = [Binding("f5,ctrl+r", "restart", "Run again"), Binding("escape,enter", "back", "Challenges"),
                 Binding("t", "app.to_title", "Title")]
 
-    def __init__(self, live: LiveRun, playback: bool = False) -> None:
+    class Again(Message):
+        """Run the challenge again (the app starts a new attempt in place of this screen)."""
+
+    def __init__(self, live: Attempt) -> None:
         super().__init__()
-        self.live, self.playback = live, playback
+        self.live, self.playback = live, live.watching
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
@@ -83,11 +87,8 @@ class ResultsScreen(Screen):
         self.query_one("#after", Static).update(after)
 
     def action_restart(self) -> None:
-        if self.playback:
-            return
-        from game.ui.screens.run import RunScreen
-
-        self.app.switch_screen(RunScreen(self.live.restart()))
+        if not self.playback:
+            self.post_message(self.Again())
 
     def action_back(self) -> None:
         if self.playback:

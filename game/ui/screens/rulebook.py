@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.describe import RuleCard, rulebook
-from game.session import Session
+from game.engine.play import Play
 from game.ui.text import lit
 
 
@@ -36,9 +36,9 @@ class RulebookScreen(Screen):
     CSS_PATH = "rulebook.tcss"
     BINDINGS = [Binding("escape,r", "app.pop_screen", "Back")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, play: Play) -> None:
         super().__init__()
-        self.cards, self.unknown = rulebook(session.camp, session.st)
+        self.cards, self.unknown = rulebook(play.camp, play.st)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from game.runs.clock import clock, delta, game_time, real_time
-from game.runs.live import LiveRun
+from game.runs.attempt import Attempt
 from game.runs.splits import Row, personal_best, segment_ids, sum_of_best
 
 AHEAD, BEHIND, GOLD = "bold green", "bold red", "bold #ffd700"
@@ -36,32 +36,38 @@ def split_cell(row: Row, pb_time: str) -> Text:
 class TimerPanel(Static):
     """Redraws the clocks ten times a second while the run is on; the splits after each choice."""
 
-    def __init__(self, live: LiveRun, **kwargs: Any) -> None:
+    def __init__(self, attempt: Attempt, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.live = live
+        self.attempt = attempt
+        self.seen = 0  # steps whose new splits were already announced
 
     def on_mount(self) -> None:
         self.set_interval(0.1, self.tick)
         self.tick()
 
-    def show(self, live: LiveRun) -> None:
-        self.live = live
+    def show(self) -> None:
+        """After a choice: redraw, and announce the splits it reached."""
         self.tick()
+        run = self.attempt.run
+        if len(run.steps) != self.seen:
+            self.seen = len(run.steps)
+            for s in run.new_splits:
+                self.notify(s.title, title="Split", markup=False, timeout=2)
 
     def tick(self) -> None:
         self.update(self.panel())
 
     def panel(self) -> Text:
-        live = self.live
-        run = live.run
-        now = run.result.at if run.result is not None else run.now(live.real_ms())
-        pb = personal_best(live.ch, live.before)
-        sob = sum_of_best(live.ch, live.before)
+        attempt = self.attempt
+        run, ch = attempt.run, attempt.ch
+        now = run.result.at if run.result is not None else run.now(attempt.shown_ms())
+        pb = personal_best(ch, attempt.before)
+        sob = sum_of_best(ch, attempt.before)
         head = Text.assemble(("⏱ ", "bold"), ("In-game ", "dim"), (game_time(now), "bold"),
                              (f"  {clock(now)}", "dim"), ("   Real ", "dim"), real_time(now.real_ms),
                              ("   PB ", "dim"), game_time(pb.end) if pb else "—",
                              ("   Sum of best ", "dim"), game_time(sob) if sob else "—")
-        pb_times = pb.times(segment_ids(live.ch)) if pb else []
+        pb_times = pb.times(segment_ids(ch)) if pb else []
         cells = [split_cell(r, game_time(t) if pb_times and (t := pb_times[i]) else "")
-                 for i, r in enumerate(live.standing().rows)]
+                 for i, r in enumerate(attempt.standing().rows)]
         return Text("\n").join([head, Text("  ▸  ").join(cells)])
