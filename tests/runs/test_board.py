@@ -15,7 +15,7 @@ from game.engine.challenges import load_challenges
 from game.runs import board, records
 from helpers_ui import plain
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FAKE = "mini-first_light-0123456789.replay.toml"  # a replay name of the right shape that was never written
 
 

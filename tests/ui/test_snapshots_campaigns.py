@@ -1,7 +1,7 @@
 """The four shipped campaigns as a player first meets them, pinned as SVG snapshots at 80x24.
 
 These follow the shipped story: after an intended edit of a campaign's opening, refresh with
-``pytest tests/test_snapshots_campaigns.py --snapshot-update`` and look at the SVGs.
+``pytest tests/ui/test_snapshots_campaigns.py --snapshot-update`` and look at the SVGs.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from game.engine.content import list_campaigns
 from game.ui.app import make_app
 
-CONTENT = Path(__file__).parent.parent / "content"
+CONTENT = Path(__file__).parents[2] / "content"
 CAMPAIGNS = [p.name for p in list_campaigns(CONTENT)]
 
 

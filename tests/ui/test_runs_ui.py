@@ -16,7 +16,7 @@ from game.ui.screens.ledger import LedgerScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.timer import TimerPanel
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 SIZE = (110, 32)
 
 

@@ -16,7 +16,7 @@ from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for
 
-ROOT = Path(__file__).resolve().parent.parent / "content" / "circle"
+ROOT = Path(__file__).resolve().parents[2] / "content" / "circle"
 CAMP = load_campaign(ROOT)
 
 # Ways out of the company, and ways of saying no in public: avoided unless a path wants them.

@@ -14,7 +14,7 @@ from game.ui.screens.life import LifeScreen
 from game.ui.screens.rulebook import RulebookScreen
 from helpers_ui import widget_text
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 SIZE = (80, 24)
 
 

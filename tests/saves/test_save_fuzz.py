@@ -17,7 +17,7 @@ import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent))
+sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[2]), str(Path(__file__).resolve().parents[1]))
                 if p not in sys.path]
 
 from game import saves  # noqa: E402

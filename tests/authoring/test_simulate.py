@@ -12,7 +12,7 @@ from game.cli import main
 from game.engine import engine as E
 from game.engine.content import load_campaign
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def simulate(capsys, *args: str, code: int = 0) -> dict:

@@ -17,7 +17,7 @@ from game.engine import engine as eng
 from game.engine.content import load_campaign
 from game.engine.problems import ContentError
 
-SRC = Path(__file__).parent / "fixtures" / "mechanics"
+SRC = Path(__file__).parents[1] / "fixtures" / "mechanics"
 FILES = {p.relative_to(SRC).as_posix(): tomllib.loads(p.read_text()) for p in sorted(SRC.rglob("*.toml"))}
 FUZZ = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])

@@ -19,7 +19,7 @@ from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for, story_words
 
-ROOT = Path(__file__).resolve().parent.parent / "content" / "sesame"
+ROOT = Path(__file__).resolve().parents[2] / "content" / "sesame"
 CAMP = load_campaign(ROOT)
 
 # Ways out of the game's middle: going home, switching Sesame off, and ignoring the Huabei bill.

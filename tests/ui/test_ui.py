@@ -18,7 +18,7 @@ from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choices import ChoiceList
 from helpers_ui import plain, widget_text
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 SIZE = (80, 24)
 
 

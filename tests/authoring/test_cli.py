@@ -10,8 +10,8 @@ from pathlib import Path
 from game import __version__
 from game.cli import main
 
-ROOT = Path(__file__).parent.parent
-MINI = Path(__file__).parent / "fixtures" / "mini"
+ROOT = Path(__file__).parents[2]
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

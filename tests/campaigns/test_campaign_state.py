@@ -16,7 +16,7 @@ from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for, story_words
 
-ROOT = Path(__file__).resolve().parent.parent / "content" / "state"
+ROOT = Path(__file__).resolve().parents[2] / "content" / "state"
 CAMP = load_campaign(ROOT)
 
 # Acts that cost points, or leave the city, or the scheme: avoided unless a way of playing wants them.

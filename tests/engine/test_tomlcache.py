@@ -10,7 +10,7 @@ import pytest
 from game.engine.content import load_campaign
 from game.tomlcache import cached_loads
 
-CONTENT = Path(__file__).parent.parent / "content"
+CONTENT = Path(__file__).parents[2] / "content"
 
 
 def test_a_cached_parse_equals_a_fresh_one(tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent))
+sys.path[:0] = [p for p in (str(Path(__file__).resolve().parents[2]), str(Path(__file__).resolve().parents[1]))
                 if p not in sys.path]
 
 import game  # noqa: E402
@@ -341,7 +341,7 @@ def kill_inside_a_write(saves_dir: Path, point: str, write: int) -> list[Path]:
 
     Returns the temp files present at the moment of the kill (checked while the child is stopped).
     """
-    helper = Path(__file__).resolve().parent / "helpers_saves.py"
+    helper = Path(__file__).resolve().parents[1] / "helpers_saves.py"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, str(helper), "crash-child", str(saves_dir), str(MINI), point,
                               str(write)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -445,7 +445,7 @@ def test_a_log_that_does_not_replay_on_the_same_story_is_called_damaged(good_sav
 
 def test_a_format_1_save_from_the_fixtures_still_loads(camp):
     """A save written by version 0.1.0, kept as a file: later versions must keep reading it."""
-    path = Path(__file__).resolve().parent / "fixtures" / "saves" / "format1-mini.save.toml"
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "saves" / "format1-mini.save.toml"
     before = path.read_bytes()
     _, st, note = saves.load_save(path, {"mini": camp})
     assert st.log == ["wake.shop", "evening.sleep", "market.leave"] and st.scene == "evening"

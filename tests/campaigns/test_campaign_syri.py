@@ -18,7 +18,7 @@ from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for, story_words
 
-ROOT = Path(__file__).resolve().parent.parent / "content" / "syri"
+ROOT = Path(__file__).resolve().parents[2] / "content" / "syri"
 CAMP = load_campaign(ROOT)
 
 MOVE = {"flat_offer.charlois", "flat_offer.schiedam", "flat_offer.spijkenisse"}

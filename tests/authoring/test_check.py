@@ -33,7 +33,7 @@ from game.engine.content import Loader
 from game.engine.problems import ContentError
 from game.engine.expr import BOOL, compile_expr
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 LINT = FIXTURES / "lint"
 
 # fixture -> every finding it gives: (code, file in the campaign, line, column)
@@ -174,7 +174,7 @@ def test_what_check_counts_as_possible(mini_verdict, src, possible):
 
 # ---------------------------------------------------------------- never a false alarm
 
-CONTENT = Path(__file__).parent.parent / "content"
+CONTENT = Path(__file__).parents[2] / "content"
 PLAYED = [FIXTURES / "mini", *(LINT / n for n in sorted(EXPECTED) if n != "unknown_name_in_text"),
           *sorted(p for p in CONTENT.iterdir() if (p / "campaign.toml").is_file())]
 
@@ -250,7 +250,7 @@ def test_plain_text_when_piped_warnings_on_stdout_errors_on_stderr(capsys):
 def test_json_has_the_documented_fields(capsys):
     assert main(["check", str(LINT / "decks"), str(LINT / "unknown_name_in_text"), "--format", "json"]) == 2
     data = json.loads(capsys.readouterr().out)
-    schema = json.loads((Path(__file__).parent.parent / "schema" / "report.schema.json").read_text())
+    schema = json.loads((Path(__file__).parents[2] / "schema" / "report.schema.json").read_text())
     jsonschema.validate(data, schema)
     assert data["tool"] == "check"
     assert data["counts"] == {"error": 1, "warning": 4, "info": 0}

@@ -28,7 +28,7 @@ from game.runs.route import RouteError, parse_route, play_route
 from game.runs.run import Run
 from game.runs.verify import verify
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 LOCKED = "step 1: the choice 'wake.apply' is locked: Bank clerk: The bank hires from 650 up."
 
 

@@ -14,7 +14,7 @@ import pytest
 from game.authoring.graph import dot_text, mermaid_text
 from game.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 MINI = FIXTURES / "mini"
 
 MERMAID_NODE = re.compile(r'^\s+(\w+)(\(\(|\(\[|\[\[|\{\{|\[|\(|\{|>)"(.*)"(?:\)\)|\]\)|\]\]|\}\}|\]|\)|\})(?::::(\w+))?$')

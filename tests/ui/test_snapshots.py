@@ -1,6 +1,6 @@
 """The look of the main screens at 80x24, pinned as SVG snapshots.
 
-After an intended change, refresh with ``pytest tests/test_snapshots.py --snapshot-update`` and look
+After an intended change, refresh with ``pytest tests/ui/test_snapshots.py --snapshot-update`` and look
 at the new SVGs before committing. ``snap_compare`` needs plain ``def`` tests.
 """
 
@@ -13,7 +13,7 @@ import pytest
 
 from game.ui.app import make_app
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture
