@@ -269,6 +269,20 @@ _ARITH: dict[str, Callable[[Fn, Fn], Fn]] = {
 
 _OP = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 
+# a value in the state against a constant, the commonest formula (``partirank / 60``), without a
+# call to an operator function; "/" only ever gets a constant that is not 0
+_VAL_OP_K: dict[str, Callable[[str, Any], Fn]] = {
+    "+": lambda key, k: lambda s: s.vals[key] + k,
+    "-": lambda key, k: lambda s: s.vals[key] - k,
+    "*": lambda key, k: lambda s: s.vals[key] * k,
+    "/": lambda key, k: lambda s: s.vals[key] / k,
+}
+_K_OP_VAL: dict[str, Callable[[Any, str], Fn]] = {  # "/" never: it goes to _div for the zero test
+    "+": lambda k, key: lambda s: k + s.vals[key],
+    "-": lambda k, key: lambda s: k - s.vals[key],
+    "*": lambda k, key: lambda s: k * s.vals[key],
+}
+
 
 def _arith_fn(op: str, a: Node, b: Node) -> Fn:
     """The closure for ``a op b``, reading a constant or a value on either side inline.
@@ -281,14 +295,14 @@ def _arith_fn(op: str, a: Node, b: Node) -> Fn:
     if b.kind == "lit" and not (op == "/" and not b.value):
         k = b.value
         if ka is not None:
-            return lambda s: f(s.vals[ka], k)
+            return _VAL_OP_K[op](ka, k)
         return lambda s: f(fa(s), k)  # type: ignore[misc]
     if op == "/":
         return _div(fa, fb)  # type: ignore[arg-type]
     if a.kind == "lit":
         k = a.value
         if kb is not None:
-            return lambda s: f(k, s.vals[kb])
+            return _K_OP_VAL[op](k, kb)
         return lambda s: f(k, fb(s))  # type: ignore[misc]
     if kb is not None:
         return lambda s: f(fa(s), s.vals[kb])  # type: ignore[misc]
@@ -456,8 +470,7 @@ class Compiler:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, BOOL, "'or' joins conditions")
         self._want(b, BOOL, "'or' joins conditions")
-        fa, fb = a.fn, b.fn
-        node.type, node.fn = BOOL, lambda s: fa(s) or fb(s)  # type: ignore[misc]
+        node.type, node.fn = BOOL, _disjunction(node)
 
     def _arith(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
@@ -515,6 +528,55 @@ def _flag_set_test(need: frozenset[str], bar: frozenset[str], rest: Fn | None) -
     if rest is None:
         return lambda s: need <= s.flags and bar.isdisjoint(s.flags)
     return lambda s: need <= s.flags and bar.isdisjoint(s.flags) and rest(s)
+
+
+def _disjunction(node: Node) -> Fn:
+    """One closure for a whole chain of ``or``: its has() tests become one set test, done first.
+
+    ``credit <= 1500 or has("x") or has("y")`` would be five closures deep; conditions have no
+    side effects, so testing the flags first changes nothing but the time.
+    """
+    wanted: set[str] = set()
+    rest: list[Fn] = []
+    for part in disjuncts(node):
+        flag, want = flag_test(part)
+        if flag and want:
+            wanted.add(flag)
+        else:
+            rest.append(part.fn)  # type: ignore[arg-type]
+    others = any_of(rest) if rest else None
+    if not wanted:
+        return others  # type: ignore[return-value]
+    if len(wanted) == 1:
+        (f,) = wanted
+        return (lambda s: f in s.flags) if others is None else (lambda s: f in s.flags or others(s))
+    any_flag = frozenset(wanted)
+    if others is None:
+        return lambda s: not any_flag.isdisjoint(s.flags)
+    return lambda s: not any_flag.isdisjoint(s.flags) or others(s)
+
+
+def disjuncts(node: Node) -> list[Node]:
+    """The parts of a chain of ``or`` (a, b, c for a or b or c), in order; the node itself otherwise."""
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.kind == "or":
+            stack.extend(reversed(n.args))
+        else:
+            parts.append(n)
+    return parts
+
+
+def any_of(fns: list[Fn]) -> Fn:
+    """One test for several alternatives, without a generator per call."""
+    if len(fns) == 1:
+        return fns[0]
+    if len(fns) == 2:
+        f1, f2 = fns
+        return lambda st: f1(st) or f2(st)
+    f1, f2, f3 = fns[0], fns[1], any_of(fns[2:])
+    return lambda st: f1(st) or f2(st) or f3(st)
 
 
 def conjuncts(node: Node) -> list[Node]:
