@@ -32,7 +32,7 @@ class OutOfRange(PlayError):
 
     def __init__(self, who: str, what: str, value: object) -> None:
         self.who, self.what, self.value = who, what, value
-        super().__init__(f"{who} makes {what} {_say(value)}, outside the range a number may take "
+        super().__init__(f"{who}: {what} {_say(value)}, outside the range a number may take "
                          f"(-10^15 to 10^15); give it a bound (a max, or a clamp() in the formula)")
 
 

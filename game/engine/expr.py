@@ -14,6 +14,9 @@ import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from .bounds import LIMIT
+from .errors import OutOfRange
+
 Fn = Callable[[Any], Any]
 
 NUM, BOOL, STR = "number", "true/false", "text"
@@ -56,11 +59,7 @@ def tokenize(src: str) -> list[Token]:
             while j < n and (src[j].isdigit() or src[j] in "._"):
                 j += 1
             text = src[i:j]
-            try:
-                value = float(text) if "." in text else int(text)
-            except ValueError:
-                raise ExprError(f"'{text}' is not a number", i + 1) from None
-            out.append(Token("num", text, i + 1, value))
+            out.append(Token("num", text, i + 1, _number(text, i + 1)))
             i = j
         elif c in "\"'":
             i = _string(src, i, out)
@@ -84,6 +83,28 @@ def tokenize(src: str) -> list[Token]:
             i += len(op)
     out.append(Token("end", "", n + 1))
     return out
+
+
+# Digits a literal may have before its point: enough for LIMIT, and few enough that no literal
+# costs time to convert (an integer of thousands of digits does) or turns into an infinite float.
+_MAX_DIGITS = len(str(LIMIT))
+
+
+def _number(text: str, col: int) -> int | float:
+    """The value of a number literal, refused when it lies outside ±LIMIT, as every value must."""
+    whole = text.split(".", 1)[0].replace("_", "").lstrip("0")
+    if len(whole) > _MAX_DIGITS:
+        shown = text if len(text) <= 24 else text[:12] + "…" + text[-4:]
+        raise ExprError(f"the number {shown} ({len(whole)} digits) is outside the range a number may take "
+                        f"(-10^15 to 10^15)", col, "Use a smaller number: at most 1_000_000_000_000_000.")
+    try:
+        value = float(text) if "." in text else int(text)
+    except ValueError:
+        raise ExprError(f"'{text}' is not a number", col) from None
+    if not math.isfinite(value) or abs(value) > LIMIT:
+        raise ExprError(f"the number {text} is outside the range a number may take (-10^15 to 10^15)",
+                        col, "Use a smaller number: at most 1_000_000_000_000_000.")
+    return value
 
 
 def _string(src: str, i: int, out: list[Token]) -> int:
@@ -351,7 +372,7 @@ def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
         return lambda s: abs(a(s))
     if name == "round":
         (a,) = fns
-        return lambda s: math.floor(a(s) + 0.5)
+        return _round_fn(a)
     if name == "clamp":
         x, lo, hi = fns
         return lambda s: min(max(x(s), lo(s)), hi(s))
@@ -365,6 +386,16 @@ def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
             return lambda s: pick(k, b(s))
         return lambda s: pick(a(s), b(s))
     return lambda s: pick([f(s) for f in fns])
+
+
+def _round_fn(a: Fn) -> Fn:
+    """round() of a value inside ±LIMIT; past it (inf and nan too) the game stops with OutOfRange."""
+    def rounded(s: Any) -> int:
+        x = a(s)
+        if -LIMIT <= x <= LIMIT:
+            return math.floor(x + 0.5)
+        raise OutOfRange("a formula", "round() gets", x)
+    return rounded
 
 
 def _compile_str_func(node: Node, what: str, arg: str, scope: Scope) -> Fn:
@@ -476,6 +507,9 @@ class Compiler:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, NUM, f"'{node.op}' takes numbers")
         self._want(b, NUM, f"'{node.op}' takes numbers")
+        if whole_bound(node) > MAX_WHOLE:
+            raise ExprError("this formula can make numbers too large to compute", node.col,
+                            "Multiply fewer values together; every value stays within ±10^15.")
         node.type, node.fn = NUM, _arith_fn(node.op, a, b)
 
     def _cmp(self, node: Node) -> None:
@@ -492,6 +526,33 @@ class Compiler:
         else:
             node.fn = _CMP[node.op](a.fn, b.fn)  # type: ignore[arg-type]
         node.type = BOOL
+
+
+# The largest whole number a formula may make on its way to a result: past about 10^308 it could
+# no longer meet a fraction (Python cannot turn it into a float), so the loader refuses the formula.
+MAX_WHOLE = 10**300
+
+
+def whole_bound(node: Node) -> int:
+    """How large a whole number this subtree can make, given that every value lies within ±LIMIT.
+
+    Only whole numbers grow without end (a fraction turns into inf, which the engine refuses where
+    it stores a value); a division makes a fraction, so it starts afresh.
+    """
+    k, args = node.kind, node.args
+    if k == "lit":
+        return abs(node.value) if isinstance(node.value, int) and node.type == NUM else 0
+    if k == "name":
+        return LIMIT
+    if k == "neg":
+        return whole_bound(args[0])
+    if k == "call":
+        return max([whole_bound(a) for a in args] + [LIMIT + 1 if node.value in ("round", "did") else 0])
+    if k == "arith" and node.op in "+-":
+        return whole_bound(args[0]) + whole_bound(args[1])
+    if k == "arith" and node.op == "*":
+        return whole_bound(args[0]) * whole_bound(args[1])
+    return 0
 
 
 def _conjunction(node: Node) -> Fn:
