@@ -170,8 +170,11 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
     routed = 0
     while True:
         scene = scenes.get(target)
-        if scene is None:  # a deck
-            target = draw(camp, st, target)
+        if scene is None:  # a deck (drawn here rather than through draw(): one call less a draw)
+            try:
+                target = draw_from(camp.run.decks[target], st)
+            except EmptyDeck:
+                raise DeadEnd(target, st.vals["day"], [f"deck '{target}' is empty and has no fallback"]) from None
             scene = scenes[target]
         visited[target] = visited.get(target, 0) + 1
         if scene.routes:
@@ -255,8 +258,17 @@ def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
 
 
 def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
-    """Take a choice by id like ``choose``, without the report: for replays and simulation."""
-    step(camp, st, _open_choice(camp, st, choice_id), {} if camp.run.watches_stats else None)
+    """Take a choice by id like ``choose``, without the report: for replays and simulation.
+
+    An open choice of the current scene by its full id (what simulation and replays pass) is
+    taken at once; anything else goes through ``_open_choice``, which finds it or says why not.
+    """
+    run = camp.run
+    ch = run.choices.get(choice_id)
+    if ch is None or st.ending or ch.scene is not run.scenes[st.scene] or not (
+            ch.scene.always is not None or ch.test is None or ch.test(st)):
+        ch = _open_choice(camp, st, choice_id)
+    step(camp, st, ch, {} if run.watches_stats else None)
 
 
 def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> None:
@@ -281,8 +293,14 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
         if ch.later or ch.reveal:
             consequences(st, ch.later, ch.reveal)
     goto = ""
-    for act in ch.does:
-        goto = do_act(camp, st, act, changes) or goto
+    acts, on = st.acts, run.on
+    for act in ch.does:  # do_act, inline: most choices do an act, and most acts fire a rule
+        acts[act] = acts.get(act, 0) + 1
+        rules = on.get(act)
+        if rules:
+            for test, fire in rules:
+                if test is None or test(st):
+                    goto = fire(st, changes) or goto
     if run.every_choice:
         goto = fire_all(st, run.every_choice, changes) or goto
     if not ch.end_day:

@@ -383,9 +383,25 @@ def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
         a, b = fns
         if node.args[0].kind == "lit":
             k = node.args[0].value
-            return lambda s: pick(k, b(s))
+            return _pick_const(pick, k, node.args[1], False) or (lambda s: pick(k, b(s)))
         return lambda s: pick(a(s), b(s))
     return lambda s: pick([f(s) for f in fns])
+
+
+def _pick_const(pick: Callable[..., Any], k: Any, node: Node, negate: bool) -> Fn | None:
+    """``max(5, rank / 60)`` (or its negation) as one closure, when the second part is a value
+    against a constant: the participation formulas of a rank, run after most choices. None otherwise.
+    """
+    if not (node.kind == "arith" and node.args[0].kind == "name" and node.args[1].kind == "lit"):
+        return None
+    key = getattr(node.args[0].fn, "key", None)
+    k2, op = node.args[1].value, node.op
+    if key is None or (op == "/" and not k2):
+        return None
+    f = _OP[op]
+    if negate:
+        return lambda s: -pick(k, f(s.vals[key], k2))
+    return lambda s: pick(k, f(s.vals[key], k2))
 
 
 def _round_fn(a: Fn) -> Fn:
@@ -474,7 +490,13 @@ class Compiler:
         self._want(self.compile(a), NUM, "'-' takes a number")
         f, key = a.fn, getattr(a.fn, "key", None)
         node.type = NUM
-        node.fn = (lambda s: -s.vals[key]) if key is not None else (lambda s: -f(s))  # type: ignore[misc]
+        if key is not None:
+            node.fn = lambda s: -s.vals[key]
+            return
+        fused = None
+        if a.kind == "call" and a.value in ("min", "max") and len(a.args) == 2 and a.args[0].kind == "lit":
+            fused = _pick_const(min if a.value == "min" else max, a.args[0].value, a.args[1], True)
+        node.fn = fused or (lambda s: -f(s))  # type: ignore[misc]
 
     def _not(self, node: Node) -> None:
         (a,) = node.args

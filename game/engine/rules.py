@@ -215,11 +215,13 @@ def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
                 net = st.domain_net
                 net[key] = net.get(key, 0) + delta
         if sets:  # as mark_flags does
-            st.flags.update(sets)
-            st.flag_ver += 1
+            flags = st.flags
+            n = len(flags)
+            flags.update(sets)
+            if len(flags) != n:
+                st.flag_ver += 1
         if clears:
-            st.flags.difference_update(clears)
-            st.flag_ver += 1
+            mark_flags(st, (), clears)
         return goto
     return fire
 
@@ -272,13 +274,22 @@ def _past(new: int, lo: int, hi: int, sid: str, edge: Edge) -> int:
 
 
 def mark_flags(st: GameState, sets: tuple[str, ...], clears: tuple[str, ...]) -> None:
-    """Set, then clear, flags; the version count tells the step that flags moved."""
+    """Set, then clear, flags; the version count tells the step that flags moved.
+
+    Only a real change counts: setting a flag that is already set (a zing on a day that already
+    has one) moves nothing a `when` rule reads, so it costs the step no tests.
+    """
+    flags = st.flags
     if sets:
-        st.flags.update(sets)
-        st.flag_ver += 1
+        n = len(flags)
+        flags.update(sets)
+        if len(flags) != n:
+            st.flag_ver += 1
     if clears:
-        st.flags.difference_update(clears)
-        st.flag_ver += 1
+        n = len(flags)
+        flags.difference_update(clears)
+        if len(flags) != n:
+            st.flag_ver += 1
 
 
 def consequences(st: GameState, later: tuple, reveal: tuple[str, ...]) -> None:
