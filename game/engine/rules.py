@@ -153,6 +153,9 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
     fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False))
     if len(score_fx) == 1 and not (fx or rule.later or rule.reveal or rule.reveal_after):
         return _fire_one(rule, score_fx[0])
+    if (not score_fx and len(fx) == 1 and fx[0][2] is None
+            and not (rule.set or rule.clear or rule.later or rule.reveal or rule.reveal_after)):
+        return _fire_stat(rule, fx[0])
     rid, goto, domain, why, sets, clears = rule.id, rule.goto, rule.domain, rule.why, rule.set, rule.clear
     later, reveal, after = rule.later, rule.reveal, rule.reveal_after
     extra = bool(later or reveal or after)
@@ -222,6 +225,27 @@ def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
                 st.flag_ver += 1
         if clears:
             mark_flags(st, (), clears)
+        return goto
+    return fire
+
+
+def _fire_stat(rule: Rule, sfx: StatFx) -> Fire:
+    """The closure for a rule that only adds a fixed amount to one stat (sleep, rent), as add_stats does."""
+    rid, goto = rule.id, rule.goto
+    sid, const, _, lo, hi, edge = sfx
+
+    def fire(st: GameState, changes: Changes) -> str:
+        fired = st.fired
+        fired[rid] = fired.get(rid, 0) + 1
+        vals = st.vals
+        old = vals[sid]
+        new = old + const
+        if new < lo or new > hi:
+            new = _past(new, lo, hi, sid, edge)
+        if new != old:
+            vals[sid] = new
+            if changes is not None:
+                changes[sid] = changes.get(sid, 0) + new - old
         return goto
     return fire
 
