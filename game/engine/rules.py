@@ -151,14 +151,13 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
         (sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max, f"{sid}.{rule.domain}" if rule.domain else "")
         for sid, v in rule.score.items())
     fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False))
-    if len(score_fx) == 1 and not (fx or rule.later or rule.reveal or rule.reveal_after):
+    extra = bool(rule.later or rule.reveal or rule.reveal_after)
+    if len(score_fx) == 1 and not fx:
         return _fire_one(rule, score_fx[0])
-    if (not score_fx and len(fx) == 1 and fx[0][2] is None
-            and not (rule.set or rule.clear or rule.later or rule.reveal or rule.reveal_after)):
+    if not score_fx and len(fx) == 1 and fx[0][2] is None and not (rule.set or rule.clear or extra):
         return _fire_stat(rule, fx[0])
     rid, goto, domain, why, sets, clears = rule.id, rule.goto, rule.domain, rule.why, rule.set, rule.clear
     later, reveal, after = rule.later, rule.reveal, rule.reveal_after
-    extra = bool(later or reveal or after)
 
     def fire(st: GameState, changes: Changes) -> str:
         fired = st.fired
@@ -182,7 +181,8 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
         if sets or clears:
             mark_flags(st, sets, clears)
         if extra:
-            consequences(st, later, reveal)
+            if later or reveal:
+                consequences(st, later, reveal)
             if after and fired[rid] >= after:
                 st.revealed.add(rid)
         return goto
@@ -190,8 +190,11 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
 
 
 def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
-    """The closure for a rule with one score change and perhaps flags: the commonest rule, and the busiest code."""
+    """The closure for a rule with one score change (and perhaps flags, delays, a discovery) and no
+    stat effects: the commonest rule, and the busiest code."""
     rid, goto, domain, why, sets, clears = rule.id, rule.goto, rule.domain, rule.why, rule.set, rule.clear
+    later, reveal, after = rule.later, rule.reveal, rule.reveal_after
+    extra = bool(later or reveal or after)
     sid, const, fn, lo, hi, key = sfx
 
     def fire(st: GameState, changes: Changes) -> str:
@@ -225,6 +228,11 @@ def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
                 st.flag_ver += 1
         if clears:
             mark_flags(st, (), clears)
+        if extra:
+            if later or reveal:
+                consequences(st, later, reveal)
+            if after and fired[rid] >= after:
+                st.revealed.add(rid)
         return goto
     return fire
 
