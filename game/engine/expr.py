@@ -348,6 +348,9 @@ _CMP_VAL: dict[str, Callable[[str, Any], Fn]] = {
     "!=": lambda key, k: lambda s: s.vals[key] != k,
 }
 
+_CMP_FN = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+           "!=": operator.ne}
+
 _CMP_CONST: dict[str, Callable[[Fn, Any], Fn]] = {
     "<": lambda a, k: lambda s: a(s) < k,
     "<=": lambda a, k: lambda s: a(s) <= k,
@@ -543,6 +546,7 @@ class Compiler:
         key = getattr(a.fn, "key", None)
         if b.kind == "lit" and key is not None:
             node.fn = _CMP_VAL[node.op](key, b.value)
+            node.fn.cmp = (_CMP_FN[node.op], key, b.value)  # type: ignore[attr-defined]  # see _with_cmp
         elif b.kind == "lit":
             node.fn = _CMP_CONST[node.op](a.fn, b.value)  # type: ignore[arg-type]
         else:
@@ -602,6 +606,9 @@ def _flag_set_test(need: frozenset[str], bar: frozenset[str], rest: Fn | None) -
     """The flag tests of a conjunction, then ``rest``; the shapes that occur, each without a call to spare."""
     if not need and not bar:
         return None
+    cmp = getattr(rest, "cmp", None)
+    if cmp is not None:
+        return _flags_and_cmp(need, bar, *cmp)
     if len(need) == 1 and not bar:
         (f,) = need
         return (lambda s: f in s.flags) if rest is None else (lambda s: f in s.flags and rest(s))
@@ -630,6 +637,11 @@ def _disjunction(node: Node) -> Fn:
     others = any_of(rest) if rest else None
     if not wanted:
         return others  # type: ignore[return-value]
+    cmp = getattr(others, "cmp", None)
+    if cmp is not None:  # has("x") or rank <= 1500: one closure, as _flags_and_cmp does for "and"
+        op, key, k = cmp
+        any_flag = frozenset(wanted)
+        return lambda s: not any_flag.isdisjoint(s.flags) or op(s.vals[key], k)
     if len(wanted) == 1:
         (f,) = wanted
         return (lambda s: f in s.flags) if others is None else (lambda s: f in s.flags or others(s))
@@ -660,6 +672,19 @@ def any_of(fns: list[Fn]) -> Fn:
         return lambda st: f1(st) or f2(st)
     f1, f2, f3 = fns[0], fns[1], any_of(fns[2:])
     return lambda st: f1(st) or f2(st) or f3(st)
+
+
+def _flags_and_cmp(need: frozenset[str], bar: frozenset[str], op: Callable[[Any, Any], bool], key: str,
+                   k: Any) -> Fn:
+    """Flag tests and one value-against-constant comparison (``rank > 9500 and not has("x")``, tested
+    after most steps as a `when`), as one closure: the comparison is an operator call, not a closure."""
+    if len(need) == 1 and not bar:
+        (f,) = need
+        return lambda s: f in s.flags and op(s.vals[key], k)
+    if len(bar) == 1 and not need:
+        (f,) = bar
+        return lambda s: f not in s.flags and op(s.vals[key], k)
+    return lambda s: need <= s.flags and bar.isdisjoint(s.flags) and op(s.vals[key], k)
 
 
 def conjuncts(node: Node) -> list[Node]:
