@@ -92,3 +92,13 @@ def test_simulate_reports_the_error_with_its_seed_and_exits_without_a_traceback(
     rep = json.loads(out.out)
     reasons = [p["reason"] for p in rep["problems"]]
     assert any("rule 'hostile'" in r and "outside the range" in r for r in reasons), reasons
+
+
+def test_check_names_the_file_line_and_column_of_a_hostile_literal_without_a_traceback(tmp_path, capsys):
+    root = with_rule(tmp_path, f'[rule.hostile]\nevery = "day"\nscore = {{ credit = "credit + {HUGE}" }}\n'
+                               'domain = "society"\nwhy = "x"\n')
+    assert main(["check", str(root), "--no-cache"]) != 0
+    out = capsys.readouterr()
+    text = out.out + out.err
+    line = h.line_of(root / "rules.toml", "rule.hostile") + 2
+    assert f"rules.toml:{line}:" in text and "5000 digits" in text and "Traceback" not in text
