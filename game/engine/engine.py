@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
-from .errors import DeadEnd, OutOfRange, PlayError
+from .errors import DeadEnd, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
 from .expr import explain
 from .model import Campaign, Choice, Gate, Template
 from .prepared import DAY, ChoiceRun
-from .rules import Changes, consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
+from .rules import Changes, consequences, due_today, add_stats, check_crossings, fire_all, mark_flags
 from .state import GameState, LedgerEntry
-
-__all__ = ["PlayError", "DeadEnd", "OutOfRange"]  # and the functions below; the errors live in errors.py
 
 
 @dataclass(slots=True)

@@ -8,7 +8,6 @@ into one closure that fires it, and the `when` rules worth testing after each ki
 from __future__ import annotations
 
 from math import floor
-from typing import Callable
 
 from .bounds import LIMIT
 from .errors import OutOfRange
