@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 class Moved(IntFlag):
     """What a step moved; a `when` rule is tested only after a step that moved something it reads.
 
-    The step computes these bits as plain ints (``SCORES`` and the others below) and indexes
-    ``Prepared.when_by`` with them: building an IntFlag member each step costs more than the step
-    saves, so the flag names the bits and the hot path uses their values.
+    The step computes these bits as plain ints and indexes ``Prepared.when_by`` with them: an
+    IntFlag ``|`` takes about 0.9 µs and ``Moved(3)`` 0.4 µs, against 0.05 µs for the int sum,
+    on a step of about 10 µs. So the flag names the bits, prepare uses it, and the hot path uses
+    the values (``SCORES``, ``FLAGS``, ``DAY`` below).
     """
 
     SCORES = 1
