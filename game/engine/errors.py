@@ -38,6 +38,6 @@ class OutOfRange(PlayError):
 
 def _say(value: object) -> str:
     """A value short enough for a message: a number of a thousand digits is told by its size."""
-    if isinstance(value, int) and abs(value) > LIMIT * 1000:  # str() of a huge one is slow, or refused
+    if isinstance(value, int) and abs(value) > LIMIT**2:  # str() of a huge one is slow, or refused
         return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1} digits"
     return f"{value}"
