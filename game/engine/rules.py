@@ -12,7 +12,7 @@ from math import floor
 from .bounds import LIMIT
 from .errors import OutOfRange
 from .expr import Node, names_in
-from .model import Amount, Campaign, Choice, Rule
+from .model import Amount, Campaign, Choice, Rule, Scene
 from .prepared import (DAY, EVERY_MIX, FLAGS, SCORES, Changes, ChoiceRun, Edge, Fire, Firing, Moved,
                        Prepared, SceneRun, StatFx, Test, Watch, WhenCheck)
 from .state import GameState, LedgerEntry
@@ -52,17 +52,10 @@ def prepare(camp: Campaign) -> None:
     """Work out the campaign's prepared data (``Campaign.run``) for the hot path; decks: ``draw.prepare_decks``."""
     run = Prepared()
     for scene in camp.scenes.values():
-        srun = SceneRun(scene.id, scene.routes, scene.ending)
-        srun.choices = tuple(ChoiceRun(ch, ch.id, srun, _choice_test(camp, ch),
-                                       _stat_fx(camp, ch.effects, Edge(f"choice '{ch.id}'", ch.at, False, False)),
-                                       bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal))
-                             for ch in scene.choices)
-        if all(ch.cond is None and not ch.needs for ch in scene.choices):
-            srun.always = tuple(ch.id for ch in scene.choices)
-        run.scenes[scene.id] = srun
-        for chr_ in srun.choices:
-            run.choices[chr_.id] = chr_
-            camp.choices[chr_.id] = chr_.choice
+        srun = run.scenes[scene.id] = _scene_run(camp, scene)
+        for ch in srun.choices:
+            run.choices[ch.id] = ch
+            camp.choices[ch.id] = ch.choice
     firing = {rid: (_rule_test(rule), _fire_fn(camp, rule)) for rid, rule in camp.rules.items()}
     run.on = {act: tuple(firing[r.id] for r in rules) for act, rules in camp.rules_on.items()}
     run.every_choice = tuple(firing[r.id] for r in camp.rules_every_choice)
@@ -71,6 +64,18 @@ def prepare(camp: Campaign) -> None:
     run.when_by = tuple(_when_list(camp, watches, firing, moved) for moved in EVERY_MIX)
     run.watches_stats = any(stats is not None for checks in run.when_by for _, stats, *_ in checks)
     camp.run = run
+
+
+def _scene_run(camp: Campaign, scene: Scene) -> SceneRun:
+    """A scene with its choices as the hot path reads them."""
+    srun = SceneRun(scene.id, scene.routes, scene.ending)
+    srun.choices = tuple(ChoiceRun(ch, ch.id, srun, _choice_test(camp, ch),
+                                   _stat_fx(camp, ch.effects, Edge(f"choice '{ch.id}'", ch.at, False, False)),
+                                   bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal))
+                         for ch in scene.choices)
+    if all(ch.cond is None and not ch.needs for ch in scene.choices):
+        srun.always = tuple(ch.id for ch in scene.choices)
+    return srun
 
 
 def _bounds(camp: Campaign, key: str) -> tuple[int | None, int | None]:
