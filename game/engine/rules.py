@@ -148,8 +148,8 @@ def _watch(camp: Campaign, tree: Node) -> Watch | None:
 def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
     """One closure that does what a rule does once its test passed; returns the scene it sends to.
 
-    Most rules change one score (and maybe set a flag), so that shape gets a closure of its own
-    with the change and the flags inline; anything more follows in ``_tail``.
+    The shapes that fire most (one score change, perhaps with flags or a delay; one fixed amount
+    added to a stat) get closures of their own with the work inline; the rest share ``_fire_any``.
     """
     score_fx: tuple[ScoreFx, ...] = tuple(
         (sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max, f"{sid}.{rule.domain}" if rule.domain else "")
@@ -160,8 +160,14 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
         return _fire_one(rule, score_fx[0])
     if not score_fx and len(fx) == 1 and fx[0][2] is None and not (rule.set or rule.clear or extra):
         return _fire_stat(rule, fx[0])
+    return _fire_any(rule, score_fx, fx)
+
+
+def _fire_any(rule: Rule, score_fx: tuple[ScoreFx, ...], fx: tuple[StatFx, ...]) -> Fire:
+    """The closure for any rule: its score changes, stat effects, flags, delays and discoveries, in that order."""
     rid, goto, domain, why, sets, clears = rule.id, rule.goto, rule.domain, rule.why, rule.set, rule.clear
     later, reveal, after = rule.later, rule.reveal, rule.reveal_after
+    extra = bool(later or reveal or after)
 
     def fire(st: GameState, changes: Changes) -> str:
         fired = st.fired
