@@ -384,7 +384,7 @@ def check_dead_ends(ctx: Ctx) -> None:
     guards = _ways_in(camp, r)
     for sid in sorted(r.targets):
         sc = camp.scenes.get(sid)
-        if sc is None or not sc.choices or sc.always is not None:
+        if sc is None or not sc.choices or camp.run.scenes[sid].always is not None:
             continue
         tests = [_choice_tree(camp, ch) for ch in sc.choices]
         if any(t is None for t in tests):

@@ -19,7 +19,7 @@ def fallbacks(camp: Campaign) -> dict[str, str]:
 
 def deck_empty(camp: Campaign, st: GameState, deck_id: str) -> bool:
     """True when no storylet of the deck could be drawn now (the engine's draw, without drawing)."""
-    _, cum = candidates(camp.decks[deck_id], st)
+    _, cum = candidates(camp.run.decks[deck_id], st)
     return not cum or cum[-1] <= 0
 
 

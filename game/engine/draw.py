@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Callable
 
+from .bounds import LIMIT
+from .errors import OutOfRange
 from .expr import NUM, Node, all_of, conjuncts, flag_test
 from .model import Campaign, Deck
+from .prepared import DayPool, DeckRun
 from .rules import _round, _split
 from .state import GameState
 
@@ -32,25 +34,11 @@ class EmptyDeck(Exception):
     """Nothing can be drawn and the deck has no fallback."""
 
 
-@dataclass(slots=True)
-class DayPool:
-    """A deck's storylets whose day window holds on some day, ready for the draw.
-
-    Each entry is (scene id, repeat, rest of the condition or None, weight, weight formula or None,
-    flags needed, flags barred).
-    """
-
-    entries: tuple
-    reads: frozenset[str]  # every flag the entries' flag tests name: the memo's key is the state's share of them
-    memo: dict[frozenset[str], tuple] = field(default_factory=dict)
-
-
 def prepare_decks(camp: Campaign) -> None:
-    for deck in camp.decks.values():
-        prepare_deck(deck, camp.days)
+    camp.run.decks = {did: prepare_deck(deck, camp.days) for did, deck in camp.decks.items()}
 
 
-def prepare_deck(deck: Deck, days: int) -> None:
+def prepare_deck(deck: Deck, days: int) -> DeckRun:
     """Build each day's pool once; days with the same storylets share one pool, and so one memo."""
     windows = [(sc, *_day_window(sc.cond.tree if sc.cond is not None else None)) for sc in deck.scenes]
     pools: dict[tuple, DayPool] = {}
@@ -62,10 +50,10 @@ def prepare_deck(deck: Deck, days: int) -> None:
         if ids not in pools:
             pools[ids] = DayPool(entries, frozenset().union(*(e[5] | e[6] for e in entries)))
         by_day.append(pools[ids])
-    deck.by_day = tuple(by_day)
+    return DeckRun(deck.id, deck.fallback, tuple(by_day))
 
 
-def candidates(deck: Deck, st: GameState) -> tuple[list[str], list[int]]:
+def candidates(deck: DeckRun, st: GameState) -> tuple[list[str], list[int]]:
     """The storylets that may be drawn now, in deck order, and their running total of weights.
 
     A weight formula is rounded and never counts below 0. Plain loops, not comprehensions: for
@@ -87,7 +75,10 @@ def candidates(deck: Deck, st: GameState) -> tuple[list[str], list[int]]:
     for sid, repeat, rest, weight, formula, _, _ in passed:
         if (repeat or sid not in visited) and (rest is None or rest(st)):
             if formula is not None:
-                weight = _round(formula(st))
+                x = formula(st)
+                if not -LIMIT <= x <= LIMIT:  # also refuses inf and nan, before _round would
+                    raise OutOfRange(f"storylet '{sid}'", "its weight formula gives", x)
+                weight = _round(x)
                 if weight < 0:
                     weight = 0
             total += weight
@@ -96,7 +87,7 @@ def candidates(deck: Deck, st: GameState) -> tuple[list[str], list[int]]:
     return ids, cum
 
 
-def draw(deck: Deck, st: GameState) -> str:
+def draw(deck: DeckRun, st: GameState) -> str:
     """One eligible storylet by weight with the seeded generator, or the deck's fallback."""
     ids, cum = candidates(deck, st)
     if not cum or cum[-1] <= 0:

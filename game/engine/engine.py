@@ -10,23 +10,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
+from .errors import DeadEnd, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
 from .expr import explain
 from .model import Campaign, Choice, Gate, Template
-from .rules import Changes, consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
+from .prepared import DAY, ChoiceRun
+from .rules import Changes, consequences, due_today, add_stats, check_crossings, fire_all, mark_flags
 from .state import GameState, LedgerEntry
-
-
-class PlayError(Exception):
-    """A choice that cannot be taken now (unknown, or locked), or a story that cannot go on."""
-
-
-class DeadEnd(PlayError):
-    """The content led to a spot where every choice is locked: a content error, never a hang."""
-
-    def __init__(self, scene: str, day: int, reasons: list[str]) -> None:
-        self.scene, self.day, self.reasons = scene, day, reasons
-        super().__init__(f"dead end: every choice in scene '{scene}' is locked on day {day} "
-                         f"({'; '.join(reasons)})")
 
 
 @dataclass(slots=True)
@@ -105,7 +94,8 @@ def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
 
 
 def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
-    return ch.test is None or bool(ch.test(st))
+    test = camp.run.choices[ch.id].test
+    return test is None or bool(test(st))
 
 
 def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
@@ -126,7 +116,7 @@ def options(camp: Campaign, st: GameState) -> list[Option]:
 
 def open_ids(camp: Campaign, st: GameState) -> list[str] | tuple[str, ...]:
     """Just the ids of the open choices: the fast path for simulation and replays."""
-    scene = camp.scenes[st.scene]
+    scene = camp.run.scenes[st.scene]
     if scene.always is not None:
         return scene.always
     offer = st.offer
@@ -167,19 +157,22 @@ def new_game(camp: Campaign, seed: int) -> GameState:
 def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     """Draw one eligible storylet by weight with the seeded generator, or the deck's fallback."""
     try:
-        return draw_from(camp.decks[deck_id], st)
+        return draw_from(camp.run.decks[deck_id], st)
     except EmptyDeck:
         raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"]) from None
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
     """Move to a scene or deck, following routers; marks scenes visited and ends the game at an ending."""
-    scenes, visited = camp.scenes, st.visited
+    scenes, visited = camp.run.scenes, st.visited
     routed = 0
     while True:
         scene = scenes.get(target)
-        if scene is None:  # a deck
-            target = draw(camp, st, target)
+        if scene is None:  # a deck (drawn here rather than through draw(): one call less a draw)
+            try:
+                target = draw_from(camp.run.decks[target], st)
+            except EmptyDeck:
+                raise DeadEnd(target, st.vals["day"], [f"deck '{target}' is empty and has no fallback"]) from None
             scene = scenes[target]
         visited[target] = visited.get(target, 0) + 1
         if scene.routes:
@@ -243,41 +236,53 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
     step(camp, st, ch, changes)
     gates_after = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     return Outcome(ch.id, st.ledger[mark:], changes, sorted(st.flags - flags_before),
-                   sorted(flags_before - st.flags), ch.end_day, st.scene, bool(st.ending),
+                   sorted(flags_before - st.flags), ch.choice.end_day, st.scene, bool(st.ending),
                    sorted(gates_after - gates_before), sorted(gates_before - gates_after),
                    sorted(r for r in st.revealed - known_before if camp.rules[r].hidden))
 
 
-def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
+def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
     """The choice by id if the player may take it now; PlayError says why not."""
     if st.ending:
         raise PlayError("the game is over")
-    ch = camp.choices.get(choice_id)
-    scene = camp.scenes[st.scene]
+    run = camp.run
+    ch = run.choices.get(choice_id)
+    scene = run.scenes[st.scene]
     if ch is None or ch.scene is not scene:
-        ch = find_choice(camp, st, choice_id)
+        ch = run.choices[find_choice(camp, st, choice_id).id]
     if scene.always is None and not (ch.test is None or ch.test(st)):
-        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch, st)}")
+        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch.choice, st)}")
     return ch
 
 
 def apply(camp: Campaign, st: GameState, choice_id: str) -> None:
-    """Take a choice by id like ``choose``, without the report: for replays and simulation."""
-    step(camp, st, _open_choice(camp, st, choice_id), {} if camp.watches_stats else None)
+    """Take a choice by id like ``choose``, without the report: for replays and simulation.
+
+    An open choice of the current scene by its full id (what simulation and replays pass) is
+    taken at once; anything else goes through ``_open_choice``, which finds it or says why not.
+    """
+    run = camp.run
+    ch = run.choices.get(choice_id)
+    if ch is None or st.ending or ch.scene is not run.scenes[st.scene] or not (
+            ch.scene.always is not None or ch.test is None or ch.test(st)):
+        ch = _open_choice(camp, st, choice_id)
+    step(camp, st, ch, {} if run.watches_stats else None)
 
 
-def step(camp: Campaign, st: GameState, ch: Choice, changes: Changes) -> None:
+def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> None:
     """Apply an open choice: effects, acts through the rules, the clock, crossings, the next scene.
 
     The hot path of simulation and replays: no checks and no report beyond ``changes``.
     """
+    ch = run_ch.choice
+    run = camp.run
     st.log.append(ch.id)
     mark = len(st.ledger)
     ver = st.flag_ver
-    if ch.fx:
-        add_stats(st, ch.fx, changes)
+    if run_ch.fx:
+        add_stats(st, run_ch.fx, changes)
     st.vals["hour"] += ch.hours
-    if ch.rare:  # flags, friends, delays, discoveries: most choices have none of them
+    if run_ch.rare:  # flags, friends, delays, discoveries: most choices have none of them
         mark_flags(st, ch.set, ch.clear)
         if ch.befriend:
             st.friends.update(ch.befriend)
@@ -286,23 +291,29 @@ def step(camp: Campaign, st: GameState, ch: Choice, changes: Changes) -> None:
         if ch.later or ch.reveal:
             consequences(st, ch.later, ch.reveal)
     goto = ""
-    for act in ch.does:
-        goto = do_act(camp, st, act, changes) or goto
-    if camp.rules_every_choice:
-        goto = fire_all(st, camp.rules_every_choice, changes) or goto
+    acts, on = st.acts, run.on
+    for act in ch.does:  # do_act, inline: most choices do an act, and most acts fire a rule
+        acts[act] = acts.get(act, 0) + 1
+        rules = on.get(act)
+        if rules:
+            for test, fire in rules:
+                if test is None or test(st):
+                    goto = fire(st, changes) or goto
+    if run.every_choice:
+        goto = fire_all(st, run.every_choice, changes) or goto
     if not ch.end_day:
-        moved = (len(st.ledger) != mark) + 2 * (st.flag_ver != ver)
-        if camp.when_by[moved]:
+        moved = (len(st.ledger) != mark) + 2 * (st.flag_ver != ver)  # Moved.SCORES | Moved.FLAGS, as ints
+        if run.when_by[moved]:
             goto = check_crossings(camp, st, changes, moved) or goto
         enter(camp, st, goto or ch.goto)
         return
-    goto = fire_all(st, camp.rules_every_day, changes) or goto
+    goto = fire_all(st, run.every_day, changes) or goto
     final = next_day(camp, st)
     due: list[str] = []
     if st.pending and not final:
         later_goto, due = due_today(camp, st, changes)
         goto = later_goto or goto
-    goto = check_crossings(camp, st, changes, (len(st.ledger) != mark) + 2 * (st.flag_ver != ver) + 4) or goto
+    goto = check_crossings(camp, st, changes, (len(st.ledger) != mark) + 2 * (st.flag_ver != ver) + DAY) or goto
     # Nothing outlasts the last night: the finale opens whatever rules say.
     enter(camp, st, camp.finale if final else open_day(camp, st, goto, due))
 

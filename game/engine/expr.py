@@ -14,6 +14,9 @@ import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from .bounds import LIMIT
+from .errors import OutOfRange
+
 Fn = Callable[[Any], Any]
 
 NUM, BOOL, STR = "number", "true/false", "text"
@@ -56,11 +59,7 @@ def tokenize(src: str) -> list[Token]:
             while j < n and (src[j].isdigit() or src[j] in "._"):
                 j += 1
             text = src[i:j]
-            try:
-                value = float(text) if "." in text else int(text)
-            except ValueError:
-                raise ExprError(f"'{text}' is not a number", i + 1) from None
-            out.append(Token("num", text, i + 1, value))
+            out.append(Token("num", text, i + 1, _number(text, i + 1)))
             i = j
         elif c in "\"'":
             i = _string(src, i, out)
@@ -84,6 +83,28 @@ def tokenize(src: str) -> list[Token]:
             i += len(op)
     out.append(Token("end", "", n + 1))
     return out
+
+
+# Digits a literal may have before its point: enough for LIMIT, and few enough that no literal
+# costs time to convert (an integer of thousands of digits does) or turns into an infinite float.
+_MAX_DIGITS = len(str(LIMIT))
+
+
+def _number(text: str, col: int) -> int | float:
+    """The value of a number literal, refused when it lies outside ±LIMIT, as every value must."""
+    whole = text.split(".", 1)[0].replace("_", "").lstrip("0")
+    if len(whole) > _MAX_DIGITS:
+        shown = text if len(text) <= 24 else text[:12] + "…" + text[-4:]
+        raise ExprError(f"the number {shown} ({len(whole)} digits) is outside the range a number may take "
+                        f"(-10^15 to 10^15)", col, "Use a smaller number: at most 1_000_000_000_000_000.")
+    try:
+        value = float(text) if "." in text else int(text)
+    except ValueError:
+        raise ExprError(f"'{text}' is not a number", col) from None
+    if not math.isfinite(value) or abs(value) > LIMIT:
+        raise ExprError(f"the number {text} is outside the range a number may take (-10^15 to 10^15)",
+                        col, "Use a smaller number: at most 1_000_000_000_000_000.")
+    return value
 
 
 def _string(src: str, i: int, out: list[Token]) -> int:
@@ -269,6 +290,20 @@ _ARITH: dict[str, Callable[[Fn, Fn], Fn]] = {
 
 _OP = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 
+# a value in the state against a constant, the commonest formula (``partirank / 60``), without a
+# call to an operator function; "/" only ever gets a constant that is not 0
+_VAL_OP_K: dict[str, Callable[[str, Any], Fn]] = {
+    "+": lambda key, k: lambda s: s.vals[key] + k,
+    "-": lambda key, k: lambda s: s.vals[key] - k,
+    "*": lambda key, k: lambda s: s.vals[key] * k,
+    "/": lambda key, k: lambda s: s.vals[key] / k,
+}
+_K_OP_VAL: dict[str, Callable[[Any, str], Fn]] = {  # "/" never: it goes to _div for the zero test
+    "+": lambda k, key: lambda s: k + s.vals[key],
+    "-": lambda k, key: lambda s: k - s.vals[key],
+    "*": lambda k, key: lambda s: k * s.vals[key],
+}
+
 
 def _arith_fn(op: str, a: Node, b: Node) -> Fn:
     """The closure for ``a op b``, reading a constant or a value on either side inline.
@@ -281,14 +316,14 @@ def _arith_fn(op: str, a: Node, b: Node) -> Fn:
     if b.kind == "lit" and not (op == "/" and not b.value):
         k = b.value
         if ka is not None:
-            return lambda s: f(s.vals[ka], k)
+            return _VAL_OP_K[op](ka, k)
         return lambda s: f(fa(s), k)  # type: ignore[misc]
     if op == "/":
         return _div(fa, fb)  # type: ignore[arg-type]
     if a.kind == "lit":
         k = a.value
         if kb is not None:
-            return lambda s: f(k, s.vals[kb])
+            return _K_OP_VAL[op](k, kb)
         return lambda s: f(k, fb(s))  # type: ignore[misc]
     if kb is not None:
         return lambda s: f(fa(s), s.vals[kb])  # type: ignore[misc]
@@ -312,6 +347,9 @@ _CMP_VAL: dict[str, Callable[[str, Any], Fn]] = {
     "==": lambda key, k: lambda s: s.vals[key] == k,
     "!=": lambda key, k: lambda s: s.vals[key] != k,
 }
+
+_CMP_FN = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+           "!=": operator.ne}
 
 _CMP_CONST: dict[str, Callable[[Fn, Any], Fn]] = {
     "<": lambda a, k: lambda s: a(s) < k,
@@ -337,7 +375,7 @@ def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
         return lambda s: abs(a(s))
     if name == "round":
         (a,) = fns
-        return lambda s: math.floor(a(s) + 0.5)
+        return _round_fn(a)
     if name == "clamp":
         x, lo, hi = fns
         return lambda s: min(max(x(s), lo(s)), hi(s))
@@ -348,9 +386,35 @@ def _compile_num_func(node: Node, fns: list[Fn]) -> Fn:
         a, b = fns
         if node.args[0].kind == "lit":
             k = node.args[0].value
-            return lambda s: pick(k, b(s))
+            return _pick_const(pick, k, node.args[1], False) or (lambda s: pick(k, b(s)))
         return lambda s: pick(a(s), b(s))
     return lambda s: pick([f(s) for f in fns])
+
+
+def _pick_const(pick: Callable[..., Any], k: Any, node: Node, negate: bool) -> Fn | None:
+    """``max(5, rank / 60)`` (or its negation) as one closure, when the second part is a value
+    against a constant: the participation formulas of a rank, run after most choices. None otherwise.
+    """
+    if not (node.kind == "arith" and node.args[0].kind == "name" and node.args[1].kind == "lit"):
+        return None
+    key = getattr(node.args[0].fn, "key", None)
+    k2, op = node.args[1].value, node.op
+    if key is None or (op == "/" and not k2):
+        return None
+    f = _OP[op]
+    if negate:
+        return lambda s: -pick(k, f(s.vals[key], k2))
+    return lambda s: pick(k, f(s.vals[key], k2))
+
+
+def _round_fn(a: Fn) -> Fn:
+    """round() of a value inside ±LIMIT; past it (inf and nan too) the game stops with OutOfRange."""
+    def rounded(s: Any) -> int:
+        x = a(s)
+        if -LIMIT <= x <= LIMIT:
+            return math.floor(x + 0.5)
+        raise OutOfRange("a formula", "round() gets", x)
+    return rounded
 
 
 def _compile_str_func(node: Node, what: str, arg: str, scope: Scope) -> Fn:
@@ -429,7 +493,13 @@ class Compiler:
         self._want(self.compile(a), NUM, "'-' takes a number")
         f, key = a.fn, getattr(a.fn, "key", None)
         node.type = NUM
-        node.fn = (lambda s: -s.vals[key]) if key is not None else (lambda s: -f(s))  # type: ignore[misc]
+        if key is not None:
+            node.fn = lambda s: -s.vals[key]
+            return
+        fused = None
+        if a.kind == "call" and a.value in ("min", "max") and len(a.args) == 2 and a.args[0].kind == "lit":
+            fused = _pick_const(min if a.value == "min" else max, a.args[0].value, a.args[1], True)
+        node.fn = fused or (lambda s: -f(s))  # type: ignore[misc]
 
     def _not(self, node: Node) -> None:
         (a,) = node.args
@@ -456,13 +526,15 @@ class Compiler:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, BOOL, "'or' joins conditions")
         self._want(b, BOOL, "'or' joins conditions")
-        fa, fb = a.fn, b.fn
-        node.type, node.fn = BOOL, lambda s: fa(s) or fb(s)  # type: ignore[misc]
+        node.type, node.fn = BOOL, _disjunction(node)
 
     def _arith(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
         self._want(a, NUM, f"'{node.op}' takes numbers")
         self._want(b, NUM, f"'{node.op}' takes numbers")
+        if whole_bound(node) > MAX_WHOLE:
+            raise ExprError("this formula can make numbers too large to compute", node.col,
+                            "Multiply fewer values together; every value stays within ±10^15.")
         node.type, node.fn = NUM, _arith_fn(node.op, a, b)
 
     def _cmp(self, node: Node) -> None:
@@ -474,11 +546,39 @@ class Compiler:
         key = getattr(a.fn, "key", None)
         if b.kind == "lit" and key is not None:
             node.fn = _CMP_VAL[node.op](key, b.value)
+            node.fn.cmp = (_CMP_FN[node.op], key, b.value)  # type: ignore[attr-defined]  # see _with_cmp
         elif b.kind == "lit":
             node.fn = _CMP_CONST[node.op](a.fn, b.value)  # type: ignore[arg-type]
         else:
             node.fn = _CMP[node.op](a.fn, b.fn)  # type: ignore[arg-type]
         node.type = BOOL
+
+
+# The largest whole number a formula may make on its way to a result: past about 10^308 it could
+# no longer meet a fraction (Python cannot turn it into a float), so the loader refuses the formula.
+MAX_WHOLE = 10**300
+
+
+def whole_bound(node: Node) -> int:
+    """How large a whole number this subtree can make, given that every value lies within ±LIMIT.
+
+    Only whole numbers grow without end (a fraction turns into inf, which the engine refuses where
+    it stores a value); a division makes a fraction, so it starts afresh.
+    """
+    k, args = node.kind, node.args
+    if k == "lit":
+        return abs(node.value) if isinstance(node.value, int) and node.type == NUM else 0
+    if k == "name":
+        return LIMIT
+    if k == "neg":
+        return whole_bound(args[0])
+    if k == "call":
+        return max([whole_bound(a) for a in args] + [LIMIT + 1 if node.value in ("round", "did") else 0])
+    if k == "arith" and node.op in "+-":
+        return whole_bound(args[0]) + whole_bound(args[1])
+    if k == "arith" and node.op == "*":
+        return whole_bound(args[0]) * whole_bound(args[1])
+    return 0
 
 
 def _conjunction(node: Node) -> Fn:
@@ -506,6 +606,9 @@ def _flag_set_test(need: frozenset[str], bar: frozenset[str], rest: Fn | None) -
     """The flag tests of a conjunction, then ``rest``; the shapes that occur, each without a call to spare."""
     if not need and not bar:
         return None
+    cmp = getattr(rest, "cmp", None)
+    if cmp is not None:
+        return _flags_and_cmp(need, bar, *cmp)
     if len(need) == 1 and not bar:
         (f,) = need
         return (lambda s: f in s.flags) if rest is None else (lambda s: f in s.flags and rest(s))
@@ -515,6 +618,73 @@ def _flag_set_test(need: frozenset[str], bar: frozenset[str], rest: Fn | None) -
     if rest is None:
         return lambda s: need <= s.flags and bar.isdisjoint(s.flags)
     return lambda s: need <= s.flags and bar.isdisjoint(s.flags) and rest(s)
+
+
+def _disjunction(node: Node) -> Fn:
+    """One closure for a whole chain of ``or``: its has() tests become one set test, done first.
+
+    ``credit <= 1500 or has("x") or has("y")`` would be five closures deep; conditions have no
+    side effects, so testing the flags first changes nothing but the time.
+    """
+    wanted: set[str] = set()
+    rest: list[Fn] = []
+    for part in disjuncts(node):
+        flag, want = flag_test(part)
+        if flag and want:
+            wanted.add(flag)
+        else:
+            rest.append(part.fn)  # type: ignore[arg-type]
+    others = any_of(rest) if rest else None
+    if not wanted:
+        return others  # type: ignore[return-value]
+    cmp = getattr(others, "cmp", None)
+    if cmp is not None:  # has("x") or rank <= 1500: one closure, as _flags_and_cmp does for "and"
+        op, key, k = cmp
+        any_flag = frozenset(wanted)
+        return lambda s: not any_flag.isdisjoint(s.flags) or op(s.vals[key], k)
+    if len(wanted) == 1:
+        (f,) = wanted
+        return (lambda s: f in s.flags) if others is None else (lambda s: f in s.flags or others(s))
+    any_flag = frozenset(wanted)
+    if others is None:
+        return lambda s: not any_flag.isdisjoint(s.flags)
+    return lambda s: not any_flag.isdisjoint(s.flags) or others(s)
+
+
+def disjuncts(node: Node) -> list[Node]:
+    """The parts of a chain of ``or`` (a, b, c for a or b or c), in order; the node itself otherwise."""
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.kind == "or":
+            stack.extend(reversed(n.args))
+        else:
+            parts.append(n)
+    return parts
+
+
+def any_of(fns: list[Fn]) -> Fn:
+    """One test for several alternatives, without a generator per call."""
+    if len(fns) == 1:
+        return fns[0]
+    if len(fns) == 2:
+        f1, f2 = fns
+        return lambda st: f1(st) or f2(st)
+    f1, f2, f3 = fns[0], fns[1], any_of(fns[2:])
+    return lambda st: f1(st) or f2(st) or f3(st)
+
+
+def _flags_and_cmp(need: frozenset[str], bar: frozenset[str], op: Callable[[Any, Any], bool], key: str,
+                   k: Any) -> Fn:
+    """Flag tests and one value-against-constant comparison (``rank > 9500 and not has("x")``, tested
+    after most steps as a `when`), as one closure: the comparison is an operator call, not a closure."""
+    if len(need) == 1 and not bar:
+        (f,) = need
+        return lambda s: f in s.flags and op(s.vals[key], k)
+    if len(bar) == 1 and not need:
+        (f,) = bar
+        return lambda s: f not in s.flags and op(s.vals[key], k)
+    return lambda s: need <= s.flags and bar.isdisjoint(s.flags) and op(s.vals[key], k)
 
 
 def conjuncts(node: Node) -> list[Node]:

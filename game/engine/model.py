@@ -1,4 +1,5 @@
-"""The typed objects a campaign loads into. Plain data: every reference is a stable string id."""
+"""The typed objects a campaign loads into: what authors wrote, as plain data; every reference is a
+stable string id. What the engine derives from it to play fast is in prepared.py."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .expr import Expr
+from .prepared import Prepared
 
 # A value in an effects or score table: a fixed amount, or a formula.
 Amount = int | Expr
@@ -131,10 +133,6 @@ class Choice:
     at: Where
     later: tuple[Later, ...] = ()
     reveal: tuple[str, ...] = ()  # hidden rules the player finds out by taking this choice
-    fx: tuple = ()  # effects prepared for the hot path: (stat, amount, formula, min, max)
-    test: Callable[[object], object] | None = None  # its condition and gate in one; None: always open
-    scene: "Scene | None" = None  # the scene it belongs to
-    rare: bool = False  # sets or clears flags, changes friends, has later or reveal (one test for all on the hot path)
 
 
 @dataclass(slots=True)
@@ -151,7 +149,6 @@ class Scene:
     routes: list[Route]
     ending: bool
     at: Where
-    always: tuple[str, ...] | None = None  # choice ids when none can ever be locked (the fast path)
 
 
 @dataclass(slots=True)
@@ -159,7 +156,6 @@ class Deck:
     id: str
     fallback: str
     scenes: list[Scene] = field(default_factory=list)
-    by_day: tuple = ()  # per day, a draw.DayPool of the storylets whose day window holds
 
 
 @dataclass(slots=True)
@@ -182,13 +178,6 @@ class Rule:
     later: tuple[Later, ...] = ()
     reveal: tuple[str, ...] = ()
     reveal_after: int = 0  # a hidden rule becomes known after firing this often (0: never by itself)
-    fx: tuple = ()  # stat effects, prepared like Choice.fx
-    score_fx: tuple = ()  # (score, amount, formula, min, max, "score.domain")
-    test: Callable[[object], object] | None = None  # the `if` condition's closure
-    # For a `when`: what it reads, so a step that moved none of it can skip the test —
-    # (scores, flags, day, stat ids); None when it reads something else (always tested).
-    watch: tuple | None = None
-    extra: bool = False  # has later, reveal or reveal_after
 
 
 @dataclass(slots=True)
@@ -214,16 +203,15 @@ class Campaign:
     root: str
     content_hash: str
     lists: dict[str, ListDef] = field(default_factory=dict)
-    # indexes for the hot path
+    # indexes by id
     choices: dict[str, Choice] = field(default_factory=dict)  # by full id "scene.choice"
     rules_on: dict[str, list[Rule]] = field(default_factory=dict)
     rules_every_choice: list[Rule] = field(default_factory=list)
     rules_every_day: list[Rule] = field(default_factory=list)
     rules_when: list[Rule] = field(default_factory=list)
-    # The `when` rules worth testing after a step, by what it moved (see rules._when_list).
-    when_by: tuple = ()
-    watches_stats: bool = False  # a `when` rule reads a stat, so a step must note which stats moved
     warnings: list = field(default_factory=list)
+    # What the engine works out from all this at load (rules.prepare, draw.prepare_decks)
+    run: Prepared = field(default_factory=Prepared, compare=False, repr=False)
 
     @property
     def main_score(self) -> Score:

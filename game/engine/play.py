@@ -77,7 +77,7 @@ def why_not(camp: Campaign, st: GameState, choice_id: str, closed: str = "") -> 
     ch = scene.by_id.get(choice_id) or camp.choices.get(choice_id)
     if ch is None:
         return "does not exist in the story" if "." in choice_id else f"is not in scene '{st.scene}'"
-    if ch.scene is not scene:
+    if ch.id.rpartition('.')[0] != scene.id:
         return f"is in scene '{ch.id.rpartition('.')[0]}', but the story is at scene '{st.scene}' there"
     reason = next((o.reason for o in engine.options(camp, st) if o.id == ch.id and not o.open), "")
     return f"is locked: {reason}" if reason else "cannot be taken here"
