@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
+from . import textlang
 from .expr import explain
 from .model import Campaign, Choice, Gate, Template
 from .rules import Changes, consequences, do_act, due_today, add_stats, check_crossings, fire_all, mark_flags
@@ -69,19 +70,8 @@ class Outcome:
 # ---------------------------------------------------------------- text
 
 def render(camp: Campaign, template: Template, st: GameState) -> str:
-    """Fill {expression} holes; numbers print whole where they are whole."""
-    out = []
-    for part in template:
-        if isinstance(part, str):
-            out.append(part)
-        else:
-            v = part.fn(st)
-            if isinstance(v, bool):
-                v = "yes" if v else "no"
-            elif isinstance(v, float):
-                v = int(v) if v.is_integer() else round(v, 1)
-            out.append(str(v))
-    return "".join(out)
+    """A text for this state: holes filled, branches and variations chosen (see textlang)."""
+    return textlang.render(template, st)
 
 
 def describe_flag(camp: Campaign) -> Callable[[str], str]:

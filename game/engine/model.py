@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .expr import Expr
+from .textlang import Template as Template  # text with {holes}, re-exported for the loader
 
 # A value in an effects or score table: a fixed amount, or a formula.
 Amount = int | Expr
-# Text with {expression} holes: literal pieces and compiled expressions.
-Template = tuple[str | Expr, ...]
 
 
 @dataclass(slots=True)
