@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine import textlang
 from game.engine.expr import Expr, Node, names_in
 from game.engine.load.crosscheck import acts_done
 from game.engine.model import Campaign, Choice, Rule, Where
@@ -280,7 +281,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
             out.append((at.file, f"{at.path}.{key}" if key else at.path, e))
 
     def template(at: Where, key: str, parts: tuple) -> None:
-        for p in parts:
+        for p in textlang.exprs(parts):
             add(at, key, p)
 
     for sc in camp.scenes.values():
@@ -292,6 +293,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
         for ch in sc.choices:
             add(ch.at, "if", ch.cond)
             template(ch.at, "text", ch.text)
+            template(ch.at, "locked", ch.locked)
             for k, v in ch.effects.items():
                 add(ch.at, f"effects.{k}", v)
     for rule in camp.rules.values():
@@ -301,6 +303,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
             add(rule.at, f"{'score' if k in rule.score else 'effects'}.{k}", v)
     for gate in camp.gates.values():
         add(gate.at, "needs", gate.needs)
+        template(gate.at, "why_not", gate.why_not)
     return out
 
 
@@ -449,16 +452,15 @@ def check_plain_text(ctx: Ctx) -> None:
         fields += [(ctx.main_file, f"npc.{nid}.{k}", getattr(npc, k), None) for k in ("name", "about")]
     for sc in camp.scenes.values():
         fields.append((sc.at.file, f"{sc.at.path}.title", sc.title, sc.at))
-        fields += [(ch.at.file, f"{ch.at.path}.locked", ch.locked, ch.at) for ch in sc.choices]
     for rule in camp.rules.values():
         fields.append((rule.at.file, f"{rule.at.path}.why", rule.why, rule.at))
     for gid, gate in camp.gates.items():
-        fields += [(gate.at.file, f"{gid}.{k}", getattr(gate, k), gate.at) for k in ("title", "text", "why_not")]
+        fields += [(gate.at.file, f"{gid}.{k}", getattr(gate, k), gate.at) for k in ("title", "text")]
     for file, path, text, at in fields:
         m = BRACED.search(text or "")
         if m:
             key = path.rsplit(".", 1)[1]
             ctx.add("braces-in-plain-text", file, path,
                     f"'{m.group()}' in {key} is shown as written, braces and all",
-                    "Only scene and choice text fill in {expressions}; write the words out here.",
+                    "Only scene, choice, locked and why_not text fill in {expressions}; write the words out here.",
                     where=at)

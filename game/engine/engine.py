@@ -81,7 +81,7 @@ def describe_flag(camp: Campaign) -> Callable[[str], str]:
 # ---------------------------------------------------------------- gates and choices
 
 def gate_reason(camp: Campaign, gate: Gate, st: GameState) -> str:
-    return gate.why_not or explain(gate.needs, st, describe_flag(camp))
+    return render(camp, gate.why_not, st) or explain(gate.needs, st, describe_flag(camp))
 
 
 def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
@@ -100,9 +100,9 @@ def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
 
 def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.cond is not None and not ch.cond.fn(st):
-        return ch.locked or explain(ch.cond, st, describe_flag(camp))
+        return render(camp, ch.locked, st) or explain(ch.cond, st, describe_flag(camp))
     gate = camp.gates[ch.needs]
-    return ch.locked or f"{gate.title}: {gate_reason(camp, gate, st)}"
+    return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:

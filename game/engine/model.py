@@ -100,7 +100,7 @@ class Gate:
     title: str
     text: str
     needs: Expr
-    why_not: str
+    why_not: Template
     at: Where
 
 
@@ -116,7 +116,7 @@ class Choice:
     local: str
     text: Template
     cond: Expr | None
-    locked: str
+    locked: Template
     needs: str  # gate id or ""
     effects: dict[str, Amount]
     set: tuple[str, ...]
