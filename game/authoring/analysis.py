@@ -21,6 +21,7 @@ from .findings import Finding, Locator, finding
 from .output import plural
 from .reach import Reach, reach
 from .sat import check
+from .text_branches import check_text_branches
 
 BRACED = re.compile(r"(?<!\{)\{\s*[A-Za-z_][^{}]*\}(?!\})")
 
@@ -58,7 +59,7 @@ def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
     ctx.out += camp.warnings
     for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
                  check_flags, check_laters, check_dead_ends, check_plain_text,
-                 check_challenges):
+                 check_challenges, check_texts):
         step(ctx)
     return sorted(ctx.out, key=lambda f: (f.file, f.line, f.column, f.code, f.path))
 
@@ -435,6 +436,12 @@ def _choice_tree(camp: Campaign, ch: Choice) -> Node | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else Node("and", parts[0].col, args=parts)
+
+
+# ---------------------------------------------------------------- text
+
+def check_texts(ctx: Ctx) -> None:
+    check_text_branches(ctx.camp, ctx.r.facts, ctx.add)
 
 
 # ---------------------------------------------------------------- plain text with braces
