@@ -134,7 +134,8 @@ SPEC: dict[str, dict[str, Key]] = {
         "text": Key(
             S, False,
             "The scene's text. {expression} puts a value in (`{money}`, `{band(\"credit\")}`); {{ and }} are "
-            "literal braces; blank lines separate paragraphs."),
+            "literal braces; blank lines separate paragraphs. Forms such as {if cond: a | else: b}, "
+            "{cycle: a | b} and {em: words} change it; see the guide's \"Text that changes\"."),
         "choice": Key(
             L, False,
             "The choices: [[scene.<id>.choice]] tables.",
@@ -159,12 +160,14 @@ SPEC: dict[str, dict[str, Key]] = {
     },
     "choice": {
         "id": Key(S, True, "The choice's id within the scene; saves record scene.choice.", {'pattern': '^[a-z0-9_]+$'}),
-        "text": Key(S, True, "What the player reads on the choice. {expression} puts a value in."),
+        "text": Key(S, True, "What the player reads on the choice. {expression} puts a value in; forms such as "
+                               "{if cond: a | else: b} change it."),
         "if": Key(
             S, False,
             "Optional: the choice is shown but locked while this is false. An expression that must be true or"
             " false, e.g. `credit >= 650 and not has(\"blacklisted\")`."),
-        "locked": Key(S, False, "Optional reason shown while locked (otherwise worked out from `if`)."),
+        "locked": Key(S, False, "Optional reason shown while locked (otherwise worked out from `if`); "
+                                 "may use {expression} and forms like the text."),
         "needs": Key(S, False, "Optional gate (kind.id, e.g. \"job.bank_clerk\") that must be open."),
         "effects": Key(
             T, False,
@@ -275,7 +278,8 @@ SPEC: dict[str, dict[str, Key]] = {
             S, True,
             "When the gate is open. It may not use open(). An expression that must be true or false, e.g. "
             "`credit >= 650 and not has(\"blacklisted\")`."),
-        "why_not": Key(S, False, "Optional reason shown while shut; otherwise it is worked out from `needs`."),
+        "why_not": Key(S, False, "Optional reason shown while shut; otherwise it is worked out from `needs`. "
+                                  "May use {expression} and forms like scene text."),
     },
     # challenges.toml, read by game.engine.challenges with the campaign's names
     "challenge": {
