@@ -318,6 +318,8 @@ def _misread(src: str) -> tuple[str, str] | None:
 
 def render(parts: Template, st: Any) -> str:
     """The words of a text for this state: plain text plus emphasis markers."""
+    if len(parts) == 1 and isinstance(parts[0], str):  # most choice texts
+        return parts[0]
     out: list[str] = []
     _render(parts, st, out)
     return "".join(out)

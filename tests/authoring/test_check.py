@@ -385,3 +385,26 @@ def test_random_conditions_never_make_check_call_played_things_impossible(tmp_pa
     seen = random_play(camp, range(25))
     assert seen["scenes"] <= r.targets and seen["choices"] <= r.choices and seen["rules"] <= r.rules
     assert seen["flags"] <= r.facts.flags
+
+
+def test_a_text_branch_that_can_never_show_is_warned_about(tmp_path):
+    import conftest_engine_helpers as h
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "scenes" / "main.toml", 'text = "The day ends."',
+            'text = "The day ends. {if day > 10: Never. | else if money >= 0: Always. | else: Dead.}"')
+    found = [f for f in analyse(Loader(root).load()) if f.code == "text-never-shown"]
+    assert [(f.file, f.line, f.column, f.path) for f in found] == [
+        ("mini/scenes/main.toml", 30, 27, "scene.evening.text"),
+        ("mini/scenes/main.toml", 30, 54, "scene.evening.text")]
+    assert found[0].message == ("branch 1 of an {if …} can never show: day > 10 never holds: "
+                                "day is always between 1 and 3")
+    assert found[1].message.startswith("the branches after branch 2 of an {if …} can never show: "
+                                       "`money >= 0` always holds")
+
+
+def test_text_branches_that_can_show_give_no_warning(tmp_path):
+    import conftest_engine_helpers as h
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "scenes" / "main.toml", 'text = "The day ends."',
+            'text = "{if day > 1: Late. | else: Early.} {cycle: a | {if has(\\"gamer\\"): b}}"')
+    assert not [f for f in analyse(Loader(root).load()) if f.code == "text-never-shown"]
