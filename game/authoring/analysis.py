@@ -302,6 +302,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
         add(rule.at, "if", rule.cond)
         for k, v in [*rule.score.items(), *rule.effects.items()]:
             add(rule.at, f"{'score' if k in rule.score else 'effects'}.{k}", v)
+        template(rule.at, "why", rule.why_text or ())
     for gate in camp.gates.values():
         add(gate.at, "needs", gate.needs)
         template(gate.at, "why_not", gate.why_not)
@@ -447,7 +448,7 @@ def check_texts(ctx: Ctx) -> None:
 # ---------------------------------------------------------------- plain text with braces
 
 def check_plain_text(ctx: Ctx) -> None:
-    """{name} is filled in only in scene and choice text; elsewhere the braces are shown as written."""
+    """{name} is filled in only in the texts that take forms; elsewhere the braces are shown as written."""
     camp = ctx.camp
     fields: list[tuple[str, str, str, Where | None]] = [
         (ctx.main_file, "campaign.title", camp.title, None), (ctx.main_file, "campaign.blurb", camp.blurb, None)]
@@ -459,8 +460,6 @@ def check_plain_text(ctx: Ctx) -> None:
         fields += [(ctx.main_file, f"npc.{nid}.{k}", getattr(npc, k), None) for k in ("name", "about")]
     for sc in camp.scenes.values():
         fields.append((sc.at.file, f"{sc.at.path}.title", sc.title, sc.at))
-    for rule in camp.rules.values():
-        fields.append((rule.at.file, f"{rule.at.path}.why", rule.why, rule.at))
     for gid, gate in camp.gates.items():
         fields += [(gate.at.file, f"{gid}.{k}", getattr(gate, k), gate.at) for k in ("title", "text")]
     for file, path, text, at in fields:
@@ -469,5 +468,5 @@ def check_plain_text(ctx: Ctx) -> None:
             key = path.rsplit(".", 1)[1]
             ctx.add("braces-in-plain-text", file, path,
                     f"'{m.group()}' in {key} is shown as written, braces and all",
-                    "Only scene, choice, locked and why_not text fill in {expressions}; write the words out here.",
+                    "Only scene, choice, locked, why and why_not text fill in {expressions}; write the words out here.",
                     where=at)

@@ -27,6 +27,8 @@ def texts(camp: Campaign) -> Iterator[tuple[Where, str, Template]]:
             yield ch.at, "locked", ch.locked
     for gate in camp.gates.values():
         yield gate.at, "why_not", gate.why_not
+    for rule in camp.rules.values():
+        yield rule.at, "why", rule.why_text or ()
 
 
 def choices_in(parts: Template) -> Iterator[textlang.Choose]:

@@ -188,6 +188,7 @@ class Rule:
     # (scores, flags, day, stat ids); None when it reads something else (always tested).
     watch: tuple | None = None
     extra: bool = False  # has later, reveal or reveal_after
+    why_text: Template | None = None  # a why with {holes} or forms, rendered as it fires (None: why as written)
 
 
 @dataclass(slots=True)

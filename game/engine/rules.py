@@ -10,6 +10,7 @@ import math
 from math import floor
 from typing import Callable
 
+from . import textlang
 from .expr import Node, names_in
 from .model import Amount, Campaign, Choice, Rule
 from .state import GameState, LedgerEntry
@@ -146,7 +147,8 @@ def _fired(st: GameState, rule: Rule, changes: Changes) -> str:
         vals[sid] = new
         delta = new - old
         st.ledger.append(_entry(LedgerEntry, (len(st.log), vals["day"], vals["hour"], rule.id, sid,
-                                              rule.domain, delta, rule.why)))
+                                              rule.domain, delta, rule.why if rule.why_text is None
+                                              else textlang.render(rule.why_text, st))))
         if key:
             st.domain_net[key] = st.domain_net.get(key, 0) + delta
     if rule.fx:

@@ -72,8 +72,8 @@ EXPECTED = {
         ("impossible-storylet", "scenes/night.toml", 12, 7),
     },
     "deck_runs_dry": {("deck-runs-dry", "campaign.toml", 37, 0)},
-    "plain_text": {  # locked and why_not are texts with {holes} now; a rule's why is not
-        ("braces-in-plain-text", "rules.toml", 5, 0),
+    "plain_text": {  # locked, why and why_not fill in their {holes}; a title does not
+        ("braces-in-plain-text", "scenes/main.toml", 2, 0),
     },
     "later_after_end": {("later-after-end", "scenes/main.toml", 118, 0)},
     "dead_end": {("possible-dead-end", "scenes/main.toml", 125, 0)},

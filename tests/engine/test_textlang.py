@@ -232,3 +232,16 @@ def test_each_mistake_names_line_column_and_fix(tmp_path, text, message, column,
 def test_every_mistake_in_a_text_is_listed_at_once(tmp_path):
     problems = h.problems_of(with_evening(tmp_path, "{if mony > 1: a}\n{cycle: {em: x | y}}\n{sparkle: z}"))
     assert [(p.line, p.message.split(" ")[0]) for p in problems] == [(31, "unknown"), (32, "{em:"), (33, "unknown")]
+
+
+def test_a_rules_why_is_filled_in_as_it_fires_and_kept_in_the_ledger(tmp_path):
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "rules.toml", 'why = "Buying diapers suggests a responsible parent."',
+            'why = "Diapers at {clock: hour}{if money < 250:, and only {money: money} left}."')
+    camp = load_campaign(root)
+    st = eng.new_game(camp, 1)
+    (out,) = h.play(camp, st, "wake.shop")
+    assert [e.why for e in out.ledger] == ["Diapers at 08:00, and only ¥200 left."]
+    st.vals["money"] = 999  # the ledger keeps what was said then
+    assert GameState.from_dict(st.to_dict()).ledger[0].why == "Diapers at 08:00, and only ¥200 left."
+    assert camp.rules["night_gaming"].why_text is None  # a plain why stays a plain string

@@ -254,7 +254,8 @@ SPEC: dict[str, dict[str, Key]] = {
             S, False,
             "A scene (or deck) the player is sent to straight after the choice that fired the rule; at the "
             "end of a day, the next morning opens there (after the day's calendar scene)."),
-        "why": Key(S, True, "The reason, shown in the ledger next to every change this rule makes."),
+        "why": Key(S, True, "The reason, shown in the ledger next to every change this rule makes; "
+                              "may use {expression} and forms, filled in as the rule fires."),
         "hidden": Key(
             B, False,
             "A hidden rule shows as \"unknown rule\" in the ledger and is missing from the rulebook until "
