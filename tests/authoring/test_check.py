@@ -21,6 +21,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import conftest_engine_helpers as h
 from game.authoring import sat
 from game.authoring.analysis import analyse
 from game.authoring.findings import Finding, finding
@@ -388,7 +389,6 @@ def test_random_conditions_never_make_check_call_played_things_impossible(tmp_pa
 
 
 def test_a_text_branch_that_can_never_show_is_warned_about(tmp_path):
-    import conftest_engine_helpers as h
     root = h.copy_mini(tmp_path)
     h.patch(root / "scenes" / "main.toml", 'text = "The day ends."',
             'text = "The day ends. {if day > 10: Never. | else if money >= 0: Always. | else: Dead.}"')
@@ -403,7 +403,6 @@ def test_a_text_branch_that_can_never_show_is_warned_about(tmp_path):
 
 
 def test_text_branches_that_can_show_give_no_warning(tmp_path):
-    import conftest_engine_helpers as h
     root = h.copy_mini(tmp_path)
     h.patch(root / "scenes" / "main.toml", 'text = "The day ends."',
             'text = "{if day > 1: Late. | else: Early.} {cycle: a | {if has(\\"gamer\\"): b}}"')

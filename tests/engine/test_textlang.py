@@ -3,6 +3,8 @@ and every mistake in them as an author is told it (file, line, column, fix)."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import conftest_engine_helpers as h
@@ -54,7 +56,6 @@ def visits(camp, n: int, seed: int = 1) -> list[str]:
 
 def read_run(camp, seed: int, steps: int) -> GameState:
     """A seeded game that reads every scene and choice text before it chooses, as a player does."""
-    import random
     pick = random.Random(seed)
     st = eng.new_game(camp, seed)
     for _ in range(steps):
