@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine import textlang
 from game.engine.model import Campaign, ListDef, Rule, measure_label
 from game.engine.state import GameState
 
@@ -38,7 +39,12 @@ def rule_why(camp: Campaign, st: GameState, rule_id: str, why: str = "") -> str:
     if not rule_known(camp, st, rule_id):
         return "You do not know why."
     rule = camp.rules.get(rule_id)
-    return why or (rule.why if rule else "")
+    return why or (said_why(rule, st) if rule else "")
+
+
+def said_why(rule: Rule, st: GameState) -> str:
+    """A rule's reason in words for this state (a why with forms is filled in)."""
+    return rule.why if rule.why_text is None else textlang.render(rule.why_text, st)
 
 
 def good(camp: Campaign, score_id: str, delta: int) -> bool | None:
@@ -102,7 +108,7 @@ def effect_text(camp: Campaign, rule: Rule) -> str:
 
 def rulebook(camp: Campaign, st: GameState) -> tuple[list[RuleCard], int]:
     """The rules the player knows, in file order, and how many are still unknown."""
-    known = [RuleCard(r.id, human(r.id), trigger_text(r), effect_text(camp, r), r.why,
+    known = [RuleCard(r.id, human(r.id), trigger_text(r), effect_text(camp, r), said_why(r, st),
                       st.fired.get(r.id, 0))
              for r in camp.rules.values() if rule_known(camp, st, r.id)]
     return known, len(camp.rules) - len(known)

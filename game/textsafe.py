@@ -12,6 +12,13 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+_MARKERS = re.compile("[\ue000-\ue003]")  # the engine's emphasis markers (engine/textlang.py)
+
+
 def clean(text: str) -> str:
-    """Replace control characters (all but newline and tab) with U+FFFD; tabs become spaces."""
-    return _CONTROL.sub("\ufffd", text).replace("\t", "    ")
+    """Replace control characters (all but newline and tab) with U+FFFD; tabs become spaces.
+
+    Emphasis markers are dropped: whatever shows text plainly shows it without them, and the UI's
+    ``lit`` turns them into styles before it cleans.
+    """
+    return _MARKERS.sub("", _CONTROL.sub("\ufffd", text)).replace("\t", "    ")

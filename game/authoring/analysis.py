@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine import textlang
 from game.engine.expr import Expr, Node, names_in
 from game.engine.load.crosscheck import acts_done
 from game.engine.model import Campaign, Choice, Rule, Where
@@ -20,6 +21,7 @@ from .findings import Finding, Locator, finding
 from .output import plural
 from .reach import Reach, reach
 from .sat import check
+from .text_branches import check_text_branches
 
 BRACED = re.compile(r"(?<!\{)\{\s*[A-Za-z_][^{}]*\}(?!\})")
 
@@ -57,7 +59,7 @@ def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
     ctx.out += camp.warnings
     for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
                  check_flags, check_laters, check_dead_ends, check_plain_text,
-                 check_challenges):
+                 check_challenges, check_texts):
         step(ctx)
     return sorted(ctx.out, key=lambda f: (f.file, f.line, f.column, f.code, f.path))
 
@@ -280,7 +282,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
             out.append((at.file, f"{at.path}.{key}" if key else at.path, e))
 
     def template(at: Where, key: str, parts: tuple) -> None:
-        for p in parts:
+        for p in textlang.exprs(parts):
             add(at, key, p)
 
     for sc in camp.scenes.values():
@@ -292,6 +294,7 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
         for ch in sc.choices:
             add(ch.at, "if", ch.cond)
             template(ch.at, "text", ch.text)
+            template(ch.at, "locked", ch.locked)
             for k, v in ch.effects.items():
                 add(ch.at, f"effects.{k}", v)
     for rule in camp.rules.values():
@@ -299,8 +302,10 @@ def _exprs(camp: Campaign) -> list[tuple[str, str, Expr]]:
         add(rule.at, "if", rule.cond)
         for k, v in [*rule.score.items(), *rule.effects.items()]:
             add(rule.at, f"{'score' if k in rule.score else 'effects'}.{k}", v)
+        template(rule.at, "why", rule.why_text or ())
     for gate in camp.gates.values():
         add(gate.at, "needs", gate.needs)
+        template(gate.at, "why_not", gate.why_not)
     return out
 
 
@@ -434,10 +439,16 @@ def _choice_tree(camp: Campaign, ch: Choice) -> Node | None:
     return parts[0] if len(parts) == 1 else Node("and", parts[0].col, args=parts)
 
 
+# ---------------------------------------------------------------- text
+
+def check_texts(ctx: Ctx) -> None:
+    check_text_branches(ctx.camp, ctx.r.facts, ctx.add)
+
+
 # ---------------------------------------------------------------- plain text with braces
 
 def check_plain_text(ctx: Ctx) -> None:
-    """{name} is filled in only in scene and choice text; elsewhere the braces are shown as written."""
+    """{name} is filled in only in the texts that take forms; elsewhere the braces are shown as written."""
     camp = ctx.camp
     fields: list[tuple[str, str, str, Where | None]] = [
         (ctx.main_file, "campaign.title", camp.title, None), (ctx.main_file, "campaign.blurb", camp.blurb, None)]
@@ -449,16 +460,13 @@ def check_plain_text(ctx: Ctx) -> None:
         fields += [(ctx.main_file, f"npc.{nid}.{k}", getattr(npc, k), None) for k in ("name", "about")]
     for sc in camp.scenes.values():
         fields.append((sc.at.file, f"{sc.at.path}.title", sc.title, sc.at))
-        fields += [(ch.at.file, f"{ch.at.path}.locked", ch.locked, ch.at) for ch in sc.choices]
-    for rule in camp.rules.values():
-        fields.append((rule.at.file, f"{rule.at.path}.why", rule.why, rule.at))
     for gid, gate in camp.gates.items():
-        fields += [(gate.at.file, f"{gid}.{k}", getattr(gate, k), gate.at) for k in ("title", "text", "why_not")]
+        fields += [(gate.at.file, f"{gid}.{k}", getattr(gate, k), gate.at) for k in ("title", "text")]
     for file, path, text, at in fields:
         m = BRACED.search(text or "")
         if m:
             key = path.rsplit(".", 1)[1]
             ctx.add("braces-in-plain-text", file, path,
                     f"'{m.group()}' in {key} is shown as written, braces and all",
-                    "Only scene and choice text fill in {expressions}; write the words out here.",
+                    "Only scene, choice, locked, why and why_not text fill in {expressions}; write the words out here.",
                     where=at)

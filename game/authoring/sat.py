@@ -53,6 +53,11 @@ def check(tree: Node, facts: Facts) -> Culprit | None:
     return _check(tree, False, facts, {})
 
 
+def always(tree: Node, facts: Facts) -> Culprit | None:
+    """None when the condition may fail; else the part that always holds (its negation never can)."""
+    return _check(tree, True, facts, {})
+
+
 def _check(node: Node, neg: bool, facts: Facts, bounds: dict[str, Range]) -> Culprit | None:
     k = node.kind
     if k == "not":

@@ -28,6 +28,7 @@ warnings (the code is printed after each one):
   possible-dead-end                                         every choice can be locked at once
   later-after-end                                           a delay longer than the campaign
   braces-in-plain-text                                      {name} where text is not filled in
+  text-never-shown                                          a branch of an {if …} that never shows
   challenge-never-won, split-never-reached                  challenges.toml goals
   deck-runs-dry (a note)                                    one-time storylets run out
 Columns count on the line, as editors do (file:line:column), as in load errors."""

@@ -11,6 +11,7 @@ from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
 from .errors import DeadEnd, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
+from . import textlang
 from .expr import explain
 from .model import Campaign, Choice, Gate, Template
 from .prepared import DAY, ChoiceRun
@@ -58,19 +59,8 @@ class Outcome:
 # ---------------------------------------------------------------- text
 
 def render(camp: Campaign, template: Template, st: GameState) -> str:
-    """Fill {expression} holes; numbers print whole where they are whole."""
-    out = []
-    for part in template:
-        if isinstance(part, str):
-            out.append(part)
-        else:
-            v = part.fn(st)
-            if isinstance(v, bool):
-                v = "yes" if v else "no"
-            elif isinstance(v, float):
-                v = int(v) if v.is_integer() else round(v, 1)
-            out.append(str(v))
-    return "".join(out)
+    """A text for this state: holes filled, branches and variations chosen (see textlang)."""
+    return textlang.render(template, st)
 
 
 def describe_flag(camp: Campaign) -> Callable[[str], str]:
@@ -80,7 +70,7 @@ def describe_flag(camp: Campaign) -> Callable[[str], str]:
 # ---------------------------------------------------------------- gates and choices
 
 def gate_reason(camp: Campaign, gate: Gate, st: GameState) -> str:
-    return gate.why_not or explain(gate.needs, st, describe_flag(camp))
+    return render(camp, gate.why_not, st) or explain(gate.needs, st, describe_flag(camp))
 
 
 def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
@@ -100,9 +90,9 @@ def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
 
 def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.cond is not None and not ch.cond.fn(st):
-        return ch.locked or explain(ch.cond, st, describe_flag(camp))
+        return render(camp, ch.locked, st) or explain(ch.cond, st, describe_flag(camp))
     gate = camp.gates[ch.needs]
-    return ch.locked or f"{gate.title}: {gate_reason(camp, gate, st)}"
+    return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:

@@ -75,9 +75,7 @@ def tokenize(src: str) -> list[Token]:
         else:
             op = next((o for o in _OPS if src.startswith(o, i)), None)
             if op is None:
-                hint = "Use 'and', 'or', 'not' for logic." if c in "&|!" else "Check for a typo."
-                if c == "=":
-                    hint = "Compare with '==', not '='."
+                hint = _CHAR_HINTS.get(c, "Use 'and', 'or', 'not' for logic." if c in "&|!" else "Check for a typo.")
                 raise ExprError(f"unexpected character '{c}'", i + 1, hint)
             out.append(Token("op", op, i + 1))
             i += len(op)
@@ -105,6 +103,13 @@ def _number(text: str, col: int) -> int | float:
         raise ExprError(f"the number {text} is outside the range a number may take (-10^15 to 10^15)",
                         col, "Use a smaller number: at most 1_000_000_000_000_000.")
     return value
+
+
+_CHAR_HINTS = {
+    "=": "Compare with '==', not '='.",
+    "?": "There is no 'a ? b : c'; in text write {if condition: b | else: c}.",
+    "%": "There is no remainder ('%'); to show a number as a percentage in text write {percent: x}.",
+}
 
 
 def _string(src: str, i: int, out: list[Token]) -> int:
@@ -269,6 +274,8 @@ class Scope(Protocol):
 
     def gate_fn(self, gate: str) -> Fn: ...
 
+    def since_fn(self, moment: str) -> Fn: ...
+
 
 def _num(x: Any) -> Any:
     return x
@@ -364,7 +371,8 @@ _CMP_CONST: dict[str, Callable[[Fn, Any], Fn]] = {
 _NUM_FUNCS = {"min": (1, None), "max": (1, None), "clamp": (3, 3), "abs": (1, 1), "round": (1, 1)}
 # name -> what its one text argument names, and its result type
 _STR_FUNCS = {"has": ("flag", BOOL), "visited": ("scene", BOOL), "band": ("score", STR),
-              "open": ("gate", BOOL), "did": ("act", NUM)}
+              "open": ("gate", BOOL), "did": ("act", NUM), "seen": ("scene", NUM),
+              "since": ("scene or act", NUM)}
 FUNCTIONS = sorted([*_NUM_FUNCS, *_STR_FUNCS])
 
 
@@ -425,6 +433,10 @@ def _compile_str_func(node: Node, what: str, arg: str, scope: Scope) -> Fn:
         return lambda s: arg in s.visited
     if func == "did":
         return lambda s: s.acts.get(arg, 0)
+    if func == "seen":
+        return lambda s: s.visited.get(arg, 0)
+    if func == "since":
+        return scope.since_fn(arg)
     if func == "band":
         return scope.band_fn(arg)
     return scope.gate_fn(arg)
@@ -468,14 +480,24 @@ class Compiler:
             if arg.kind != "lit" or arg.type != STR:
                 raise ExprError(f"{name}() takes the {what} id in quotes", arg.col,
                                 f'Write {name}("...").')
-            problem = self.scope.check_arg(what, arg.value)
+            problem = self._check_arg(what, arg.value)
             if problem:
                 raise ExprError(problem, arg.col, _suggest_hint(arg.value, what, self.scope))
             node.type = result
             node.fn = _compile_str_func(node, what, arg.value, self.scope)
             return
-        raise ExprError(f"unknown function '{name}'", node.col,
-                        _suggest(name, FUNCTIONS, "The functions are: " + ", ".join(FUNCTIONS) + "."))
+        listed = "The functions are: " + ", ".join(FUNCTIONS) + "."
+        if name in ("random", "rand", "rnd", "roll", "dice"):
+            listed = "There is no chance in a formula; text varies with {shuffle: a | b}. " + listed
+        raise ExprError(f"unknown function '{name}'", node.col, _suggest(name, FUNCTIONS, listed, 0.65))
+
+    def _check_arg(self, what: str, value: str) -> str | None:
+        """None if ``value`` names one of the kinds in ``what`` ("scene or act"), else the problem."""
+        kinds = what.split(" or ")
+        problems = [self.scope.check_arg(k, value) for k in kinds]
+        if all(problems):
+            return problems[0] if len(kinds) == 1 else f"unknown {what} '{value}'"
+        return None
 
     def _arity(self, node: Node, lo: int, hi: int | None) -> None:
         n = len(node.args)
@@ -735,16 +757,17 @@ _WHERE = {
 }
 
 
-def _suggest(word: str, names: list[str], fallback: str = "") -> str:
-    close = difflib.get_close_matches(word, names, n=3, cutoff=0.6)
+def _suggest(word: str, names: list[str], fallback: str = "", cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(word, names, n=3, cutoff=cutoff)
     if close:
         return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
     return fallback or "Declare it in campaign.toml, or check the spelling."
 
 
 def _suggest_hint(word: str, what: str, scope: Scope) -> str:
-    names = [n.split(":", 1)[1] for n in scope.known_names() if n.startswith(what + ":")]
-    return _suggest(word, names, _WHERE.get(what, ""))
+    kinds = what.split(" or ")
+    names = [n.split(":", 1)[1] for n in scope.known_names() if n.split(":", 1)[0] in kinds]
+    return _suggest(word, names, " ".join(_WHERE.get(k, "") for k in kinds))
 
 
 @dataclass(slots=True)

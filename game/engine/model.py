@@ -8,11 +8,10 @@ from typing import Callable
 
 from .expr import Expr
 from .prepared import Prepared
+from .textlang import Template as Template  # text with {holes}, re-exported for the loader
 
 # A value in an effects or score table: a fixed amount, or a formula.
 Amount = int | Expr
-# Text with {expression} holes: literal pieces and compiled expressions.
-Template = tuple[str | Expr, ...]
 
 
 @dataclass(slots=True)
@@ -103,7 +102,7 @@ class Gate:
     title: str
     text: str
     needs: Expr
-    why_not: str
+    why_not: Template
     at: Where
 
 
@@ -119,7 +118,7 @@ class Choice:
     local: str
     text: Template
     cond: Expr | None
-    locked: str
+    locked: Template
     needs: str  # gate id or ""
     effects: dict[str, Amount]
     set: tuple[str, ...]
@@ -178,6 +177,7 @@ class Rule:
     later: tuple[Later, ...] = ()
     reveal: tuple[str, ...] = ()
     reveal_after: int = 0  # a hidden rule becomes known after firing this often (0: never by itself)
+    why_text: Template | None = None  # a why with {holes} or forms, rendered as it fires (None: why as written)
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from typing import cast
 
 from .bounds import LIMIT
 from .errors import OutOfRange
+from . import textlang
 from .expr import Node, names_in
 from .model import Amount, Campaign, Choice, Rule, Scene
 from .prepared import (DAY, EVERY_MIX, FLAGS, SCORES, Changes, ChoiceRun, Edge, Fire, Firing, Formula, Moved,
@@ -158,7 +159,7 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
         for sid, v in rule.score.items())
     fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False))
     extra = bool(rule.later or rule.reveal or rule.reveal_after)
-    if len(score_fx) == 1 and not fx:
+    if len(score_fx) == 1 and not fx and rule.why_text is None:
         return _fire_one(rule, score_fx[0])
     if not score_fx and len(fx) == 1 and fx[0][2] is None and not (rule.set or rule.clear or extra):
         return _fire_stat(rule, fx[0])
@@ -170,11 +171,13 @@ def _fire_any(rule: Rule, score_fx: tuple[ScoreFx, ...], fx: tuple[StatFx, ...])
     rid, goto, domain, why, sets, clears = rule.id, rule.goto, rule.domain, rule.why, rule.set, rule.clear
     later, reveal, after = rule.later, rule.reveal, rule.reveal_after
     extra = bool(later or reveal or after)
+    why_text = rule.why_text  # a why with {holes} or forms is said as it is when the rule fires
 
     def fire(st: GameState, changes: Changes) -> str:
         fired = st.fired
         fired[rid] = fired.get(rid, 0) + 1
         vals = st.vals
+        said = why if why_text is None or not score_fx else textlang.render(why_text, st)
         for sid, const, fn, lo, hi, key in score_fx:
             want = const if fn is None else _checked(fn(st), rule, sid)
             if not want:
@@ -185,7 +188,7 @@ def _fire_any(rule: Rule, score_fx: tuple[ScoreFx, ...], fx: tuple[StatFx, ...])
             vals[sid] = new
             delta = new - old
             st.ledger.append(_entry(LedgerEntry, (len(st.log), vals["day"], vals["hour"], rid, sid,
-                                                  domain, delta, why)))
+                                                  domain, delta, said)))
             if key:
                 st.domain_net[key] = st.domain_net.get(key, 0) + delta
         if fx:

@@ -37,6 +37,7 @@ class CampaignScope:
                  npcs: dict[str, Any], scenes: set[str], gates: dict[str, Any], acts: set[str]) -> None:
         self.scores, self.flags, self.scenes, self.gates, self.acts = scores, flags, scenes, gates, acts
         self.gate_exprs: dict[str, Expr] = {}
+        self.choice_acts: dict[str, tuple[str, ...]] = {}  # choice id -> its does, filled once loaded
         self.names: dict[str, tuple[str, Fn, str]] = {
             "day": (NUM, _val("day"), "day"), "hour": (NUM, _val("hour"), "the hour"),
             "friends.count": (NUM, lambda s: len(s.friends), "your number of friends"),
@@ -76,6 +77,32 @@ class CampaignScope:
     def band_fn(self, score: str) -> Fn:
         sc = self.scores[score]
         return lambda s: sc.band(s.vals[score])
+
+    def since_fn(self, moment: str) -> Fn:
+        """Choices taken since the player last chose in a scene (0 while there) or did an act; -1: never.
+
+        Read from the choice log, so it needs no state of its own and a loaded game has it too.
+        """
+        if moment in self.scenes:
+            prefix = moment + "."
+            def since_scene(s: Any) -> int:
+                if s.scene == moment:
+                    return 0
+                log = s.log
+                for back in range(1, len(log) + 1):
+                    cid = log[-back]
+                    if cid.startswith(prefix) and "." not in cid[len(prefix):]:
+                        return back
+                return -1
+            return since_scene
+        acts = self.choice_acts
+        def since_act(s: Any) -> int:
+            log = s.log
+            for back in range(1, len(log) + 1):
+                if moment in acts.get(log[-back], ()):
+                    return back
+            return -1
+        return since_act
 
     def gate_fn(self, gate: str) -> Fn:
         exprs = self.gate_exprs  # filled in once the gates are compiled

@@ -42,6 +42,7 @@ from jsonschema import Draft7Validator
 import conftest_engine_helpers as h
 from game.engine import content as loader
 from game.engine.content import Loader
+from game.engine import textlang
 from game.engine.expr import FUNCTIONS, ExprError, compile_expr, parse
 from game.engine.problems import ContentError
 
@@ -240,9 +241,23 @@ def expressions(kind: str, data: Any, key: str = "") -> list[str]:
             | ({"score"} if kind == "challenges" else set())
         if key in conditions:
             out.append(data)
-        elif key == "text":
-            out += [m.strip() for m in re.findall(r"(?<!\{)\{([^{}]+)\}(?!\})", data)]
+        elif key in ("text", "locked") or (key == "why_not" and kind == "gates"):
+            out += text_expressions(data)
     return out
+
+
+def text_expressions(text: str) -> list[str]:
+    """The expressions in a text's holes and forms, as the loader finds them; a bad form fails."""
+    found: list[str] = []
+
+    def keep(src: str, at: int, want: str | None) -> None:
+        found.append(src)
+
+    def refuse(message: str, at: int, hint: str) -> None:
+        pytest.fail(f"{message} at character {at} of {text!r}")
+
+    textlang.parse(text, "text", keep, refuse)
+    return found
 
 
 @pytest.mark.parametrize("block", FRAGMENTS, ids=lambda b: f"{b.info.split('=')[1]}-line{b.line}")

@@ -320,7 +320,7 @@ def test_unclosed_string(mini):
     ("credit > 1 || money > 1", "|", 12, "'or'"),
     ("!flags.gamer", "!", 1, "'not'"),
     ("credit > 1 # comment", "#", 12, "typo"),
-    ("credit % 2", "%", 8, "typo"),
+    ("credit % 2", "%", 8, "no remainder"),
 ])
 def test_unexpected_character_with_hint(mini, src, char, column, hint):
     e = err(mini, src)

@@ -244,3 +244,19 @@ async def test_story_text_cannot_reach_the_terminal_raw(content, saves_dir):
         shown = story(app)
         assert "[bold]wake[/bold]" in shown  # markup is shown literally
         assert "\x1b" not in shown and "\ufffd[31m" in shown
+
+
+async def test_emphasis_is_drawn_and_markup_in_story_text_shown_literally(content, saves_dir):
+    scene_file = content / "mini" / "scenes" / "main.toml"
+    text = scene_file.read_text().replace("You wake with", "You {em: wake} [bold]up[/bold] {strong: with}")
+    scene_file.write_text(text.replace('text = "Play games all day"', 'text = "Play {em: games} [i]all[/i] day"'))
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
+        await start(pilot)
+        widget = app.screen.query_one("#scene-text")
+        shown = widget.render()
+        assert str(shown).startswith("You wake [bold]up[/bold] with ¥300")  # no markers, markup as written
+        styled = {str(shown)[s.start:s.end]: str(s.style) for s in shown.spans}
+        assert styled["wake"] == "italic" and styled["with"] == "bold"
+        assert "Play games [i]all[/i] day" in choice_texts(app)[1]

@@ -13,7 +13,7 @@ from ..model import Gate, Where
 from .context import Context
 from .keys import check_id, check_keys
 from .read import Source
-from .values import expr
+from .values import expr, template
 
 
 def collect_gates(cx: Context, src: Source | None) -> dict[str, tuple[str, str, dict[str, Any]]]:
@@ -46,6 +46,6 @@ def load_gates(cx: Context, src: Source | None, raw: dict[str, tuple[str, str, A
         if needs is None:
             needs = compile_expr("false", cx.names, BOOL)
         out[full] = Gate(kind, full, t.get("title", gid), t.get("text", ""), needs,
-                         t.get("why_not", ""), Where(src.name, full, src.line))
+                         template(cx, src, f"{full}.why_not", t.get("why_not", "")), Where(src.name, full, src.line))
         cx.names.gate_exprs[full] = needs
     return out

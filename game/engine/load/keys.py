@@ -134,7 +134,8 @@ SPEC: dict[str, dict[str, Key]] = {
         "text": Key(
             S, False,
             "The scene's text. {expression} puts a value in (`{money}`, `{band(\"credit\")}`); {{ and }} are "
-            "literal braces; blank lines separate paragraphs."),
+            "literal braces; blank lines separate paragraphs. Forms such as {if cond: a | else: b}, "
+            "{cycle: a | b} and {em: words} change it; see the guide's \"Text that changes\"."),
         "choice": Key(
             L, False,
             "The choices: [[scene.<id>.choice]] tables.",
@@ -159,12 +160,14 @@ SPEC: dict[str, dict[str, Key]] = {
     },
     "choice": {
         "id": Key(S, True, "The choice's id within the scene; saves record scene.choice.", {'pattern': '^[a-z0-9_]+$'}),
-        "text": Key(S, True, "What the player reads on the choice. {expression} puts a value in."),
+        "text": Key(S, True, "What the player reads on the choice. {expression} puts a value in; forms such as "
+                               "{if cond: a | else: b} change it."),
         "if": Key(
             S, False,
             "Optional: the choice is shown but locked while this is false. An expression that must be true or"
             " false, e.g. `credit >= 650 and not has(\"blacklisted\")`."),
-        "locked": Key(S, False, "Optional reason shown while locked (otherwise worked out from `if`)."),
+        "locked": Key(S, False, "Optional reason shown while locked (otherwise worked out from `if`); "
+                                 "may use {expression} and forms like the text."),
         "needs": Key(S, False, "Optional gate (kind.id, e.g. \"job.bank_clerk\") that must be open."),
         "effects": Key(
             T, False,
@@ -251,7 +254,8 @@ SPEC: dict[str, dict[str, Key]] = {
             S, False,
             "A scene (or deck) the player is sent to straight after the choice that fired the rule; at the "
             "end of a day, the next morning opens there (after the day's calendar scene)."),
-        "why": Key(S, True, "The reason, shown in the ledger next to every change this rule makes."),
+        "why": Key(S, True, "The reason, shown in the ledger next to every change this rule makes; "
+                              "may use {expression} and forms, filled in as the rule fires."),
         "hidden": Key(
             B, False,
             "A hidden rule shows as \"unknown rule\" in the ledger and is missing from the rulebook until "
@@ -275,7 +279,8 @@ SPEC: dict[str, dict[str, Key]] = {
             S, True,
             "When the gate is open. It may not use open(). An expression that must be true or false, e.g. "
             "`credit >= 650 and not has(\"blacklisted\")`."),
-        "why_not": Key(S, False, "Optional reason shown while shut; otherwise it is worked out from `needs`."),
+        "why_not": Key(S, False, "Optional reason shown while shut; otherwise it is worked out from `needs`. "
+                                  "May use {expression} and forms like scene text."),
     },
     # challenges.toml, read by game.engine.challenges with the campaign's names
     "challenge": {

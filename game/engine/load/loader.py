@@ -89,6 +89,7 @@ def load(cx: Context) -> Campaign:
         lists[lid].shown = expr(cx, camp_src, f"list.{lid}.shown_if", raw, BOOL)
     gates = load_gates(cx, gate_src, raw_gates)
     scenes = {sid: load_scene(cx, src, sid, t) for sid, src, t in raw_scenes}
+    cx.names.choice_acts.update({ch.id: ch.does for sc in scenes.values() for ch in sc.choices})
     rules = load_rules(cx, rule_src) if rule_src else {}
     campaign = finish(cx, camp_src, head, cdata, scores, stats, flags, npcs, decks, gates, scenes, rules)
     campaign.lists = lists
@@ -121,6 +122,7 @@ def reuse(cx: Context, camp: Campaign) -> bool:
             dict(camp.gates), acts_in(camp))
     assert cx.scope is not None
     cx.scope.gate_exprs.update({gid: g.needs for gid, g in camp.gates.items()})
+    cx.scope.choice_acts.update({cid: ch.does for cid, ch in camp.choices.items()})
     return True
 
 

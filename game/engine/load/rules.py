@@ -10,7 +10,7 @@ from .context import Context
 from .keys import check_id, check_keys, unknown_tables
 from .read import Source
 from .scenes import laters
-from .values import amounts, expr, flag_list, strs, target
+from .values import amounts, expr, flag_list, strs, target, template
 
 
 def load_rules(cx: Context, src: Source) -> dict[str, Rule]:
@@ -32,15 +32,18 @@ def load_rule(cx: Context, src: Source, rid: str, raw: Any) -> Rule:
     goto = t.get("goto", "")
     if goto:
         target(cx, src, f"{path}.goto", goto)
+    why = template(cx, src, f"{path}.why", t.get("why", ""))
+    words = [p for p in why if isinstance(p, str)]
+    plain = len(words) == len(why)  # the usual why: kept as a string, so firing costs nothing more
     return Rule(
-        id=rid, on=on, every=every,
+        id=rid, on=on, every=every, why_text=None if plain else why,
         when=expr(cx, src, f"{path}.when", t["when"], BOOL) if "when" in t else None,
         cond=expr(cx, src, f"{path}.if", t["if"], BOOL) if "if" in t else None,
         score=score, domain=domain,
         effects=amounts(cx, src, f"{path}.effects", t.get("effects", {}), cx.targets, "stat"),
         set=flag_list(cx, src, f"{path}.set", t.get("set", [])),
         clear=flag_list(cx, src, f"{path}.clear", t.get("clear", [])),
-        goto=goto, why=t.get("why", ""), hidden=t.get("hidden", False),
+        goto=goto, why="".join(words) if plain else t.get("why", ""), hidden=t.get("hidden", False),
         once=t.get("once", False), at=Where(src.name, path, src.line),
         later=laters(cx, src, f"{path}.later", t.get("later", ())),
         reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])),

@@ -137,7 +137,7 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
         id=f"{sid}.{local}", local=local,
         text=template(cx, src, f"{path}.text", t.get("text", "")),
         cond=expr(cx, src, f"{path}.if", t["if"], BOOL) if "if" in t else None,
-        locked=t.get("locked", ""), needs=needs,
+        locked=template(cx, src, f"{path}.locked", t.get("locked", "")), needs=needs,
         effects=amounts(cx, src, f"{path}.effects", t.get("effects", {}), cx.targets, "stat"),
         set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
         unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,

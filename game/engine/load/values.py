@@ -9,13 +9,12 @@ import math
 import re
 from typing import Any, Callable
 
+from .. import textlang
 from ..expr import NUM, Expr, ExprError, compile_expr
 from ..model import Amount, Template
 from .context import Context, close
 from .keys import ACT
 from .read import Source
-
-BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
 
 
 def expr(cx: Context, src: Source, path: str, text: str, want: str | None,
@@ -54,33 +53,24 @@ def amounts(cx: Context, src: Source, path: str, table: dict[str, Any], names: d
 
 
 def template(cx: Context, src: Source, path: str, text: str) -> Template:
-    """Split text into literal pieces and {expression} holes ({{ and }} are literal braces)."""
+    """Parse a text's {holes} and forms (textlang); each problem names its line and column."""
     if "{" not in text and "}" not in text:
-        return (text,) if text else ()
-    parts: list[str | Expr] = []
-    pos = 0
-    for m in BRACES.finditer(text):
-        tok = m.group()
-        if tok in ("{{", "}}"):
-            parts.append(text[pos : m.start()] + tok[0])
-        elif tok == "}":
-            cx.problem(src, path, "a '}' in the text has no '{'", "Write }} for a literal brace.")
-            parts.append(text[pos : m.start()])
-        elif not tok.endswith("}"):
-            cx.problem(src, path, "a '{' in the text is never closed", "Write {{ for a literal brace.")
-            parts.append(text[pos:])
-            pos = len(text)
-            break
-        else:
-            parts.append(text[pos : m.start()])
-            at = m.start()
-            e = expr(cx, src, path, tok[1:-1].strip(), None,
-                     line=lambda at=at: text_line(src, path, text, at))  # type: ignore[misc]
-            if e is not None:
-                parts.append(e)
-        pos = m.end()
-    parts.append(text[pos:])
-    return tuple(p for p in parts if not isinstance(p, str) or p)
+        return (textlang.MARKERS.sub("\ufffd", text),) if text else ()
+
+    def compile(source: str, at: int, want: str | None) -> Expr | None:
+        return expr(cx, src, path, source, want, line=lambda: text_line(src, path, text, at))
+
+    def report(message: str, at: int, hint: str) -> None:
+        line = text_line(src, path, text, at)
+        piece = text[at : at + 12].split("\n", 1)[0]
+        cx.problem(src, path, message, hint, src.column(line, piece, 1), line=line)
+
+    return textlang.parse(text, path, compile, report, currency(cx))
+
+
+def currency(cx: Context) -> str:
+    """The campaign's money sign: the unit of its first stat that has one ("¥"), else none."""
+    return next((s.unit for s in cx.stats.values() if s.unit), "")
 
 
 def text_line(src: Source, path: str, text: str, at: int) -> int:

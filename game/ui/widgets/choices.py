@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from game.engine.engine import Option
-from game.textsafe import clean
+from game.ui.text import lit
 
 
 class ChoiceList(OptionList):
@@ -32,9 +32,9 @@ class ChoiceList(OptionList):
         grid = Table.grid()
         grid.add_column(width=3, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text(f"{n}." if n <= 9 else "", style="bold"), Text(clean(o.text)))
+        grid.add_row(Text(f"{n}." if n <= 9 else "", style="bold"), lit(o.text))
         if not o.open:
-            grid.add_row("", Text("locked — " + clean(o.reason), style="italic"))
+            grid.add_row("", lit("locked — " + o.reason, "italic"))
         return ListOption(grid, id=o.id, disabled=not o.open)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
