@@ -15,6 +15,7 @@ from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.session import Session
 from game.ui.text import lit, reflow, signed
+from game.ui.widgets import set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 
@@ -77,18 +78,19 @@ class DayScreen(Screen):
         self.query_one(ChoiceList).focus()
 
     def refresh_game(self) -> None:
+        """Show the session's state; only the pieces whose words changed are redrawn."""
         s = self.session
         scene = s.scene
-        self.query_one("#scene-title", Static).update(lit(scene.title or "", "bold"))
+        set_text(self.query_one("#scene-title", Static), lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
-        self.query_one("#scene-text", Static).update(lit(reflow(s.text())))
+        set_text(self.query_one("#scene-text", Static), lit(reflow(s.text())))
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
         if s.last is not None:
             text = notice_text(s.camp, s.st, s.last)
             if s.autosave_error:
                 text.append_text(lit("\n" + s.autosave_error, "bold red"))
-            notice.update(text)
+            set_text(notice, text)
         notice.display = s.last is not None
         self.query_one(ChoiceList).show(s.options())
         self.query_one(SidePanel).show(s.camp, s.st)
@@ -101,7 +103,7 @@ class DayScreen(Screen):
         self.take(event.choice_id)
 
     def action_pick(self, n: int) -> None:
-        options = self.session.options()
+        options = self.query_one(ChoiceList).shown  # as drawn: the state has not moved since
         if n > len(options):
             return
         opt = options[n - 1]

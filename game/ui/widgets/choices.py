@@ -20,11 +20,15 @@ class ChoiceList(OptionList):
             super().__init__()
             self.choice_id = choice_id
 
+    shown: tuple[Option, ...] = ()  # what the list holds, so a key picks without asking again
+
     def show(self, options: list[Option]) -> None:
-        self.clear_options()
-        self.add_options(self._prompt(i, o) for i, o in enumerate(options, 1))
-        first = next((i for i, o in enumerate(options) if o.open), None)
-        self.highlighted = first
+        """List the choices, with the first open one highlighted; the same list is not rebuilt."""
+        if tuple(options) != self.shown:
+            self.shown = tuple(options)
+            self.clear_options()
+            self.add_options(self._prompt(i, o) for i, o in enumerate(options, 1))
+        self.highlighted = next((i for i, o in enumerate(options) if o.open), None)
 
     @staticmethod
     def _prompt(n: int, o: Option) -> ListOption:
