@@ -26,8 +26,9 @@ class ChoiceList(OptionList):
         """List the choices, with the first open one highlighted; the same list is not rebuilt."""
         if tuple(options) != self.shown:
             self.shown = tuple(options)
-            self.clear_options()
-            self.add_options(self._prompt(i, o) for i, o in enumerate(options, 1))
+            # in one go: clearing first would empty the list for a moment, and its scrollbar
+            # would go and come back, each time asking for another layout of the screen
+            self.set_options(self._prompt(i, o) for i, o in enumerate(options, 1))
         self.highlighted = next((i for i, o in enumerate(options) if o.open), None)
 
     @staticmethod
