@@ -23,6 +23,7 @@ class Session:
     saves_dir: Path
     last: Outcome | None = None
     autosave_error: str = ""
+    saved: bool = True  # False from a choice until its autosave is written (see ``flush``)
     notes: list[str] = field(default_factory=list)
 
     @classmethod
@@ -42,11 +43,23 @@ class Session:
     def scene(self):
         return self.camp.scenes[self.st.scene]
 
-    def choose(self, choice_id: str) -> Outcome:
-        """Apply a choice, then autosave; a failed autosave is reported, never fatal."""
+    def choose(self, choice_id: str, *, save_now: bool = True) -> Outcome:
+        """Apply a choice, then autosave; a failed autosave is reported, never fatal.
+
+        With ``save_now=False`` the caller calls ``flush`` soon after: the screen draws the
+        choice first, and the write with its fsyncs waits for the disk after that.
+        """
         self.last = engine.choose(self.camp, self.st, choice_id)
-        self.autosave()
+        self.saved = False
+        if save_now:
+            self.flush()
         return self.last
+
+    def flush(self) -> None:
+        """Write the autosave a choice left to do; nothing if it is written already."""
+        if not self.saved:
+            self.saved = True
+            self.autosave()
 
     def autosave(self) -> None:
         try:

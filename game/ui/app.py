@@ -136,6 +136,8 @@ class CitizenApp(App):
     def latest_save(self) -> saves.SaveInfo | None:
         if not self._loaded:
             return None
+        if self.session is not None:
+            self.session.flush()  # the last choice's autosave may still wait for its frame
         latest = saves.latest_save(self.saves_dir)
         return latest if latest and latest.campaign in self.campaigns else None
 
@@ -198,6 +200,8 @@ class CitizenApp(App):
     def action_load(self) -> None:
         if not self.story_ready():
             return
+        if self.session is not None:
+            self.session.flush()  # the list shows the latest autosave
         from game.ui.screens.saveload import LoadScreen
 
         self.push_screen(LoadScreen())

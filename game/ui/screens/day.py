@@ -114,7 +114,7 @@ class DayScreen(Screen):
 
     def take(self, choice_id: str) -> None:
         try:
-            self.session.choose(choice_id)
+            self.session.choose(choice_id, save_now=False)
         except DeadEnd as e:
             self.app.show_message("The story is stuck", f"{e}\n\nThis is a fault in the campaign's content; "
                                   "the author's check tool will find it.")
@@ -123,6 +123,21 @@ class DayScreen(Screen):
             self.notify(str(e), severity="warning", markup=False)
             return
         if self.session.st.ending:
+            self.session.flush()
             self.app.show_ending()
         else:
             self.refresh_game()
+            self.call_after_refresh(self.save_after_draw)
+
+    def save_after_draw(self) -> None:
+        """The autosave, once the screen shows the choice: the player never waits for the disk.
+
+        A failure (or the end of one) is shown as soon as it is known.
+        """
+        before = self.session.autosave_error
+        self.session.flush()
+        if self.session.autosave_error != before and self.is_attached:
+            self.refresh_game()
+
+    def on_unmount(self) -> None:
+        self.session.flush()  # leaving the game, or quitting, before the write came round
