@@ -104,7 +104,8 @@ class CitizenApp(App):
             self.pop_screen()
         self.dev_problems = None
 
-    def load_content(self) -> None:
+    def load_content(self, show: bool = True) -> None:
+        """Read the story; with ``show``, the title's menu then offers Continue if there is a save."""
         if self._loaded or self.content_error:
             return
         try:
@@ -123,12 +124,16 @@ class CitizenApp(App):
             self.exit(return_code=2)
             return
         self._loaded = True
-        if isinstance(self.screen, TitleScreen):
+        if show and isinstance(self.screen, TitleScreen):
             self.screen.refresh_menu()
 
     def story_ready(self) -> bool:
-        """Load the content now if a key beat the loader to it; False if it cannot be loaded."""
-        self.load_content()
+        """Load the content now if a key beat the loader to it; False if it cannot be loaded.
+
+        The title's menu is left as it is: the key is about to cover it with another screen (or,
+        for Continue without a save, the menu is already right), and it is redrawn on return.
+        """
+        self.load_content(show=False)
         return self._loaded
 
     # ------------------------------------------------------------ state changes
