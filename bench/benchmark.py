@@ -1,11 +1,17 @@
-"""Speed figures for the closing notes: start-up, content loading, headless play.
+"""Speed figures for the closing notes: start-up, key presses, content loading, headless play.
 
 Run from a checkout with the test extras installed:
 
     .venv/bin/python bench/benchmark.py            # everything
     .venv/bin/python bench/benchmark.py play load  # some of it
+    .venv/bin/python bench/benchmark.py startup keypress --base /tmp/old  # beside another checkout
 
-It prints figures and comparisons; it asserts nothing (speed is never a timed test).
+``--base DIR`` times the game of another checkout (say an older commit, made with ``git worktree
+add /tmp/old <commit>``) in the same rounds as this one, so that before and after meet the same
+noise. It prints figures and comparisons; it asserts nothing (speed is never a timed test).
+
+The screen figures run the real program in an 80x24 pseudo-terminal and read what it writes, as a
+terminal would; every figure is set beside a bare Textual app timed in the same rounds.
 """
 
 from __future__ import annotations
@@ -43,52 +49,238 @@ class Bare(App):
 Bare().run()
 """
 
-OUR_APP = "import sys; from game.cli import main; sys.exit(main(['--saves', sys.argv[1]]))"
+# The key-press baseline: the same frame, and a block of text rewritten on every key.
+BARE_KEYS_APP = """
+from textual.app import App
+from textual.widgets import Header, Footer, Static
+WORDS = ("the campus has no gate which is the first thing everyone tells you as if a gate were "
+         "the only way to keep people in there are lawns cut to the height of a good carpet").split()
+def block(n):
+    words = WORDS[n % len(WORDS):] + WORDS[:n % len(WORDS)]
+    return "\\n".join(f"{n:>4} " + " ".join(words)[:70] for _ in range(16))
+class Bare(App):
+    n = 0
+    def compose(self):
+        yield Header()
+        yield Static(block(0), id="text")
+        yield Footer()
+    def on_key(self, event):
+        self.n += 1
+        self.query_one("#text", Static).update(block(self.n))
+Bare().run()
+"""
+
+OUR_APP = "import sys; from game.cli import main; sys.exit(main(sys.argv[1:]))"
 
 MARKER = b"palette"  # the footer's command-palette hint: on the first frame of both apps
+PICKER = b"Choose a system"  # the campaign picker's subtitle: a key can start a game now
+DAY = b"Why?"  # the day screen's footer
+SEED = 1  # the key-press part plays one seeded game, so it knows which keys are open choices
+GAP = 0.08  # seconds of silence that end a redraw (Textual draws at most every 1/60 s)
 
 
-def _first_frame(code: str, *args: str, timeout: float = 20.0) -> float:
-    """Seconds from spawning the program in an 80x24 pseudo-terminal to its first drawn screen.
+class Term:
+    """A program in an 80x24 pseudo-terminal, read as a terminal would.
 
     A real terminal, not headless mode: headless Textual skips drawing altogether.
     """
-    t = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the program under test
-        os.execv(sys.executable, [sys.executable, "-c", code, *args])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    seen = b""
+
+    def __init__(self, code: str, *args: str, cwd: Path = ROOT) -> None:
+        self.t0 = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: the program under test
+            os.chdir(cwd)  # ``python -c`` puts the working folder first on sys.path: that checkout runs
+            os.execv(sys.executable, [sys.executable, "-c", code, *args])
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def _read(self, wait: float) -> bytes:
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if not ready:
+            return b""
+        try:
+            return os.read(self.fd, 65536)
+        except OSError:  # the program has gone
+            return b""
+
+    def wait_for(self, marker: bytes, timeout: float = 20.0) -> float:
+        """Seconds from the spawn until ``marker`` has been drawn."""
+        seen = b""
+        while marker not in seen and time.perf_counter() - self.t0 < timeout:
+            seen = seen[-4096:] + self._read(0.5)
+        return time.perf_counter() - self.t0
+
+    def settle(self, timeout: float = 10.0) -> tuple[float, float, bytes]:
+        """Read until the output has been quiet for ``GAP``: the times of the first and the last
+        byte, and the bytes.
+
+        A redraw may take several frames (layout, then the new content); they all belong to it.
+        """
+        t = first = last = time.perf_counter()
+        out = b""
+        while time.perf_counter() - t < timeout:
+            chunk = self._read(GAP if out else timeout)
+            if not chunk:
+                break
+            first = first if out else time.perf_counter()
+            out += chunk
+            last = time.perf_counter()
+        return first, last, out
+
+    def press(self, key: bytes) -> tuple[float, float, bytes]:
+        """Seconds from writing ``key`` to the first and to the last byte of the redraw it caused,
+        and its bytes."""
+        while self._read(0):  # nothing stale counts
+            pass
+        t = time.perf_counter()
+        os.write(self.fd, key)
+        first, last, out = self.settle()
+        return first - t, last - t, out
+
+    def close(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def _first_frame(code: str, *args: str, cwd: Path = ROOT, then: bytes = b"") -> float:
+    """Seconds from spawning the program to its first drawn screen; with ``then``, that key is
+    pressed as soon as the title shows and the time runs on until the campaign picker is drawn."""
+    term = Term(code, *args, cwd=cwd)
     try:
-        while MARKER not in seen and time.perf_counter() - t < timeout:
-            ready, _, _ = select.select([fd], [], [], 0.5)
-            if ready:
-                seen = seen[-4096:] + os.read(fd, 65536)
-        return time.perf_counter() - t
+        t = term.wait_for(MARKER)
+        if then:
+            os.write(term.fd, then)
+            t = term.wait_for(PICKER)
+        return t
     finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(fd)
+        term.close()
 
 
-def bench_startup(rounds: int = 15) -> None:
-    """Process start to first drawn screen, ours against a bare Textual app, interleaved."""
-    bare, ours = [], []
-    # An installed game has its bytecode compiled by pip; do the same for the checkout, so that
-    # both apps start from .pyc files (this machine may set PYTHONDONTWRITEBYTECODE).
-    compileall.compile_dir(ROOT / "game", quiet=1)
-    os.chdir(ROOT)
+def _checkouts(base: Path | None) -> list[tuple[str, Path]]:
+    """The game's checkouts to time: this one, and another (an older commit) to compare with."""
+    out = [("citizen-score", ROOT)]
+    if base is not None:
+        out.append(("before (" + base.name + ")", base))
+    for _, root in out:
+        # An installed game has its bytecode compiled by pip; do the same for a checkout, so that
+        # every app starts from .pyc files (this machine may set PYTHONDONTWRITEBYTECODE).
+        compileall.compile_dir(root / "game", quiet=1)
+    return out
+
+
+def _turn(items: list, r: int) -> list:
+    """The items starting from the r-th: each takes its turn first, so that no program always
+    runs just after the same other one (a busy machine's trends then fall on all alike)."""
+    r %= len(items)
+    return items[r:] + items[:r]
+
+
+def _ms(times: list[float]) -> str:
+    return f"{statistics.median(times) * 1000:7.1f} ms"
+
+
+def bench_startup(rounds: int = 15, base: Path | None = None) -> None:
+    """Process start to first drawn screen, and to a screen where a key starts a game, ours
+    against a bare Textual app's first frame, interleaved in each round."""
+    games = _checkouts(base)
+    bare: list[float] = []
+    title: dict[str, list[float]] = {name: [] for name, _ in games}
+    ready: dict[str, list[float]] = {name: [] for name, _ in games}
     with tempfile.TemporaryDirectory() as saves:
         _first_frame(BARE_APP)
-        _first_frame(OUR_APP, saves)  # warm the file cache for both
-        for _ in range(rounds):
-            bare.append(_first_frame(BARE_APP))
-            ours.append(_first_frame(OUR_APP, saves))
-    b, o = statistics.median(bare), statistics.median(ours)
-    print(f"start-up to first drawn screen (median of {rounds}, 80x24 pseudo-terminal):")
-    print(f"  bare Textual app with header and footer  {b * 1000:7.1f} ms")
-    print(f"  citizen-score title screen               {o * 1000:7.1f} ms")
-    print(f"  ratio {o / b:.2f}x   (goal: within 1.25x)")
+        for _, root in games:  # warm the file cache (and the parse cache) for all
+            _first_frame(OUR_APP, "--saves", saves, cwd=root, then=b"\r")
+        runs = [(bare, BARE_APP, ROOT, b"")]
+        for name, root in games:
+            runs += [(title[name], OUR_APP, root, b""), (ready[name], OUR_APP, root, b"\r")]
+        for r in range(rounds):
+            for times, code, root, then in _turn(runs, r):
+                args = () if code == BARE_APP else ("--saves", saves)
+                times.append(_first_frame(code, *args, cwd=root, then=then))
+    b = statistics.median(bare)
+    print(f"start-up (median of {rounds}, 80x24 pseudo-terminal, interleaved):")
+    print(f"  bare Textual app with header and footer, first frame   {_ms(bare)}")
+    for name, _ in games:
+        t, r = statistics.median(title[name]), statistics.median(ready[name])
+        print(f"  {name:<22} title drawn                  {_ms(title[name])}   {t / b:.2f}x  (goal: within 1.15x)")
+        print(f"  {name:<22} Enter -> campaign picker     {_ms(ready[name])}   {r / b:.2f}x  (goal: within 1.5x)")
+
+
+def _game_keys(content: Path, presses: int) -> list[bytes]:
+    """The digit keys of a seeded game of the first campaign, each an open choice.
+
+    The benchmark plays the same game headless (the same seed and choices give the same game), so
+    every key it sends takes a choice; a pseudo-random open one, so the game wanders.
+    """
+    camp = load_campaign(list_campaigns(content)[0])
+    st = engine.new_game(camp, SEED)
+    keys: list[bytes] = []
+    for k in range(presses):
+        opts = engine.options(camp, st)
+        open_at = [i for i, o in enumerate(opts) if o.open and i < 9]
+        i = open_at[_pick(len(open_at), k)]
+        engine.choose(camp, st, opts[i].id)
+        if st.ending:  # the ending screen is another figure
+            break
+        keys.append(str(i + 1).encode())
+    return keys
+
+
+def _to_day(root: Path, saves: str) -> Term:
+    """A fresh game on its first day: New game, then the first campaign, from the title."""
+    term = Term(OUR_APP, "--saves", saves, "--seed", str(SEED), "--content", str(root / "content"), cwd=root)
+    term.wait_for(MARKER)
+    os.write(term.fd, b"\r")
+    term.wait_for(PICKER)
+    term.settle()
+    os.write(term.fd, b"\r")
+    term.wait_for(DAY)
+    term.settle()
+    return term
+
+
+def bench_keypress(rounds: int = 3, presses: int = 40, base: Path | None = None) -> None:
+    """A choice key to the redrawn day screen, ours against a bare app that rewrites a block of
+    text on each key; each key press goes to each app in turn, so a busy moment hits all alike.
+
+    Timed from writing the key to the pseudo-terminal until the last byte of the redraw it
+    caused, where the redraw ends when the output has been quiet for ``GAP``. The first byte is
+    shown too: when the new words start to arrive, before any further frames that settle the
+    layout (Textual lays out again when a widget's size changed, on its next 1/60 s tick).
+    """
+    games = _checkouts(base)
+    first: dict[str, list[float]] = {"bare": [], **{name: [] for name, _ in games}}
+    last: dict[str, list[float]] = {"bare": [], **{name: [] for name, _ in games}}
+    keys = {name: _game_keys(root / "content", presses) for name, root in games}
+    stray = 0
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory() as saves:
+            terms = {"bare": Term(BARE_KEYS_APP)}
+            terms["bare"].wait_for(MARKER)
+            terms["bare"].settle()
+            for name, root in games:
+                terms[name] = _to_day(root, str(Path(saves) / name))
+            try:
+                for k in range(min(len(v) for v in keys.values())):
+                    for name in _turn(list(terms), k):
+                        t1, t2, out = terms[name].press(b"x" if name == "bare" else keys[name][k])
+                        stray += b"Locked" in out  # a key that missed its choice: the game drifted
+                        first[name].append(t1)
+                        last[name].append(t2)
+            finally:
+                for term in terms.values():
+                    term.close()
+    b = statistics.median(last["bare"])
+    print(f"key press to redrawn screen ({len(last['bare'])} presses each, {rounds} games, 80x24 "
+          f"pseudo-terminal, interleaved; a redraw ends after {GAP * 1000:.0f} ms of quiet):")
+    for name, ts in last.items():
+        label = "bare Textual app, Static rewritten" if name == "bare" else f"{name}, a choice"
+        p90 = statistics.quantiles(ts, n=10)[-1]
+        ratio = "" if name == "bare" else f"   {statistics.median(ts) / b:.2f}x  (goal: within 2x)"
+        print(f"  {label:<40} median {_ms(ts)}  p90 {p90 * 1000:7.1f} ms  "
+              f"(first byte {_ms(first[name])}){ratio}")
+    if stray:
+        print(f"  warning: {stray} presses hit a locked choice; the game did not follow the script")
 
 
 def _campaigns(parse=None) -> list:
@@ -213,14 +405,21 @@ def bench_play(rounds: int = 7, seconds: float = 1.0) -> None:
 
 
 def main(argv: list[str]) -> None:
-    parts = argv or ["load", "play", "startup"]
+    base = None
+    if "--base" in argv:  # another checkout (an older commit) timed beside this one
+        at = argv.index("--base")
+        base = Path(argv[at + 1]).resolve()
+        argv = argv[:at] + argv[at + 2:]
+    parts = argv or ["load", "play", "startup", "keypress"]
     if "load" in parts:
         bench_load()
     if "play" in parts:
         print("headless play:")
         bench_play()
     if "startup" in parts:
-        bench_startup()
+        bench_startup(base=base)
+    if "keypress" in parts:
+        bench_keypress(base=base)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from . import engine
 from .engine import DeadEnd, GateStatus, Option, Outcome, PlayError
+from .errors import OutOfRange
 from .model import Campaign, Scene
 from .state import GameState
 
@@ -92,6 +93,9 @@ class Play:
         self.notes: list[str] = []  # what listeners had to say about the latest choice (a failed autosave)
         self.closed = ""  # why no more choices are taken although the story goes on (a run that ended)
         self.listeners: list[Listener] = []
+        # Work a listener put off until the screen has drawn the choice (an autosave's write);
+        # ``settle`` does it, and anything that reads what that work writes settles first.
+        self.deferred: list[Callable[[], None]] = []
 
     @classmethod
     def new(cls, camp: Campaign, seed: int) -> "Play":
@@ -99,6 +103,12 @@ class Play:
 
     def listen(self, listener: Listener) -> None:
         self.listeners.append(listener)
+
+    def settle(self) -> None:
+        """Do the work listeners put off after the latest choice, in the order they put it off."""
+        work, self.deferred = self.deferred, []
+        for job in work:
+            job()
 
     def close(self, why: str) -> None:
         """Take no more choices (a listener decided the game is over for it, e.g. a run's goal)."""
@@ -141,7 +151,7 @@ class Play:
                 out = None
             else:
                 out = report(self.camp, self.st, choice_id)
-        except DeadEnd:
+        except (DeadEnd, OutOfRange):  # the story's fault, not the choice's: said in its own words
             raise
         except PlayError:
             raise NoFit(Misfit(len(self.st.log) + 1, choice_id, why_not(self.camp, self.st, choice_id))) from None

@@ -106,7 +106,7 @@ class CitizenApp(App):
         except PlayError as e:
             self.show_message("The story reloaded but cannot start", str(e))
             return
-        self.play = autosaved(Play(campaigns[play.camp.id], moved.st), self.saves_dir)
+        self.play = autosaved(Play(campaigns[play.camp.id], moved.st), self.saves_dir, defer=True)
         self._show_game()
         self.notify(moved.note or f"Story reloaded — replayed {moved.kept} "
                                   f"choice{'' if moved.kept == 1 else 's'}.",
@@ -119,7 +119,8 @@ class CitizenApp(App):
             self.pop_screen()
         self.dev_problems = None
 
-    def load_content(self) -> None:
+    def load_content(self, show: bool = True) -> None:
+        """Read the story; with ``show``, the title's menu then offers Continue if there is a save."""
         if self._loaded or self.content_error:
             return
         try:
@@ -138,12 +139,16 @@ class CitizenApp(App):
             self.exit(return_code=2)
             return
         self._loaded = True
-        if isinstance(self.screen, TitleScreen):
+        if show and isinstance(self.screen, TitleScreen):
             self.screen.refresh_menu()
 
     def story_ready(self) -> bool:
-        """Load the content now if a key beat the loader to it; False if it cannot be loaded."""
-        self.load_content()
+        """Load the content now if a key beat the loader to it; False if it cannot be loaded.
+
+        The title's menu is left as it is: the key is about to cover it with another screen (or,
+        for Continue without a save, the menu is already right), and it is redrawn on return.
+        """
+        self.load_content(show=False)
         return self._loaded
 
     # ------------------------------------------------------------ state changes
@@ -151,12 +156,14 @@ class CitizenApp(App):
     def latest_save(self) -> saves.SaveInfo | None:
         if not self._loaded:
             return None
+        if self.play is not None:
+            self.play.settle()  # the last choice's autosave may still wait for its frame
         latest = saves.latest_save(self.saves_dir)
         return latest if latest and latest.campaign in self.campaigns else None
 
     def start_campaign(self, campaign_id: str) -> None:
         seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
-        self.play = autosaved(Play.new(self.campaigns[campaign_id], seed), self.saves_dir, now=True)
+        self.play = autosaved(Play.new(self.campaigns[campaign_id], seed), self.saves_dir, now=True, defer=True)
         self._show_game()
 
     def load_path(self, path: Path) -> None:
@@ -165,7 +172,7 @@ class CitizenApp(App):
         except saves.SaveError as e:
             self.show_message("This save cannot be loaded", e.message)
             return
-        self.play = autosaved(Play(camp, st), self.saves_dir)
+        self.play = autosaved(Play(camp, st), self.saves_dir, defer=True)
         self._show_game()
         if note:
             self.notify(note, markup=False)
@@ -274,6 +281,8 @@ class CitizenApp(App):
     def action_load(self) -> None:
         if not self.story_ready():
             return
+        if self.play is not None:
+            self.play.settle()  # the list shows the latest autosave
         from game.ui.screens.saveload import LoadScreen
 
         self.push_screen(LoadScreen())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,71 @@ async def test_save_quit_and_continue_where_you_were(content, saves_dir):
         await pilot.press("enter")  # Continue is highlighted when there is a save
         assert isinstance(again.screen, DayScreen)
         assert again.play.st.to_dict() == state
+
+
+def autosaved_log(saves_dir: Path) -> list[str]:
+    """The choices in the campaign's autosave file, as written on disk."""
+    [info] = [i for i in saves.list_saves(saves_dir) if i.slot.startswith("autosave-")]
+    return tomllib.loads(info.path.read_text(encoding="utf-8"))["state"]["log"]
+
+
+async def test_the_autosave_follows_each_choice_once_the_screen_has_drawn_it(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the story loads just after the first frame
+        await start(pilot)
+        await pilot.press("1")
+        await pilot.pause()  # the frame that shows the choice, then the write
+        assert autosaved_log(saves_dir) == app.play.st.log and len(app.play.st.log) == 1
+
+
+def take_first(app) -> None:
+    """Take the first open choice as a key would, with no await after it: the autosave that
+    waits for the next frame cannot have been written yet."""
+    first = next(o for o in app.screen.query_one(ChoiceList).shown if o.open)
+    app.screen.take(first.id)
+
+
+async def test_quitting_right_after_a_choice_still_autosaves_it(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await start(pilot)
+        take_first(app)
+        log = list(app.play.st.log)
+        app.exit()
+    assert autosaved_log(saves_dir) == log and len(log) == 1
+
+
+async def test_the_latest_save_includes_a_choice_whose_autosave_was_still_waiting(content, saves_dir):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await start(pilot)
+        await pilot.press("1")
+        take_first(app)
+        latest = app.latest_save()  # what Continue and the load list read
+        assert latest is not None and latest.label == saves.label_for(app.play.camp, app.play.st)
+        assert autosaved_log(saves_dir) == app.play.st.log and len(app.play.st.log) == 2
+
+
+async def test_a_failed_autosave_is_shown_under_the_choice_it_missed(content, saves_dir, monkeypatch):
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await start(pilot)
+
+        def full_disk(*args, **kwargs):
+            raise OSError("No space left on device")
+
+        monkeypatch.setattr(saves, "autosave", full_disk)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Autosave failed: No space left on device" in str(app.screen.query_one("#notice").render())
+        monkeypatch.undo()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Autosave failed" not in str(app.screen.query_one("#notice").render())
 
 
 async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, saves_dir):

@@ -18,6 +18,7 @@ from game.engine.play import Play
 from game.engine.state import GameState
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
+from game.ui.widgets import set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 
@@ -139,18 +140,19 @@ class DayScreen(GameScreen):
             self.chooser.start(self.take, self.set_timer)
 
     def refresh_game(self) -> None:
+        """Show the play's state; only the pieces whose words changed are redrawn."""
         p = self.play
         scene = p.scene
-        self.query_one("#scene-title", Static).update(lit(scene.title or "", "bold"))
+        set_text(self.query_one("#scene-title", Static), lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
-        self.query_one("#scene-text", Static).update(lit(reflow(p.text())))
+        set_text(self.query_one("#scene-text", Static), lit(reflow(p.text())))
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
         if p.last is not None:
             text = notice_text(p.camp, p.st, p.last)
             for note in p.notes:
                 text.append_text(lit("\n" + note, "bold red"))
-            notice.update(text)
+            set_text(notice, text)
         notice.display = p.last is not None
         self.query_one(ChoiceList).show(p.options())
         self.query_one(SidePanel).show(p.camp, p.st)
@@ -165,7 +167,7 @@ class DayScreen(GameScreen):
         self.pick(event.choice_id)
 
     def action_pick(self, n: int) -> None:
-        options = self.play.options()
+        options = self.query_one(ChoiceList).shown  # as drawn: the state has not moved since
         if n > len(options):
             return
         opt = options[n - 1]
@@ -196,10 +198,23 @@ class DayScreen(GameScreen):
                 self.notify(str(e), severity="warning", markup=False)
             return False
         if self.play.over:
+            self.play.settle()
             self.post_message(self.Over(self.play))
         else:
             self.refresh_game()
+            self.call_after_refresh(self.save_after_draw)
         return True
+
+    def save_after_draw(self) -> None:
+        """Do what the choice put off until the screen showed it (the autosave): the player never
+        waits for the disk. A failure is shown as soon as it is known."""
+        before = len(self.play.notes)
+        self.play.settle()
+        if len(self.play.notes) != before and self.is_attached:
+            self.refresh_game()
+
+    def on_unmount(self) -> None:
+        self.play.settle()  # leaving the game, or quitting, before the write came round
 
     def action_leave(self, mode: str) -> None:
         self.post_message(self.Leave(self.play))

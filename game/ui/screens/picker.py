@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -11,6 +12,23 @@ from textual.widgets.option_list import Option
 from game.engine.model import Campaign
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit
+from game.ui.widgets import set_text
+
+
+def blurb(camp: Campaign) -> Text:
+    """What a campaign is about, and the numbers that will rule you in it."""
+    sc = camp.main_score
+    if sc.direction == "lower":
+        scale = f"a rank from {sc.min:,} (best) to {sc.max:,}; you start at #{sc.start:,}"
+    else:
+        scale = f"{sc.min:,}–{sc.max:,}, you start at {sc.start:,}"
+    others = [o.label for o in list(camp.scores.values())[1:]]
+    also = f"\nAlso scored: {', '.join(others)}." if others else ""
+    hidden = sum(r.hidden for r in camp.rules.values())
+    secret = (f"\n{hidden} of its {len(camp.rules)} rules {'is' if hidden == 1 else 'are'} "
+              "hidden from you.") if hidden else ""
+    facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
+    return lit(camp.blurb.strip() + facts)
 
 
 class PickerScreen(GameScreen):
@@ -26,7 +44,8 @@ class PickerScreen(GameScreen):
         with Horizontal():
             yield OptionList(*(Option(lit(c.title), id=c.id) for c in self.campaigns.values()),
                              id="campaigns")
-            yield Static(id="blurb")
+            # the first campaign's blurb is there on the first frame, not one frame later
+            yield Static(blurb(next(iter(self.campaigns.values()))), id="blurb")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -36,19 +55,7 @@ class PickerScreen(GameScreen):
         menu.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        camp = self.campaigns[event.option.id or ""]
-        sc = camp.main_score
-        if sc.direction == "lower":
-            scale = f"a rank from {sc.min:,} (best) to {sc.max:,}; you start at #{sc.start:,}"
-        else:
-            scale = f"{sc.min:,}–{sc.max:,}, you start at {sc.start:,}"
-        others = [o.label for o in list(camp.scores.values())[1:]]
-        also = f"\nAlso scored: {', '.join(others)}." if others else ""
-        hidden = sum(r.hidden for r in camp.rules.values())
-        secret = (f"\n{hidden} of its {len(camp.rules)} rules {'is' if hidden == 1 else 'are'} "
-                  "hidden from you.") if hidden else ""
-        facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
-        self.query_one("#blurb", Static).update(lit(camp.blurb.strip() + facts))
+        set_text(self.query_one("#blurb", Static), blurb(self.campaigns[event.option.id or ""]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.start_campaign(event.option.id or "")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.cells import cell_len
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.message import Message
@@ -10,6 +15,50 @@ from textual.widgets.option_list import Option as ListOption
 
 from game.engine.engine import Option
 from game.ui.text import lit
+
+KEY = 3  # the column of the key, "1." and a space
+
+
+class ChoicePrompt:
+    """The key, then the text in a column of its own, so a long choice wraps under its words.
+
+    Draws exactly what a two-column ``Table.grid`` did (the same segments and styles), at a
+    fraction of the cost: the list measures and draws every prompt whenever the choices change.
+    """
+
+    def __init__(self, key: str, rows: list[Text]) -> None:
+        self.key, self.rows = key, rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width <= KEY:  # no room beside the key: the grid's own way of squeezing
+            yield self.grid()
+            return
+        # the text column is as wide as its longest line, up to what is left beside the key
+        longest = max(cell_len(line) for row in self.rows for line in row.plain.split("\n"))
+        width = max(1, min(options.max_width - KEY, longest))
+        for r, row in enumerate(self.rows):
+            style = console.get_style(row.style) if row.style else None
+            for i, line in enumerate(row.wrap(console, width, justify="left", overflow="ellipsis")):
+                if i == 0:  # a row's own key cell; a grid pads an empty one without a style
+                    yield (Segment(self.key.ljust(KEY), console.get_style("bold")) if r == 0
+                           else Segment(" " * KEY))
+                else:
+                    yield Segment(" " * KEY, Style())
+                line.pad_right(width - line.cell_len)
+                yield from ([Segment(line.plain, style)] if style and not line.spans else line.render(console))
+                yield Segment.line()
+
+    def grid(self) -> Table:
+        """The same prompt as a grid: the reference for its look, and its measure."""
+        grid = Table.grid()
+        grid.add_column(width=KEY, no_wrap=True)
+        grid.add_column(ratio=1)
+        for r, row in enumerate(self.rows):
+            grid.add_row(Text(self.key, style="bold") if r == 0 else "", row)
+        return grid
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.grid())
 
 
 class ChoiceList(OptionList):
@@ -20,22 +69,23 @@ class ChoiceList(OptionList):
             super().__init__()
             self.choice_id = choice_id
 
+    shown: tuple[Option, ...] = ()  # what the list holds, so a key picks without asking again
+
     def show(self, options: list[Option]) -> None:
-        self.clear_options()
-        self.add_options(self._prompt(i, o) for i, o in enumerate(options, 1))
-        first = next((i for i, o in enumerate(options) if o.open), None)
-        self.highlighted = first
+        """List the choices, with the first open one highlighted; the same list is not rebuilt."""
+        if tuple(options) != self.shown:
+            self.shown = tuple(options)
+            # in one go: clearing first would empty the list for a moment, and its scrollbar
+            # would go and come back, each time asking for another layout of the screen
+            self.set_options(self._prompt(i, o) for i, o in enumerate(options, 1))
+        self.highlighted = next((i for i, o in enumerate(options) if o.open), None)
 
     @staticmethod
     def _prompt(n: int, o: Option) -> ListOption:
-        """The key, then the text in a column of its own, so a long choice wraps under its words."""
-        grid = Table.grid()
-        grid.add_column(width=3, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text(f"{n}." if n <= 9 else "", style="bold"), lit(o.text))
+        rows = [lit(o.text)]
         if not o.open:
-            grid.add_row("", lit("locked — " + o.reason, "italic"))
-        return ListOption(grid, id=o.id, disabled=not o.open)
+            rows.append(lit("locked — " + o.reason, "italic"))
+        return ListOption(ChoicePrompt(f"{n}." if n <= 9 else "", rows), id=o.id, disabled=not o.open)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
