@@ -102,3 +102,13 @@ def test_check_names_the_file_line_and_column_of_a_hostile_literal_without_a_tra
     text = out.out + out.err
     line = h.line_of(root / "rules.toml", "rule.hostile") + 2
     assert f"rules.toml:{line}:" in text and "5000 digits" in text and "Traceback" not in text
+
+
+def test_the_play_loop_passes_the_error_on_in_its_own_words_not_as_a_choice_that_does_not_fit(tmp_path):
+    from game.engine.play import Play
+
+    root = with_rule(tmp_path, '[rule.hostile]\nevery = "choice"\neffects = { money = "money * money + 2" }\ndomain = "society"\nwhy = "x"\n')
+    play = Play.new(load_campaign(root), 1)
+    with pytest.raises(OutOfRange, match="rule 'hostile'"):
+        for _ in range(12):
+            play.choose(E.open_ids(play.camp, play.st)[0])

@@ -326,3 +326,23 @@ async def test_emphasis_is_drawn_and_markup_in_story_text_shown_literally(conten
         styled = {str(shown)[s.start:s.end]: str(s.style) for s in shown.spans}
         assert styled["wake"] == "italic" and styled["with"] == "bold"
         assert "Play games [i]all[/i] day" in choice_texts(app)[1]
+
+
+async def test_a_number_past_the_range_is_said_in_its_own_words_and_the_game_stays_open(content, saves_dir,
+                                                                                      monkeypatch):
+    rules = content / "mini" / "rules.toml"
+    rules.write_text(rules.read_text(encoding="utf-8") + '\n[rule.hostile]\nevery = "choice"\n'
+                     'effects = { money = "money * money + 2" }\ndomain = "society"\nwhy = "x"\n', encoding="utf-8")
+    app = make_app(content, saves_dir, seed=1)
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await start(pilot)
+        monkeypatch.setattr(app, "notify", lambda message, **kw: said.append(message))
+        for _ in range(12):
+            take_first(app)
+            await pilot.pause()
+            if said:
+                break
+        assert said and "rule 'hostile'" in said[-1] and "outside the range" in said[-1]
+        assert isinstance(app.screen, DayScreen)  # the game goes on; the player may leave or load
