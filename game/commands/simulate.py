@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if args.first_seed + args.runs - 1 > MAX_SEED:
         return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
     try:
-        folder = find_campaign(args.content, args.campaign)
+        folder = find_campaign(args.content, args.campaign, "simulate")
         camp = load_campaign(folder, parse=parser())
         spec = parse_strategy(args.strategy, camp)
         if args.threshold:
