@@ -76,7 +76,7 @@ def _endings(rep: dict[str, Any]) -> list[str]:
     if rep["unfinished"]:
         rows.append(("(broke off: see dead ends)", rep["unfinished"]))
     width = max((len(r[0]) for r in rows), default=0)
-    return [f"  {eid:<{width}} {n:>7,} {pct(n / runs)}  {'█' * round(n / runs * BAR)}" for eid, n in rows]
+    return [f"  {eid:<{width}} {n:>7,} {pct(n / runs)}  {'█' * round(n / runs * BAR)}".rstrip() for eid, n in rows]
 
 
 def _score(s: dict[str, Any]) -> list[str]:
