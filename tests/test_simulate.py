@@ -83,7 +83,9 @@ def test_greedy_players_push_the_named_score_up_or_down(capsys):
 def test_the_json_report_has_the_documented_fields(capsys):
     rep = simulate(capsys, "mini", "--runs", "30")
     assert {"format", "campaign", "strategy", "seed", "runs", "chunk", "choices_per_run", "coverage",
-            "endings", "unfinished", "scores", "gates", "problems"} <= rep.keys()
+            "endings", "unfinished", "scores", "gates", "problems", "reading", "flags", "lists"} <= rep.keys()
+    assert {"screens_per_run", "repeat_share", "repeated_scenes"} <= rep["reading"].keys()
+    assert all({"start_open", "shut", "shut_share"} <= g.keys() for g in rep["gates"])
     assert set(rep["coverage"]) == {"scenes", "choices", "rules", "gates"}
     assert {"hit", "total", "share", "never", "hits"} <= rep["coverage"]["scenes"].keys()
     assert sum(e["runs"] for e in rep["endings"]) + rep["unfinished"] == 30
