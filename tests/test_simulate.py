@@ -213,3 +213,34 @@ def test_the_text_report_shows_screens_read_again_flags_and_gates_that_shut(caps
     assert row["perk.discount"][:2] == ["100.0%", f"{paid * 100:.1f}%"]  # open at first; shut where paid
     assert row["job.rich"][:2] == ["0.0%", "-"]  # never open, so never shut
     assert row["watch_list"] == ["(list)", "0.0%", "woke", "100.0%", "paid", f"{paid * 100:.1f}%"]
+
+
+SHIPPED = FIXTURES.parent.parent / "content"
+
+
+@pytest.mark.parametrize("folder", [*sorted(p for p in SHIPPED.iterdir() if (p / "campaign.toml").is_file()),
+                                    FIXTURES / "sim_reasons", FIXTURES / "sim_reread", FIXTURES / "mini"],
+                         ids=lambda p: p.name)
+def test_a_screen_counts_as_read_again_exactly_when_the_player_would_see_the_same_words(folder):
+    """simulate remembers what cannot change instead of rendering it; the count must not change.
+    (sim_reasons: the shop shows the money left in the reason its coat is locked.)"""
+    import random
+
+    from game.authoring.simulate_screens import Screens
+
+    camp = load_campaign(folder)
+    screens = Screens(camp)
+    for seed in range(1, 41):
+        st, pick = E.new_game(camp, seed), random.Random(seed)
+        cheap, rendered = set(), set()
+        while not st.ended:
+            ids = E.open_ids(camp, st)
+            words = (E.scene_text(camp, st), tuple((o.text, o.open, o.reason) for o in E.options(camp, st)))
+            key = screens.screen(st, ids)
+            assert (key in cheap) == (words in rendered), (seed, st.log)
+            cheap.add(key)
+            rendered.add(words)
+            try:
+                E.apply(camp, st, pick.choice(list(ids)))
+            except E.DeadEnd:
+                break
