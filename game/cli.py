@@ -9,6 +9,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 from game import __version__
 from game.commands import MODULES
@@ -41,6 +42,45 @@ def command_named(argv: list[str], valued: set[str]) -> str | None:
     return None
 
 
+# The options before the subcommand: (option, what add_argument needs). Each subcommand takes them
+# after its name too, and play also takes PLAYING.
+SHARED: list[tuple[str, dict[str, Any]]] = [
+    ("--content", {"type": Path, "metavar": "DIR", "help": "folder of campaigns (default: the shipped story)"}),
+    ("--saves", {"type": Path, "metavar": "DIR",
+                 "help": "folder for saves (default: saves/ in a checkout, else your data folder)"}),
+]
+PLAYING: list[tuple[str, dict[str, Any]]] = [
+    ("--seed", {"type": seed_arg, "help": "seed for new games (default: random)"}),
+    ("--dev", {"action": "store_true",
+               "help": "for authors: reload the story when a content file is saved, keeping your place"}),
+]
+
+
+def add_options(p: argparse.ArgumentParser, options: list[tuple[str, dict[str, Any]]],
+                default: Any = None) -> list[str]:
+    """Add the options the parser has not got of its own (simulate's --seed is its first run's);
+    returns the ones added that take a value."""
+    valued = []
+    for opt, kwargs in options:
+        try:
+            p.add_argument(opt, default=default, **kwargs)
+        except argparse.ArgumentError:  # the subcommand's own option of that name wins
+            continue
+        if kwargs.get("action") != "store_true":
+            valued.append(opt)
+    return valued
+
+
+def after_command(sub: argparse._SubParsersAction) -> None:
+    """Let each subcommand take the global options after its name too: ``simulate sesame
+    --content mine`` means ``--content mine simulate sesame``.
+
+    Left unset when absent (SUPPRESS), so they never undo the same option given before the name.
+    """
+    for name, parser in sub.choices.items():
+        add_options(parser, SHARED + (PLAYING if name == "play" else []), argparse.SUPPRESS)
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser, with only the subcommands this command line needs.
 
@@ -50,28 +90,23 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="citizen-score",
         description="A terminal game about living under a social credit score.",
-        epilog="Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
+        epilog="--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
+               "--seed and --dev may follow play. "
+               "Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
                "NO_COLOR turns colour off.")
     p.add_argument("--version", action="version", version=f"citizen-score {__version__}")
-    valued = [
-        p.add_argument("--content", type=Path, metavar="DIR",
-                       help="folder of campaigns (default: the shipped story)"),
-        p.add_argument("--saves", type=Path, metavar="DIR",
-                       help="folder for saves (default: saves/ in a checkout, else your data folder)"),
-        p.add_argument("--seed", type=seed_arg, help="seed for new games (default: random)"),
-    ]
-    p.add_argument("--dev", action="store_true",
-                   help="for authors: reload the story when a content file is saved, keeping your place")
+    valued = add_options(p, SHARED + PLAYING)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play the game (the default)")
     play.set_defaults(command="play")
     argv = sys.argv[1:] if argv is None else argv
-    wanted = command_named(argv, {opt for action in valued for opt in action.option_strings})
+    wanted = command_named(argv, set(valued))
     everything = (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
         wanted is not None and wanted != "play" and f"game.commands.{wanted}" not in MODULES)
     for name in MODULES:
         if everything or name == f"game.commands.{wanted}":
             importlib.import_module(name).add(sub)
+    after_command(sub)
     return p
 
 
@@ -101,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "run"):
             args.content, args.saves = content, args.saves or default_saves_dir()
             return args.run(args)
-        return cmd_play(content, args.saves or default_saves_dir(), args.seed, args.dev)
+        return cmd_play(content, args.saves or default_saves_dir(), args.seed, bool(args.dev))
     except KeyboardInterrupt:
         return 130
 

@@ -12,6 +12,7 @@ import os
 import signal
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Hashable
 
 from game.engine import engine as E
 from game.engine.content import load_campaign
@@ -19,10 +20,11 @@ from game.engine.model import Campaign
 from game.engine.state import GameState
 
 from .simulate_decks import fallbacks, ran_dry
-from .simulate_gates import GateWatch
+from .simulate_gates import GatesSeen, GateWatch
+from .simulate_screens import Screens
 from .simulate_shrink import BUDGET, Budget, shrink
 from .simulate_strategies import Player, StrategySpec, make_player
-from .simulate_tally import Problem, Tally
+from .simulate_tally import Problem, Reading, Tally
 
 CHUNK = 50  # runs per task; least-used keeps its counts for one chunk
 MAX_CHOICES = 5000  # a run still going after this many choices is reported as having no ending
@@ -45,10 +47,11 @@ class Prepared:
     camp: Campaign
     watch: GateWatch
     fallbacks: dict[str, str]  # fallback scene -> its deck: landing there by a draw means a dry deck
+    screens: Screens
 
     @classmethod
     def of(cls, camp: Campaign) -> "Prepared":
-        return cls(camp, GateWatch(camp), fallbacks(camp))
+        return cls(camp, GateWatch(camp), fallbacks(camp), Screens(camp))
 
 
 # ---------------------------------------------------------------- one run
@@ -56,36 +59,49 @@ class Prepared:
 def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choices: int) -> None:
     """Play one game to its end (or until it breaks off) and fold it into the tally.
 
-    The loop is the hot path: open ids, a pick, apply. Gates are sampled at the start of each
-    day and at the end of the game, never per choice.
+    The loop is the hot path: open ids, the screen they make, a pick, apply. Gates are sampled at
+    the start of each day and at the end of the game, never per choice; flags are read only
+    when a step moved them.
     """
-    camp, watch = prep.camp, prep.watch
+    camp, watch, screen = prep.camp, prep.watch, prep.screens.screen
     player.start(seed)
     try:
         st = E.new_game(camp, seed)
     except Exception as e:  # noqa: BLE001 - any failure is a finding with its seed, never a traceback
         tally.add_problem(_problem(camp, e, seed, [], camp.start, 1))
         return
-    opened: set[str] = set(watch.open_now(st))
+    gates = GatesSeen.at_start(watch.open_now(st))
+    seen, repeated, ever, ver = set[Hashable](), list[str](), set(st.flags), st.flag_ver
     open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
     fallbacks, dry = prep.fallbacks, set[str]()
     day = st.vals["day"]
     try:
         while not st.ending:
-            apply(camp, st, pick(camp, st, open_ids(camp, st)))
+            ids = open_ids(camp, st)
+            words = screen(st, ids)
+            if words in seen:
+                repeated.append(st.scene)
+            else:
+                seen.add(words)
+            apply(camp, st, pick(camp, st, ids))
+            if st.flag_ver != ver:
+                ver = st.flag_ver
+                ever.update(st.flags)
             if st.scene in fallbacks:
                 _dry_deck(camp, st, fallbacks[st.scene], dry, tally)
             if st.vals["day"] != day:
                 day = st.vals["day"]
-                opened.update(watch.open_now(st))
+                gates.sample(watch.open_now(st))
             if len(log) >= max_choices:
                 tally.add_problem(Problem("no ending", st.scene, day, f"still going after {max_choices} choices "
                                           "(a loop? or raise --max-choices)", 1, seed, list(log)))
                 break
     except Exception as e:  # noqa: BLE001 - a content error or an engine bug: either way, replayable
         tally.add_problem(_problem(camp, e, seed, list(log), st.scene, st.vals["day"]))
-    opened.update(watch.open_now(st))
-    tally.add_run(st, opened, camp.days)
+    gates.sample(watch.open_now(st))
+    ever.update(st.flags)
+    tally.add_run(st, gates.opened, camp.days)
+    tally.add_reading(Reading(len(seen) + len(repeated), repeated, ever, gates.start, gates.shut))
 
 
 def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Tally) -> None:

@@ -8,6 +8,7 @@ one set operation on the flags), and the set of open gates is remembered for eac
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from game.engine.expr import Node
@@ -65,3 +66,28 @@ class GateWatch:
             if len(self.known) < MAX_REMEMBERED:
                 self.known[key] = ids
         return ids
+
+
+@dataclass(slots=True)
+class GatesSeen:
+    """The gates one run had open, from samples: ever open, open at the start, and which of
+    those it was later seen without."""
+
+    start: frozenset[str]
+    opened: set[str] = field(default_factory=set)
+    shut: set[str] = field(default_factory=set)
+    last: tuple[str, ...] | None = None
+
+    @classmethod
+    def at_start(cls, now: tuple[str, ...]) -> "GatesSeen":
+        return cls(frozenset(now), set(now), set(), now)
+
+    def sample(self, now: tuple[str, ...]) -> None:
+        """Note the gates open now. GateWatch hands back the very same tuple while the same gates
+        are open, which is most days: then there is nothing new to note."""
+        if now is self.last:
+            return
+        self.last = now
+        self.opened.update(now)
+        if len(self.start) > len(self.shut):
+            self.shut.update(self.start.difference(now))

@@ -8,7 +8,13 @@ Fields (``format`` 1):
   coverage.{scenes,choices,rules,gates}: hit, total, share, never (ids), hits ({id: runs})
   endings: [{id, title, runs, share}], unfinished (runs that broke off without an ending)
   scores: [{id, label, min, max, days: [{day, runs, p10, p50, p90, min, max}], final: {...}}]
-  gates: [{id, kind, title, runs, share}]   (share of runs that ever had it open)
+  gates: [{id, kind, title, runs, share, start_open, shut, shut_share}]   (runs/share: runs that ever
+         had it open; start_open: runs that had it open at the start; shut: of those, the runs in
+         which it was shut at the start of a later day or at the end; shut_share: shut/start_open)
+  reading: {screens_per_run, repeat_share: {p50, p90, mean}, repeated_scenes: [{id, file, line,
+           repeats, runs}]}   (screens read again word for word, see simulate_screens; repeat_share
+           is per run, repeats count screens over all runs, the TOP_REPEATED scenes with the most)
+  flags, lists: [{id, runs, share}]   (runs that ever set it; lists also have title and kind)
   problems: [{kind, where, file, line, day, reason, runs, seed, path}]   (the shortest path found,
             with the loops that do not matter cut out: replay(seed, path) ends in the problem;
             kind is "dead end", "empty deck", "error" or "no ending")
@@ -29,6 +35,7 @@ from .simulate_tally import Tally
 
 FORMAT = 1
 PERCENTILES = (10, 50, 90)
+TOP_REPEATED = 5
 
 
 def share(n: int, total: int) -> float:
@@ -79,12 +86,36 @@ def build(camp: Campaign, cfg: SimConfig, tally: Tally) -> dict[str, Any]:
                     for e, n in sorted(tally.endings.items(), key=lambda x: (-x[1], x[0]))],
         "unfinished": runs - sum(tally.endings.values()),
         "scores": [_score(camp, sid, tally) for sid in camp.scores],
-        "gates": [{"id": g.id, "kind": g.kind, "title": g.title, "runs": tally.gates.get(g.id, 0),
-                   "share": share(tally.gates.get(g.id, 0), runs)} for g in camp.gates.values()],
+        "gates": [_gate(camp, gid, tally) for gid in camp.gates],
+        "reading": _reading(camp, tally),
+        "flags": [_ever(f, tally, runs) for f in camp.flags if f not in camp.lists],
+        "lists": [{**_ever(lid, tally, runs), "title": ld.title, "kind": ld.kind} for lid, ld in camp.lists.items()],
         "problems": [{"kind": p.kind, "where": p.where, **_place(camp, p.where), "day": p.day,
                       "reason": p.reason, "runs": p.runs, "seed": p.seed, "path": p.path}
                      for p in sorted(tally.problems.values(), key=lambda p: (-p.runs, p.kind, p.where))],
     }
+
+
+def _gate(camp: Campaign, gid: str, tally: Tally) -> dict[str, Any]:
+    g, start = camp.gates[gid], tally.start_open.get(gid, 0)
+    return {"id": g.id, "kind": g.kind, "title": g.title, "runs": tally.gates.get(gid, 0),
+            "share": share(tally.gates.get(gid, 0), tally.runs), "start_open": start,
+            "shut": tally.shut.get(gid, 0), "shut_share": share(tally.shut.get(gid, 0), start)}
+
+
+def _reading(camp: Campaign, tally: Tally) -> dict[str, Any]:
+    """How much of what the players read they had read before in the same game."""
+    shares, read = tally.repeat_share, sum(tally.repeat_share.values())
+    top = sorted(tally.repeated.items(), key=lambda x: (-x[1], x[0]))[:TOP_REPEATED]
+    return {"screens_per_run": round(tally.screens / read, 1) if read else 0,
+            "repeat_share": {"p50": percentile(shares, 50) / 1000, "p90": percentile(shares, 90) / 1000,
+                             "mean": round(sum(k * n for k, n in shares.items()) / read / 1000, 4) if read else 0.0},
+            "repeated_scenes": [{"id": sid, **_place(camp, sid), "repeats": n, "runs": tally.repeated_runs[sid]}
+                                for sid, n in top]}
+
+
+def _ever(fid: str, tally: Tally, runs: int) -> dict[str, Any]:
+    return {"id": fid, "runs": tally.flags_set.get(fid, 0), "share": share(tally.flags_set.get(fid, 0), runs)}
 
 
 def _place(camp: Campaign, where: str) -> dict[str, Any]:

@@ -37,6 +37,17 @@ class Problem:
 
 
 @dataclass(slots=True)
+class Reading:
+    """What one game showed the player, beside its scores: noted in the run, folded in after it."""
+
+    screens: int  # screens read before a choice (see simulate_screens)
+    repeated: list[str]  # the scene of each screen read again word for word, in order
+    flags: set[str]  # flags and lists ever set
+    start_open: frozenset[str]  # gates open at the start
+    shut: set[str]  # of those, the ones found shut at the start of a later day or at the end
+
+
+@dataclass(slots=True)
 class Tally:
     runs: int = 0
     choices_made: int = 0
@@ -50,6 +61,13 @@ class Tally:
     peak: dict[str, Counter] = field(default_factory=dict)  # score -> highest value seen -> runs
     low: dict[str, Counter] = field(default_factory=dict)  # score -> lowest value seen -> runs
     problems: dict[tuple[str, str], Problem] = field(default_factory=dict)
+    screens: int = 0  # screens read, over all runs
+    repeat_share: Counter = field(default_factory=Counter)  # per mille of a run's screens read again -> runs
+    repeated: Counter = field(default_factory=Counter)  # scene -> screens there read again, over all runs
+    repeated_runs: Counter = field(default_factory=Counter)  # scene -> runs that read a screen there again
+    flags_set: Counter = field(default_factory=Counter)  # flag or list -> runs that ever set it
+    start_open: Counter = field(default_factory=Counter)  # gate -> runs that had it open at the start
+    shut: Counter = field(default_factory=Counter)  # gate -> runs that had it open at the start, then shut
     # score -> per run (days' values, final, peak, low), kept as rows until settle() counts them
     rows: dict[str, list[tuple[list[int], int, int, int]]] = field(default_factory=dict)
 
@@ -71,6 +89,18 @@ class Tally:
         for score, hist in st.history.items():
             now = vals[score]
             self.rows.setdefault(score, []).append((hist[:days], now, max(max(hist), now), min(min(hist), now)))
+
+    def add_reading(self, r: Reading) -> None:
+        """Fold in what one run showed; a run that broke off before its first choice read nothing."""
+        self.flags_set.update(r.flags)
+        self.start_open.update(r.start_open)
+        self.shut.update(r.shut)
+        if not r.screens:
+            return
+        self.screens += r.screens
+        self.repeat_share[round(1000 * len(r.repeated) / r.screens)] += 1
+        self.repeated.update(r.repeated)
+        self.repeated_runs.update(set(r.repeated))
 
     def settle(self) -> None:
         """Count the noted score values into the per-day, final, peak and low tables."""
@@ -101,9 +131,13 @@ class Tally:
         self.settle()
         self.runs += other.runs
         self.choices_made += other.choices_made
+        self.screens += other.screens
         for mine, theirs in ((self.scenes, other.scenes), (self.choices, other.choices),
                              (self.rules, other.rules), (self.gates, other.gates),
-                             (self.endings, other.endings)):
+                             (self.endings, other.endings), (self.repeat_share, other.repeat_share),
+                             (self.repeated, other.repeated), (self.repeated_runs, other.repeated_runs),
+                             (self.flags_set, other.flags_set), (self.start_open, other.start_open),
+                             (self.shut, other.shut)):
             mine.update(theirs)
         for score, per_day in other.days.items():
             ours = self.days.setdefault(score, [])

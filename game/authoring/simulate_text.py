@@ -25,8 +25,10 @@ SEVERITY = {"dead end": "error", "error": "error", "no ending": "error", "empty 
 def render(rep: dict[str, Any], seconds: float | None = None, jobs: int = 1) -> Report:
     sections = [Section(*_head(rep, seconds, jobs)), Section("Coverage", lines=_coverage(rep)),
                 Section("Endings", lines=_endings(rep)),
+                Section("Screens read again, word for word, in the same game", lines=_reading(rep)),
                 *[Section(f"{s['label']} ({s['id']}) by day", lines=_score(s)) for s in rep["scores"]],
-                Section("Gates: share of runs that ever had it open", lines=_gates(rep)),
+                Section("Gates", lines=_gates(rep)),
+                Section("Flags and lists: share of runs that ever set it", lines=_flags(rep)),
                 Section("Dead ends and dry decks (with the shortest path found)", findings=_findings(rep),
                         lines=[] if rep["problems"] else ["none: every run reached an ending"]),
                 *_threshold(rep)]
@@ -74,7 +76,7 @@ def _endings(rep: dict[str, Any]) -> list[str]:
     if rep["unfinished"]:
         rows.append(("(broke off: see dead ends)", rep["unfinished"]))
     width = max((len(r[0]) for r in rows), default=0)
-    return [f"  {eid:<{width}} {n:>7,} {pct(n / runs)}  {'█' * round(n / runs * BAR)}" for eid, n in rows]
+    return [f"  {eid:<{width}} {n:>7,} {pct(n / runs)}  {'█' * round(n / runs * BAR)}".rstrip() for eid, n in rows]
 
 
 def _score(s: dict[str, Any]) -> list[str]:
@@ -104,7 +106,40 @@ def _gates(rep: dict[str, Any]) -> list[str]:
     if not rep["gates"]:
         return ["  (this campaign has no gates)"]
     width = max(len(g["id"]) for g in rep["gates"])
-    return [f"  {g['id']:<{width}} {pct(g['share'])}  {g['title']}" for g in rep["gates"]]
+    lines = ["  open: share of runs that ever had it open; shut: of the runs that began with it open,",
+             "  the share that lost it (both seen at the start of each day and at the end)",
+             f"  {'':<{width}} {'open':>6}  {'shut':>6}"]
+    for g in rep["gates"]:
+        shut = pct(g["shut_share"]) if g.get("start_open") else "     -"
+        lines.append(f"  {g['id']:<{width}} {pct(g['share'])}  {shut}  {g['title']}")
+    return lines
+
+
+def _reading(rep: dict[str, Any]) -> list[str]:
+    """The share of a run's screens read before, and where players read the same words most."""
+    r = rep["reading"]
+    s = r["repeat_share"]
+    lines = [f"  {r['screens_per_run']} screens a run; read again: median {pct(s['p50']).strip()}, "
+             f"p90 {pct(s['p90']).strip()}, mean {pct(s['mean']).strip()}"]
+    if not r["repeated_scenes"]:
+        return lines
+    runs = max(rep["runs"], 1)
+    width = max(len(x["id"]) for x in r["repeated_scenes"])
+    lines.append("  most read again:")
+    lines += [f"    {x['id']:<{width}} {x['repeats']:>8,} times in {x['runs']:>7,} runs "
+              f"({pct(x['runs'] / runs).strip()})  {x['file']}:{x['line']}" for x in r["repeated_scenes"]]
+    return lines
+
+
+def _flags(rep: dict[str, Any]) -> list[str]:
+    """Lists first, then flags, in columns: each with the share of runs that ever set it."""
+    cells = [(f"{x['id']} (list)", x["share"]) for x in rep["lists"]] + [(x["id"], x["share"]) for x in rep["flags"]]
+    if not cells:
+        return ["  (this campaign has no flags)"]
+    width = max(len(c[0]) for c in cells)
+    per_line = max(1, 100 // (width + 10))
+    row = [f"{name:<{width}} {pct(share)}" for name, share in cells]
+    return ["  " + "   ".join(row[i:i + per_line]).rstrip() for i in range(0, len(row), per_line)]
 
 
 def _findings(rep: dict[str, Any]) -> list[Finding]:

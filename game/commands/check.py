@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
-from game.engine.campaigns import campaigns_in
+from game.engine.campaigns import named_campaigns
 from game.engine.problems import ContentError
 
 if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
@@ -38,12 +38,14 @@ def add(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "check", help="validate campaign content and list every problem and warning",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CODES,
-        description="Check campaign folders (or folders of campaigns): every loader error, then\n"
-                    "warnings about scenes no path reaches, choices and rules that can never\n"
-                    "happen, gates that never open, unused flags and decks that run dry.\n"
+        description="Check campaigns (ids, campaign folders or folders of campaigns): every\n"
+                    "loader error, then warnings about scenes no path reaches, choices and rules\n"
+                    "that can never happen, gates that never open, unused flags and decks that\n"
+                    "run dry.\n"
                     "Exit 0 when clean, 1 with warnings under --strict, 2 with errors.")
-    p.add_argument("dirs", nargs="*", type=Path, metavar="CONTENT_DIR",
-                   help="a campaign folder or a folder of campaigns (default: the content folder)")
+    p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN",
+                   help="a campaign id in the content folder, a campaign folder, or a folder of campaigns "
+                        "(default: every campaign in the content folder)")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default; styled in a terminal) or json")
@@ -56,24 +58,31 @@ def add(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.authoring.output import emit, exit_code
 
-    report = check_report(args.dirs or [args.content], cache=not args.no_cache)
+    report = check_report(args.campaigns or [None], cache=not args.no_cache, content=args.content)
     emit(report, args.format)
     return exit_code(report, args.strict)
 
 
-def check_report(dirs: list[Path], cache: bool = False) -> Report:
-    """The findings for each campaign under ``dirs``, one section a campaign."""
+def check_report(names: Sequence[str | Path | None], cache: bool = False, content: Path | None = None) -> Report:
+    """The findings for each campaign the names mean, one section a campaign: a name is an id in
+    ``content`` (default: the usual content folder), a campaign folder or a folder of campaigns;
+    None means every campaign in ``content``."""
     from game.authoring.findings import finding
     from game.authoring.output import Report, Section, tally
+    from game.paths import default_content_dir
 
+    content = content or default_content_dir()
     sections = []
-    for d in dirs:
-        folders = campaigns_in(d)
-        if not folders:
-            sections.append(Section(str(d), [finding(
-                "no-campaign", "error", str(d), 0, 0, "", "no campaign found",
-                "A campaign folder holds campaign.toml; a content folder holds campaign folders.")],
-                data={"folder": str(d)}))
+    for name in names:
+        try:
+            folders = named_campaigns(content, None if name is None else str(name))
+        except ValueError as e:
+            where = str(name or content)
+            sections.append(Section(where, [finding(
+                "no-campaign", "error", where, 0, 0, "", str(e),
+                "Name a campaign by its id, or give its folder (it holds campaign.toml) or a folder "
+                "of campaigns.")], data={"folder": where}))
+            continue
         sections += [check_folder(f, cache) for f in folders]
     report = Report("check", sections)
     report.summary = f"Checked {len(sections)} campaign{'s' if len(sections) != 1 else ''}: {tally(report)}."

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from game.tomlcache import parser
 
     try:
-        camp = load_campaign(find_campaign(args.content, args.campaign), parse=parser())
+        camp = load_campaign(find_campaign(args.content, args.campaign, "draw"), parse=parser())
     except ContentError as e:
         print(e.format() + "\n\nThe graph needs content that loads (citizen-score check lists every problem).",
               file=sys.stderr)

@@ -28,6 +28,9 @@ def add(sub: argparse._SubParsersAction) -> None:
         "simulate", help="play many seeded games headless: coverage, endings, scores, dead ends",
         description="Play N seeded games headless over all cores. Run i plays seed S+i, so any "
                     "run can be replayed; a problem is shown with its seed and shortest choice path. "
+                    "Besides coverage, endings, scores and gates: the share of screens a player reads "
+                    "again word for word in the same game, how often each flag and list is set, and "
+                    "how often a gate open at the start shuts. "
                     "Exit 0 when every run reached an ending, 2 when some broke off in a dead end, "
                     "1 when a deck ran dry and --strict is given.")
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if args.first_seed + args.runs - 1 > MAX_SEED:
         return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
     try:
-        folder = find_campaign(args.content, args.campaign)
+        folder = find_campaign(args.content, args.campaign, "simulate")
         camp = load_campaign(folder, parse=parser())
         spec = parse_strategy(args.strategy, camp)
         if args.threshold:

@@ -26,15 +26,36 @@ def campaigns_in(folder: str | Path) -> list[Path]:
     return [Path(folder)] if is_campaign(folder) else list_campaigns(folder)
 
 
-def find_campaign(content: Path, name: str | None) -> Path:
-    """The campaign folder for a CAMPAIGN argument (an id or a folder); ValueError says what exists."""
-    if name and is_campaign(name):
-        return Path(name)
-    folders = list_campaigns(content)
-    ids = [f.name for f in folders]
-    if name is None and len(folders) == 1:
-        return folders[0]
+def named_campaigns(content: Path, name: str | None) -> list[Path]:
+    """The campaign folders a CAMPAIGN argument means; ValueError says what exists instead.
+
+    ``check``, ``simulate`` and ``graph`` read the argument the same way, trying in turn: a
+    campaign folder, a folder of campaigns, the id of a campaign in the content folder. No name
+    means every campaign in the content folder.
+    """
+    ids = [f.name for f in list_campaigns(content)]
+    if name is None:
+        if not ids:
+            raise ValueError(f"no campaigns in {content}; point --content at a folder of campaigns, "
+                             "or name a campaign folder")
+        return list_campaigns(content)
+    found = campaigns_in(name)
+    if found:
+        return found
     if name in ids:
-        return folders[ids.index(name)]
-    what = f"no campaign '{name}'" if name else "name the campaign to simulate"
-    raise ValueError(f"{what} in {content}; campaigns there: {', '.join(ids) or 'none'}")
+        return [Path(content) / name]
+    folder = ("that folder holds no campaign.toml, nor campaign folders" if Path(name).is_dir()
+              else "no such folder")
+    there = f"campaigns there: {', '.join(ids)}" if ids else "it holds none"
+    raise ValueError(f"no campaign '{name}': {folder}, and no campaign with that id in {content} ({there})")
+
+
+def find_campaign(content: Path, name: str | None, verb: str = "use") -> Path:
+    """The one campaign folder a CAMPAIGN argument means (see ``named_campaigns``); without a name,
+    the only campaign there is. ValueError says what exists."""
+    folders = named_campaigns(content, name)
+    if len(folders) == 1:
+        return folders[0]
+    where = name or content
+    raise ValueError(f"name the campaign to {verb}: {where} holds {len(folders)} campaigns "
+                     f"({', '.join(f.name for f in folders)}); give an id or one campaign's folder")

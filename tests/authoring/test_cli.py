@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game import __version__
 from game.cli import main
 
@@ -87,3 +89,59 @@ def test_checkout_defaults_to_its_own_content_and_saves(monkeypatch):
     monkeypatch.delenv("CITIZEN_SCORE_SAVES", raising=False)
     assert paths.default_content_dir() == ROOT / "content"
     assert paths.default_saves_dir() == ROOT / "saves"
+
+
+FIXTURES = MINI.parent
+TOOLS = ["check", "simulate", "graph"]
+
+
+def tool(command: str, *args: str) -> list[str]:
+    """The command line of a tool, cheap to run: simulate plays a few games."""
+    return [command, *args, *(["--runs", "5", "--format", "json"] if command == "simulate" else [])]
+
+
+def test_the_folders_may_follow_the_subcommand(tmp_path, capsys):
+    assert main(tool("simulate", "mini", "--content", str(FIXTURES))) == 0
+    assert '"campaign": "mini"' in capsys.readouterr().out
+    # given on both sides, the later one counts; given only before, the subcommand keeps it
+    assert main(["--content", str(tmp_path), "check", "mini", "--content", str(FIXTURES)]) == 0
+    assert main(["--content", str(FIXTURES), "graph", "mini", "--saves", str(tmp_path)]) == 0
+
+
+def test_play_takes_its_seed_and_dev_after_its_name_and_a_bad_seed_is_named():
+    from game.cli import build_parser
+
+    args = build_parser(["play", "--seed", "5", "--dev"]).parse_args(["play", "--seed", "5", "--dev"])
+    assert (args.seed, args.dev) == (5, True)
+    out = run("play", "--seed", "five")
+    assert out.returncode == 2 and "'five' is not a whole number" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_simulate_keeps_its_own_seed_option():
+    out = run("simulate", "mini", "--content", str(FIXTURES), "--seed", "7", "--runs", "3", "--format", "json")
+    assert out.returncode == 0 and '"seed": 7' in out.stdout
+
+
+@pytest.mark.parametrize("command", TOOLS)
+def test_check_simulate_and_graph_take_a_campaign_by_id_or_by_folder(command, capsys):
+    assert main(tool(command, "mini", "--content", str(FIXTURES))) == 0
+    by_id = capsys.readouterr().out
+    assert main(tool(command, str(MINI), "--content", str(ROOT / "content"))) == 0
+    assert capsys.readouterr().out.replace(str(MINI), "mini") == by_id.replace(str(FIXTURES / "mini"), "mini")
+
+
+@pytest.mark.parametrize("command", TOOLS)
+def test_a_campaign_that_is_neither_an_id_nor_a_folder_gets_one_message(command, tmp_path, capsys):
+    assert main(tool(command, "nowhere", "--content", str(FIXTURES))) == 2
+    err = capsys.readouterr().err
+    assert "no campaign 'nowhere': no such folder" in err and "mini, sim_cover" in err and "Traceback" not in err
+    (tmp_path / "notes").mkdir()
+    assert main(tool(command, str(tmp_path / "notes"), "--content", str(FIXTURES))) == 2
+    assert "that folder holds no campaign.toml" in capsys.readouterr().err
+
+
+def test_simulate_and_graph_ask_which_campaign_when_the_content_folder_holds_several(capsys):
+    for command in ("simulate", "graph"):
+        assert main(tool(command, "--content", str(FIXTURES))) == 2
+        err = capsys.readouterr().err
+        assert "name the campaign to" in err and "mini" in err and "Traceback" not in err

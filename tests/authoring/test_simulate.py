@@ -83,7 +83,9 @@ def test_greedy_players_push_the_named_score_up_or_down(capsys):
 def test_the_json_report_has_the_documented_fields(capsys):
     rep = simulate(capsys, "mini", "--runs", "30")
     assert {"format", "campaign", "strategy", "seed", "runs", "chunk", "choices_per_run", "coverage",
-            "endings", "unfinished", "scores", "gates", "problems"} <= rep.keys()
+            "endings", "unfinished", "scores", "gates", "problems", "reading", "flags", "lists"} <= rep.keys()
+    assert {"screens_per_run", "repeat_share", "repeated_scenes"} <= rep["reading"].keys()
+    assert all({"start_open", "shut", "shut_share"} <= g.keys() for g in rep["gates"])
     assert set(rep["coverage"]) == {"scenes", "choices", "rules", "gates"}
     assert {"hit", "total", "share", "never", "hits"} <= rep["coverage"]["scenes"].keys()
     assert sum(e["runs"] for e in rep["endings"]) + rep["unfinished"] == 30
@@ -169,3 +171,76 @@ def test_a_run_that_goes_round_in_circles_is_reported_not_waited_for(capsys):
     assert loop["kind"] == "no ending" and "3 choices" in loop["reason"]
     assert loop["path"] == ["hall.yard", "yard.hall", "hall.yard"]
     assert rep["unfinished"] == loop["runs"] > 0
+
+
+def test_the_share_of_screens_read_again_counts_the_same_words_in_any_scene(capsys):
+    # sim_reread: each run reads the morning three times (day 3's is another scene, same words)
+    # and a diary that names the day, so two of its six screens are read again
+    rep = simulate(capsys, "sim_reread", "--runs", "200", "--jobs", "1")
+    assert simulate(capsys, "sim_reread", "--runs", "200", "--jobs", "2") == rep
+    r = rep["reading"]
+    assert r["screens_per_run"] == 6.0
+    assert r["repeat_share"] == {"p50": 0.333, "p90": 0.333, "mean": 0.333}
+    repeated = {x["id"]: (x["repeats"], x["runs"]) for x in r["repeated_scenes"]}
+    assert repeated == {"wake": (200, 200), "wake_again": (200, 200)}  # never the diary
+    assert r["repeated_scenes"][0]["file"] == "sim_reread/scenes/main.toml"
+
+
+def test_flags_and_lists_say_how_many_runs_ever_set_them(capsys):
+    rep = simulate(capsys, "sim_reread", "--runs", "200")
+    flags = {f["id"]: f["share"] for f in rep["flags"]}
+    assert flags["woke"] == 1.0 and 0.8 < flags["paid"] < 1.0  # half the days pay, while money lasts
+    assert rep["lists"] == [{"id": "watch_list", "runs": 0, "share": 0.0, "title": "Watch list", "kind": "black"}]
+
+
+def test_a_gate_open_at_the_start_says_how_often_it_shut(capsys):
+    rep = simulate(capsys, "sim_reread", "--runs", "200")
+    gates = {g["id"]: g for g in rep["gates"]}
+    paid = next(f["runs"] for f in rep["flags"] if f["id"] == "paid")
+    discount = gates["perk.discount"]  # open until the player pays, then shut for good
+    assert (discount["start_open"], discount["shut"]) == (200, paid)
+    assert discount["shut_share"] == round(paid / 200, 4)
+    assert gates["job.rich"]["start_open"] == 0 and gates["job.rich"]["shut"] == 0
+
+
+def test_the_text_report_shows_screens_read_again_flags_and_gates_that_shut(capsys):
+    paid = next(f["share"] for f in simulate(capsys, "sim_reread", "--runs", "100")["flags"] if f["id"] == "paid")
+    assert main(["--content", str(FIXTURES), "simulate", "sim_reread", "--runs", "100"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  6.0 screens a run; read again: median 33.3%, p90 33.3%, mean 33.3%" in lines
+    assert any("wake_again" in line and "sim_reread/scenes/main.toml:10" in line for line in lines)
+    row = {line.split()[0]: line.split()[1:] for line in lines if line.startswith("  ") and line.split()}
+    assert row["perk.discount"][:2] == ["100.0%", f"{paid * 100:.1f}%"]  # open at first; shut where paid
+    assert row["job.rich"][:2] == ["0.0%", "-"]  # never open, so never shut
+    assert row["watch_list"] == ["(list)", "0.0%", "woke", "100.0%", "paid", f"{paid * 100:.1f}%"]
+
+
+SHIPPED = FIXTURES.parent.parent / "content"
+
+
+@pytest.mark.parametrize("folder", [*sorted(p for p in SHIPPED.iterdir() if (p / "campaign.toml").is_file()),
+                                    FIXTURES / "sim_reasons", FIXTURES / "sim_reread", FIXTURES / "mini"],
+                         ids=lambda p: p.name)
+def test_a_screen_counts_as_read_again_exactly_when_the_player_would_see_the_same_words(folder):
+    """simulate remembers what cannot change instead of rendering it; the count must not change.
+    (sim_reasons: the shop shows the money left in the reason its coat is locked.)"""
+    import random
+
+    from game.authoring.simulate_screens import Screens
+
+    camp = load_campaign(folder)
+    screens = Screens(camp)
+    for seed in range(1, 41):
+        st, pick = E.new_game(camp, seed), random.Random(seed)
+        cheap, rendered = set(), set()
+        while not st.ended:
+            ids = E.open_ids(camp, st)
+            words = (E.scene_text(camp, st), tuple((o.text, o.open, o.reason) for o in E.options(camp, st)))
+            key = screens.screen(st, ids)
+            assert (key in cheap) == (words in rendered), (seed, st.log)
+            cheap.add(key)
+            rendered.add(words)
+            try:
+                E.apply(camp, st, pick.choice(list(ids)))
+            except E.DeadEnd:
+                break

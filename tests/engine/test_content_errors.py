@@ -262,7 +262,17 @@ def test_choice_with_both_goto_and_end_day(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "scenes/main.toml", 'text = "Sleep"\nend_day = true', 'text = "Sleep"\nend_day = true\ngoto = "wake"')
     p = only(h.problems_of(root))
-    assert p.line == 32 and "exactly one of goto or end_day" in p.message
+    assert p.line == 32 and "has both goto and end_day" in p.message
+    # the hint answers this mistake: keep one, or open the scene tomorrow through `later`
+    assert "Keep goto" in p.hint and 'later = { days = 1, goto = "wake" }' in p.hint
+
+
+def test_choice_with_neither_goto_nor_end_day(tmp_path):
+    root = h.copy_mini(tmp_path)
+    h.patch(root / "scenes/main.toml", 'text = "Sleep"\nend_day = true', 'text = "Sleep"')
+    p = only(h.problems_of(root))
+    assert p.line == 32 and "needs exactly one of goto or end_day" in p.message
+    assert "Say where the story goes next" in p.hint
 
 
 def test_gate_needs_cannot_use_open(tmp_path):

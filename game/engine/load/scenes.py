@@ -117,9 +117,13 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
     if not local or not check_id(cx, src, f"{path}.id", local, "choice"):
         return None
     goto, end_day = t.get("goto", ""), t.get("end_day", False)
-    if bool(goto) == bool(end_day):
+    if goto and end_day:
+        cx.problem(src, path, f"choice '{local}' has both goto and end_day = true; it needs exactly one",
+                   "Keep goto to move on within the day, or end_day = true to end it. To open a scene "
+                   f"tomorrow morning, end the day and add later = {{ days = 1, goto = \"{goto}\" }}.")
+    elif not (goto or end_day):
         cx.problem(src, path, f"choice '{local}' needs exactly one of goto or end_day = true",
-                   "Say where the story goes next.")
+                   "Say where the story goes next: goto = \"<scene>\", or end_day = true.")
     if goto:
         target(cx, src, f"{path}.goto", goto)
     needs = t.get("needs", "")
