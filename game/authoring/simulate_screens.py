@@ -34,9 +34,12 @@ def _plain(template: Template) -> bool:
 def _fixed_reason(camp: Campaign, ch: Choice) -> bool:
     """The choice, when locked, always gives the same reason: one written out, or its gate's
     ``why_not``; a reason worked out from the condition quotes the state ("you have 612")."""
-    if ch.test is None or ch.locked:
+    if ch.cond is None and not ch.needs:  # never locked
         return True
-    return ch.cond is None and bool(ch.needs) and bool(camp.gates[ch.needs].why_not)
+    if ch.locked:  # written out: fixed unless it has holes or forms, or may come out empty
+        return _plain(ch.locked)
+    return ch.cond is None and bool(ch.needs) and _plain(camp.gates[ch.needs].why_not) \
+        and bool(camp.gates[ch.needs].why_not)
 
 
 def fixed_choices(camp: Campaign, scene: Scene) -> bool:
