@@ -45,6 +45,23 @@ TOP = {"campaign.toml": {"campaign", "scores", "stats", "flags", "npc", "deck", 
                          "gate_kinds", "list"},
        "rules.toml": {"rule"}, "scenes": {"scene"}, "challenges.toml": {"challenge"}}
 
+# What a choice and a rule both do to the state: one declaration, read by both tables.
+EFFECTS: dict[str, Key] = {
+    "effects": Key(
+        T, False,
+        "Changes to stats, and to people's or organisations' measures: the amount is added. Keys are stat"
+        " ids (`money`) or quoted `\"npc.<id>.<measure>\"` (`\"npc.clinic.rating\" = -1`). Values are a "
+        "number or a formula in quotes.",
+        {'additionalProperties': {'$ref': '#/definitions/amount'}}),
+    "set": Key(
+        L, False,
+        "Flags (or lists) to set. Each must be declared under [flags] or as a [list.<id>] in "
+        "campaign.toml.",
+        {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+    "clear": Key(L, False, "Flags (or lists) to clear.", {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+}
+
+
 SPEC: dict[str, dict[str, Key]] = {
     "campaign": {
         "id": Key(S, True, "The campaign's id: the same as its folder name. Saves use it."),
@@ -169,18 +186,7 @@ SPEC: dict[str, dict[str, Key]] = {
         "locked": Key(S, False, "Optional reason shown while locked (otherwise worked out from `if`); "
                                  "may use {expression} and forms like the text."),
         "needs": Key(S, False, "Optional gate (kind.id, e.g. \"job.bank_clerk\") that must be open."),
-        "effects": Key(
-            T, False,
-            "Changes to stats, and to people's or organisations' measures: the amount is added. Keys are stat"
-            " ids (`money`) or quoted `\"npc.<id>.<measure>\"` (`\"npc.clinic.rating\" = -1`). Values are a "
-            "number or a formula in quotes.",
-            {'additionalProperties': {'$ref': '#/definitions/amount'}}),
-        "set": Key(
-            L, False,
-            "Flags (or lists) to set. Each must be declared under [flags] or as a [list.<id>] in "
-            "campaign.toml.",
-            {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
-        "clear": Key(L, False, "Flags (or lists) to clear.", {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+        **EFFECTS,
         "befriend": Key(
             L, False,
             "People (npc ids) who become your friends.",
@@ -238,18 +244,7 @@ SPEC: dict[str, dict[str, Key]] = {
         "domain": Key(
             S, False,
             "Which domain of the score the change counts in (required when the score has domains)."),
-        "effects": Key(
-            T, False,
-            "Changes to stats, and to people's or organisations' measures: the amount is added. Keys are stat"
-            " ids (`money`) or quoted `\"npc.<id>.<measure>\"` (`\"npc.clinic.rating\" = -1`). Values are a "
-            "number or a formula in quotes.",
-            {'additionalProperties': {'$ref': '#/definitions/amount'}}),
-        "set": Key(
-            L, False,
-            "Flags (or lists) to set. Each must be declared under [flags] or as a [list.<id>] in "
-            "campaign.toml.",
-            {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
-        "clear": Key(L, False, "Flags (or lists) to clear.", {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+        **EFFECTS,
         "goto": Key(
             S, False,
             "A scene (or deck) the player is sent to straight after the choice that fired the rule; at the "
