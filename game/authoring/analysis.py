@@ -88,6 +88,7 @@ def inbound(camp: Campaign) -> dict[str, list[str]]:
             note(route.goto, f"a route of '{sc.id}'")
         for ch in sc.choices:
             note(ch.goto, f"choice '{ch.id}'")
+            note(ch.call, f"the call of choice '{ch.id}'")
             for lt in ch.later:
                 note(lt.goto, f"the later of choice '{ch.id}'")
     for rule in camp.rules.values():

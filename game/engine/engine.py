@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
-from .errors import DeadEnd, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
+from .errors import DeadEnd, NoWayBack, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
 from . import textlang
 from .expr import explain
 from .model import Campaign, Choice, Gate, Template
@@ -54,6 +54,7 @@ class Outcome:
     opened: list[str] = field(default_factory=list)
     shut: list[str] = field(default_factory=list)
     revealed: list[str] = field(default_factory=list)  # hidden rules found out just now
+    reply: str = ""  # what the story answered the choice with (its `reply`), shown above the next scene
 
 
 # ---------------------------------------------------------------- text
@@ -83,12 +84,14 @@ def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
     return out
 
 
-def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
+def is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
     test = camp.run.choices[ch.id].test
     return test is None or bool(test(st))
 
 
-def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
+def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
+    if ch.id in st.taken:
+        return "taken already; it is offered only once"
     if ch.cond is not None and not ch.cond.fn(st):
         return render(camp, ch.locked, st) or explain(ch.cond, st, describe_flag(camp))
     gate = camp.gates[ch.needs]
@@ -96,11 +99,16 @@ def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:
-    """The current scene's choices, each open or locked with its reason."""
+    """The current scene's choices, each open or locked with its reason.
+
+    A once-only choice already taken is left off, and so is a locked one the author hides.
+    """
     out = []
     for ch in camp.scenes[st.scene].choices:
-        ok = _is_open(camp, ch, st)
-        out.append(Option(ch.id, render(camp, ch.text, st), ok, "" if ok else _reason(camp, ch, st)))
+        ok = is_open(camp, ch, st)
+        if not ok and (ch.hide_locked or ch.id in st.taken):
+            continue
+        out.append(Option(ch.id, render(camp, ch.text, st), ok, "" if ok else lock_reason(camp, ch, st)))
     return out
 
 
@@ -183,7 +191,7 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
                 if ch.test is None or ch.test(st):
                     ids.append(ch.id)
             if not ids:
-                raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
+                raise DeadEnd(target, st.vals["day"], [lock_reason(camp, ch.choice, st) for ch in scene.choices])
             st.offer = (len(st.log), tuple(ids))
         return
 
@@ -223,12 +231,34 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
     known_before = set(st.revealed)
     gates_before = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     changes: dict[str, int] = {}
+    scene, visit = st.scene, st.visited.get(st.scene, 0)
     step(camp, st, ch, changes)
     gates_after = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     return Outcome(ch.id, st.ledger[mark:], changes, sorted(st.flags - flags_before),
                    sorted(flags_before - st.flags), ch.choice.end_day, st.scene, bool(st.ending),
                    sorted(gates_after - gates_before), sorted(gates_before - gates_after),
-                   sorted(r for r in st.revealed - known_before if camp.rules[r].hidden))
+                   sorted(r for r in st.revealed - known_before if camp.rules[r].hidden),
+                   reply(camp, st, ch.choice, scene, visit))
+
+
+def reply(camp: Campaign, st: GameState, ch: Choice, scene: str, visit: int) -> str:
+    """A choice's reply, said with the state it left behind.
+
+    Its variations count the visit to the scene the choice was taken on, as the choice's own
+    text did, so a reply varies with the scene it answers, even when the choice comes back to it.
+    """
+    if not ch.reply:
+        return ""
+    now, st.scene = st.scene, scene
+    seen, st.visited[scene] = st.visited.get(scene), visit
+    try:
+        return render(camp, ch.reply, st)
+    finally:
+        st.scene = now
+        if seen is None:
+            del st.visited[scene]
+        else:
+            st.visited[scene] = seen
 
 
 def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
@@ -241,7 +271,7 @@ def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
     if ch is None or ch.scene is not scene:
         ch = run.choices[find_choice(camp, st, choice_id).id]
     if scene.always is None and not (ch.test is None or ch.test(st)):
-        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch.choice, st)}")
+        raise PlayError(f"choice '{ch.id}' is locked: {lock_reason(camp, ch.choice, st)}")
     return ch
 
 
@@ -272,7 +302,9 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
     if run_ch.fx:
         add_stats(st, run_ch.fx, changes)
     st.vals["hour"] += ch.hours
-    if run_ch.rare:  # flags, friends, delays, discoveries: most choices have none of them
+    if run_ch.rare:  # flags, friends, delays, discoveries, once-only: most choices have none of them
+        if ch.once:
+            st.taken.add(ch.id)
         mark_flags(st, ch.set, ch.clear)
         if ch.befriend:
             st.friends.update(ch.befriend)
@@ -295,8 +327,10 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
         moved = (len(st.ledger) != mark) + 2 * (st.flag_ver != ver)  # Moved.SCORES | Moved.FLAGS, as ints
         if run.when_by[moved]:
             goto = check_crossings(camp, st, changes, moved) or goto
-        enter(camp, st, goto or ch.goto)
+        enter(camp, st, goto or ch.goto if not run_ch.jump else jump(st, ch, goto))
         return
+    if st.returns:  # a sub-scene's way back lasts until the day ends
+        st.returns.clear()
     goto = fire_all(st, run.every_day, changes) or goto
     final = next_day(camp, st)
     due: list[str] = []
@@ -306,6 +340,24 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
     goto = check_crossings(camp, st, changes, (len(st.ledger) != mark) + 2 * (st.flag_ver != ver) + DAY) or goto
     # Nothing outlasts the last night: the finale opens whatever rules say.
     enter(camp, st, camp.finale if final else open_day(camp, st, goto, due))
+
+
+def jump(st: GameState, ch: Choice, goto: str) -> str:
+    """Where a choice that calls a sub-scene, or goes back from one, leads; keeps the way back.
+
+    A call notes where to come back to (its `goto`, else its own scene) and goes to the sub-scene;
+    `back` goes to the latest such place. A rule that sends the player elsewhere wins, as it does
+    over a `goto`: the call is then not made, while going back still leaves the sub-scene.
+    """
+    if ch.back:
+        if not st.returns:
+            raise NoWayBack(st.scene, st.vals["day"], ch.id)
+        home = st.returns.pop()
+        return goto or home
+    if goto:
+        return goto
+    st.returns.append(ch.goto or st.scene)
+    return ch.call
 
 
 def open_day(camp: Campaign, st: GameState, goto: str, due: list[str]) -> str:

@@ -262,7 +262,7 @@ def test_choice_with_both_goto_and_end_day(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "scenes/main.toml", 'text = "Sleep"\nend_day = true', 'text = "Sleep"\nend_day = true\ngoto = "wake"')
     p = only(h.problems_of(root))
-    assert p.line == 32 and "exactly one of goto or end_day" in p.message
+    assert p.line == 32 and "exactly one of goto, end_day = true or back = true" in p.message
 
 
 def test_gate_needs_cannot_use_open(tmp_path):

@@ -117,11 +117,12 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
     if not local or not check_id(cx, src, f"{path}.id", local, "choice"):
         return None
     goto, end_day = t.get("goto", ""), t.get("end_day", False)
-    if bool(goto) == bool(end_day):
-        cx.problem(src, path, f"choice '{local}' needs exactly one of goto or end_day = true",
-                   "Say where the story goes next.")
+    call, back = t.get("call", ""), t.get("back", False)
+    where_next(cx, src, path, local, bool(goto or call), end_day, back)
     if goto:
         target(cx, src, f"{path}.goto", goto)
+    if call:
+        target(cx, src, f"{path}.call", call)
     needs = t.get("needs", "")
     if needs and needs not in cx.names.gates:
         cx.problem(src, f"{path}.needs", f"unknown gate '{needs}'",
@@ -142,7 +143,17 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
         set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
         unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,
         at=Where(src.name, path, src.line), later=laters(cx, src, f"{path}.later", t.get("later", ())),
-        reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])))
+        reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])),
+        reply=template(cx, src, f"{path}.reply", t.get("reply", "")), once=t.get("once", False),
+        hide_locked=t.get("hide_locked", False), call=call, back=back)
+
+
+def where_next(cx: Context, src: Source, path: str, local: str, onward: bool, end_day: bool,
+               back: bool) -> None:
+    """A choice goes on (goto, call or both), ends the day, or goes back from a sub-scene: one of them."""
+    if onward + end_day + back != 1:
+        cx.problem(src, path, f"choice '{local}' needs exactly one of goto, end_day = true or back = true",
+                   "Say where the story goes next (call = \"...\" may come with a goto: where it returns).")
 
 
 def laters(cx: Context, src: Source, path: str, value: Any) -> tuple[Later, ...]:
