@@ -16,6 +16,7 @@ from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
+from game.ui.choice_keys import CHOICE_KEYS, key_for
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets.choices import ChoiceList
@@ -58,7 +59,7 @@ class DayScreen(GameScreen):
 
     CSS_PATH = ["day.tcss", "run.tcss"]
     BINDINGS = [
-        *(Binding(str(n), f"pick({n})", f"choice {n}", show=False) for n in range(1, 10)),
+        *(Binding(key, f"pick({n})", f"choice {key}", show=False) for n, key in enumerate(CHOICE_KEYS, 1)),
         Binding("w", "app.ledger", "Why?"),
         Binding("l", "app.life", "Life"),
         Binding("r", "app.rulebook", "Rules"),
@@ -124,6 +125,7 @@ class DayScreen(GameScreen):
         with Horizontal(id="day"):
             with Vertical(id="left"):
                 with VerticalScroll(id="story"):
+                    yield Static(id="reply")
                     yield Static(id="scene-title")
                     yield Static(id="scene-text")
                 yield Static(id="notice")
@@ -144,6 +146,7 @@ class DayScreen(GameScreen):
         self.query_one("#scene-title", Static).update(lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
         self.query_one("#scene-text", Static).update(lit(reflow(p.text())))
+        self.show_reply()
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
         if p.last is not None:
@@ -156,6 +159,13 @@ class DayScreen(GameScreen):
         self.query_one(SidePanel).show(p.camp, p.st)
         if self.timer is not None:
             self.timer.show()
+
+    def show_reply(self) -> None:
+        """The story's answer to the last choice, above the scene it leads to; the notice stays below."""
+        said = self.play.last.reply if self.play.last is not None else ""
+        reply = self.query_one("#reply", Static)
+        reply.update(lit(reflow(said), "italic"))
+        reply.display = bool(said)
 
     def action_story(self, direction: int) -> None:
         story = self.query_one("#story", VerticalScroll)
@@ -170,7 +180,7 @@ class DayScreen(GameScreen):
             return
         opt = options[n - 1]
         if not opt.open:
-            self.notify(f"Locked: {opt.reason}", title=f"Choice {n}", severity="warning", markup=False)
+            self.notify(f"Locked: {opt.reason}", title=f"Choice {key_for(n)}", severity="warning", markup=False)
             return
         self.pick(opt.id)
 

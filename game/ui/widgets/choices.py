@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from game.engine.engine import Option
+from game.ui.choice_keys import key_for
 from game.ui.text import lit
 
 
@@ -32,7 +33,7 @@ class ChoiceList(OptionList):
         grid = Table.grid()
         grid.add_column(width=3, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text(f"{n}." if n <= 9 else "", style="bold"), lit(o.text))
+        grid.add_row(Text(f"{key_for(n)}." if key_for(n) else "", style="bold"), lit(o.text))
         if not o.open:
             grid.add_row("", lit("locked — " + o.reason, "italic"))
         return ListOption(grid, id=o.id, disabled=not o.open)
