@@ -7,12 +7,11 @@ command line and the tests all drive the very same code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
 from .errors import DeadEnd, NoWayBack, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
 from . import textlang
-from .expr import explain
+from .expr import Namer, explain
 from .model import Campaign, Choice, Gate, Template
 from .prepared import DAY, ChoiceRun
 from .rules import Changes, consequences, due_today, add_stats, check_crossings, fire_all, mark_flags
@@ -64,14 +63,33 @@ def render(camp: Campaign, template: Template, st: GameState) -> str:
     return textlang.render(template, st)
 
 
-def describe_flag(camp: Campaign) -> Callable[[str], str]:
-    return lambda f: camp.flags.get(f, f)
+def namer(camp: Campaign, st: GameState) -> Namer:
+    """Names for reasons, as the player knows them: a flag's description, a scene's or gate's title.
+
+    A list kept off the life screen by its `shown_if` is not named while that is false, so a
+    lock's reason does not tell the player what the life screen keeps from them.
+    """
+    def name(kind: str, ident: str) -> str:
+        if kind == "scene":
+            scene = camp.scenes.get(ident)
+            return scene.title if scene is not None and scene.title else ident.replace("_", " ")
+        if kind == "gate":
+            gate = camp.gates.get(ident)
+            return gate.title if gate is not None else ident
+        return camp.flags.get(ident, ident) if flag_known(camp, st, ident) else ""
+    return name
+
+
+def flag_known(camp: Campaign, st: GameState, flag: str) -> bool:
+    """Whether the player may know of a flag: always, but for a list whose `shown_if` is false."""
+    lst = camp.lists.get(flag)
+    return lst is None or lst.shown is None or bool(lst.shown.fn(st))
 
 
 # ---------------------------------------------------------------- gates and choices
 
 def gate_reason(camp: Campaign, gate: Gate, st: GameState) -> str:
-    return render(camp, gate.why_not, st) or explain(gate.needs, st, describe_flag(camp))
+    return render(camp, gate.why_not, st) or explain(gate.needs, st, namer(camp, st))
 
 
 def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
@@ -93,7 +111,7 @@ def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.id in st.taken:
         return "taken already; it is offered only once"
     if ch.cond is not None and not ch.cond.fn(st):
-        return render(camp, ch.locked, st) or explain(ch.cond, st, describe_flag(camp))
+        return render(camp, ch.locked, st) or explain(ch.cond, st, namer(camp, st))
     gate = camp.gates[ch.needs]
     return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
 

@@ -102,3 +102,13 @@ def test_the_same_seed_and_choices_give_the_same_replies(camp):
         return [eng.choose(camp, st, "square.haggle").reply for _ in range(3)]
     assert replies(5) == replies(5)
     assert len({r for seed in range(12) for r in replies(seed)}) > 1
+
+
+def test_a_secret_list_stays_out_of_locked_reasons_until_it_is_shown(camp):
+    st = eng.new_game(camp, 1)
+    eng.apply(camp, st, "square.haggle")  # on the watchlist; not told while civic >= 400
+    loan = next(o for o in eng.options(camp, st) if o.id == "square.loan")
+    assert loan.reason == "needs Civic Score ≥ 600 — you have 450; for a reason you are not told"
+    eng.apply(camp, st, "square.haggle")
+    loan = next(o for o in eng.options(camp, st) if o.id == "square.loan")
+    assert loan.reason.endswith("not while: The market's watchlist")

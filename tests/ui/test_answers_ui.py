@@ -65,6 +65,16 @@ async def test_every_choice_past_the_ninth_has_a_key(app):
         assert reply(app) == "You look at the soap."
 
 
+async def test_a_secret_list_is_not_in_the_notice_until_it_is_shown(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "3")  # haggle: on the watchlist, not told
+        notice = widget_text(app.screen.query_one("#notice"))
+        assert "watchlist" not in notice and "−150" in notice
+        await pilot.press("3")  # again: now the list is shown, though nothing new was set
+        assert "watchlist" not in widget_text(app.screen.query_one("#notice"))
+        assert "not while: The market's watchlist" in "\n".join(choices(app))
+
+
 def test_day_screen_with_a_reply(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, press=["enter", "enter", "1"])
 

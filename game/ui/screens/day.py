@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
-from game.engine.engine import DeadEnd, Outcome, PlayError
+from game.engine.engine import DeadEnd, Outcome, PlayError, flag_known
 from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
 from game.engine.play import Play
@@ -38,8 +38,8 @@ def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
         lines.append(Text.assemble((f"{signed(e.delta):>4} ", style), lit(label + why)))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
     bits += [f"found out: {human(r)}" for r in out.revealed]
-    bits += [f"now: {camp.flags[f]}" for f in out.flags_set]
-    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared]
+    bits += [f"now: {camp.flags[f]}" for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so
+    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared if flag_known(camp, st, f)]
     bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
     bits += [f"shut: {camp.gates[g].title}" for g in out.shut]
     if bits:
