@@ -112,3 +112,11 @@ def test_a_secret_list_stays_out_of_locked_reasons_until_it_is_shown(camp):
     eng.apply(camp, st, "square.haggle")
     loan = next(o for o in eng.options(camp, st) if o.id == "square.loan")
     assert loan.reason.endswith("not while: The market's watchlist")
+
+
+def test_the_example_campaign_plays_to_an_ending_and_replays_byte_for_byte(camp):
+    for seed in range(40):
+        st = h.random_run(camp, seed, seed, 400)
+        assert st.ending in ("ending_watched", "ending_fed")
+        again = eng.replay(camp, seed, st.log)
+        assert again.to_dict() == st.to_dict()
