@@ -209,9 +209,18 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
                 if ch.test is None or ch.test(st):
                     ids.append(ch.id)
             if not ids:
-                raise DeadEnd(target, st.vals["day"], [lock_reason(camp, ch.choice, st) for ch in scene.choices])
+                raise _dead_end(camp, st, target)
             st.offer = (len(st.log), tuple(ids))
         return
+
+
+def _dead_end(camp: Campaign, st: GameState, scene: str) -> DeadEnd:
+    """Every choice here is locked, hidden ones too: the error, with each one's reason.
+
+    A function of its own: a comprehension over the choices inside ``enter`` would make its
+    locals closure cells, which every choice's ``enter`` would pay for.
+    """
+    return DeadEnd(scene, st.vals["day"], [lock_reason(camp, ch, st) for ch in camp.scenes[scene].choices])
 
 
 def next_day(camp: Campaign, st: GameState) -> bool:
