@@ -17,6 +17,7 @@ from game.engine.expr import Expr, Node, names_in
 from game.engine.load.crosscheck import acts_done
 from game.engine.model import Campaign, Choice, Rule, Where
 
+from .choice_checks import check_choice_paths
 from .findings import Finding, Locator, finding
 from .output import plural
 from .reach import Reach, reach
@@ -59,7 +60,7 @@ def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
     ctx.out += camp.warnings
     for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
                  check_flags, check_laters, check_dead_ends, check_plain_text,
-                 check_challenges, check_texts):
+                 check_challenges, check_texts, check_choice_paths):
         step(ctx)
     return sorted(ctx.out, key=lambda f: (f.file, f.line, f.column, f.code, f.path))
 
@@ -88,6 +89,7 @@ def inbound(camp: Campaign) -> dict[str, list[str]]:
             note(route.goto, f"a route of '{sc.id}'")
         for ch in sc.choices:
             note(ch.goto, f"choice '{ch.id}'")
+            note(ch.call, f"the call of choice '{ch.id}'")
             for lt in ch.later:
                 note(lt.goto, f"the later of choice '{ch.id}'")
     for rule in camp.rules.values():

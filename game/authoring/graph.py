@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from game.engine.model import Campaign, Choice, Rule
 
+from .choice_checks import back_scenes
 from .reach import reach
 
 FORMATS = ("mermaid", "dot")
@@ -33,7 +34,7 @@ class GEdge:
     src: str
     dst: str
     label: str
-    kind: str  # choice, locked, route, draw, fallback, rule, later, day, start
+    kind: str  # choice, locked, call, back, route, draw, fallback, rule, later, day, start
 
 
 @dataclass
@@ -93,11 +94,24 @@ def _choice_edges(camp: Campaign, ch: Choice) -> list[GEdge]:
     cond = _condition(camp, ch)
     label = f"{ch.local}: {cond}" if cond else ch.local
     kind = "locked" if cond else "choice"
+    if ch.call:
+        return _call_edges(camp, ch, src, label, kind)
+    if ch.back:
+        return []  # drawn from the call, which knows where it comes back to
     out = [GEdge(src, DAY if ch.end_day else node_id(camp, ch.goto), label, kind)]
     for lt in ch.later:
         if lt.goto:
             out.append(GEdge(src, node_id(camp, lt.goto), f"{ch.local}: {lt.days} days later", "later"))
     return out
+
+
+def _call_edges(camp: Campaign, ch: Choice, src: str, label: str, kind: str) -> list[GEdge]:
+    """A call into a sub-scene, and a return from each of its scenes that goes back."""
+    home = node_id(camp, ch.goto) if ch.goto else src
+    out = [GEdge(src, node_id(camp, ch.call), f"{label} (call)", "call" if kind == "choice" else kind)]
+    out += [GEdge(f"s_{sid}", home, f"back ({ch.local})", "back") for sid in back_scenes(camp, ch.call)]
+    return out + [GEdge(src, node_id(camp, lt.goto), f"{ch.local}: {lt.days} days later", "later")
+                  for lt in ch.later if lt.goto]
 
 
 def _rule_edges(camp: Campaign, rule: Rule, nodes: dict[str, GNode]) -> list[GEdge]:
@@ -134,7 +148,7 @@ def _day_edges(camp: Campaign) -> list[GEdge]:
 _MERMAID_SHAPE = {"start": ('(("', '"))'), "day": ('(["', '"])'), "scene": ('["', '"]'),
                   "storylet": ('("', '")'), "router": ('{"', '"}'), "ending": ('[["', '"]]'),
                   "deck": ('{{"', '"}}'), "rule": ('>"', '"]')}
-_MERMAID_ARROW = {"later": "-.->", "fallback": "-.->", "act": "-.->", "draw": "-->"}
+_MERMAID_ARROW = {"later": "-.->", "fallback": "-.->", "act": "-.->", "draw": "-->", "call": "==>", "back": "-.->"}
 _MERMAID_CLASSES = {
     "ending": "fill:#fde2e2,stroke:#b03030,stroke-width:2px",
     "deck": "fill:#e6f0ff,stroke:#3060b0",
@@ -193,6 +207,7 @@ _DOT_NODE = {
     "rule": 'shape=note, style=filled, fillcolor="#fff6d6"',
 }
 _DOT_EDGE = {"locked": 'color="#888888", fontcolor="#555555"', "later": "style=dashed",
+             "call": 'color="#208060", style=bold', "back": 'color="#208060", style=dashed',
              "fallback": "style=dashed", "act": "style=dotted", "draw": 'color="#3060b0"'}
 
 

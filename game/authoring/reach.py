@@ -163,6 +163,8 @@ def _open(camp: Campaign, r: Reach, target: str) -> list[str]:
             r.days_pass = True
         if ch.goto:
             out.append(ch.goto)
+        if ch.call:
+            out.append(ch.call)
     return out
 
 

@@ -25,6 +25,7 @@ def texts(camp: Campaign) -> Iterator[tuple[Where, str, Template]]:
         for ch in sc.choices:
             yield ch.at, "text", ch.text
             yield ch.at, "locked", ch.locked
+            yield ch.at, "reply", ch.reply
     for gate in camp.gates.values():
         yield gate.at, "why_not", gate.why_not
     for rule in camp.rules.values():

@@ -27,6 +27,9 @@ warnings (the code is printed after each one):
   fallback-never-drawn, empty-deck, deck-no-fallback        decks that never or always run dry
   possible-dead-end                                         every choice can be locked at once
   later-after-end                                           a delay longer than the campaign
+  later-overridden                                          a delay the calendar always overrides
+  once-runs-dry                                             once-only choices leave a scene empty
+  call-never-returns                                        a sub-scene with no way back
   braces-in-plain-text                                      {name} where text is not filled in
   text-never-shown                                          a branch of an {if …} that never shows
   challenge-never-won, split-never-reached                  challenges.toml goals

@@ -7,12 +7,11 @@ command line and the tests all drive the very same code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .draw import EmptyDeck, draw as draw_from
-from .errors import DeadEnd, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
+from .errors import DeadEnd, NoWayBack, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
 from . import textlang
-from .expr import explain
+from .expr import Namer, explain
 from .model import Campaign, Choice, Gate, Template
 from .prepared import DAY, ChoiceRun
 from .rules import Changes, consequences, due_today, add_stats, check_crossings, fire_all, mark_flags
@@ -54,6 +53,7 @@ class Outcome:
     opened: list[str] = field(default_factory=list)
     shut: list[str] = field(default_factory=list)
     revealed: list[str] = field(default_factory=list)  # hidden rules found out just now
+    reply: str = ""  # what the story answered the choice with (its `reply`), shown above the next scene
 
 
 # ---------------------------------------------------------------- text
@@ -63,14 +63,33 @@ def render(camp: Campaign, template: Template, st: GameState) -> str:
     return textlang.render(template, st)
 
 
-def describe_flag(camp: Campaign) -> Callable[[str], str]:
-    return lambda f: camp.flags.get(f, f)
+def namer(camp: Campaign, st: GameState) -> Namer:
+    """Names for reasons, as the player knows them: a flag's description, a scene's or gate's title.
+
+    A list kept off the life screen by its `shown_if` is not named while that is false, so a
+    lock's reason does not tell the player what the life screen keeps from them.
+    """
+    def name(kind: str, ident: str) -> str:
+        if kind == "scene":
+            scene = camp.scenes.get(ident)
+            return scene.title if scene is not None and scene.title else ident.replace("_", " ")
+        if kind == "gate":
+            gate = camp.gates.get(ident)
+            return gate.title if gate is not None else ident
+        return camp.flags.get(ident, ident) if flag_known(camp, st, ident) else ""
+    return name
+
+
+def flag_known(camp: Campaign, st: GameState, flag: str) -> bool:
+    """Whether the player may know of a flag: always, but for a list whose `shown_if` is false."""
+    lst = camp.lists.get(flag)
+    return lst is None or lst.shown is None or bool(lst.shown.fn(st))
 
 
 # ---------------------------------------------------------------- gates and choices
 
 def gate_reason(camp: Campaign, gate: Gate, st: GameState) -> str:
-    return render(camp, gate.why_not, st) or explain(gate.needs, st, describe_flag(camp))
+    return render(camp, gate.why_not, st) or explain(gate.needs, st, namer(camp, st))
 
 
 def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
@@ -83,24 +102,31 @@ def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
     return out
 
 
-def _is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
+def is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
     test = camp.run.choices[ch.id].test
     return test is None or bool(test(st))
 
 
-def _reason(camp: Campaign, ch: Choice, st: GameState) -> str:
+def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
+    if ch.id in st.taken:
+        return "taken already; it is offered only once"
     if ch.cond is not None and not ch.cond.fn(st):
-        return render(camp, ch.locked, st) or explain(ch.cond, st, describe_flag(camp))
+        return render(camp, ch.locked, st) or explain(ch.cond, st, namer(camp, st))
     gate = camp.gates[ch.needs]
     return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:
-    """The current scene's choices, each open or locked with its reason."""
+    """The current scene's choices, each open or locked with its reason.
+
+    A once-only choice already taken is left off, and so is a locked one the author hides.
+    """
     out = []
     for ch in camp.scenes[st.scene].choices:
-        ok = _is_open(camp, ch, st)
-        out.append(Option(ch.id, render(camp, ch.text, st), ok, "" if ok else _reason(camp, ch, st)))
+        ok = is_open(camp, ch, st)
+        if not ok and (ch.hide_locked or ch.id in st.taken):
+            continue
+        out.append(Option(ch.id, render(camp, ch.text, st), ok, "" if ok else lock_reason(camp, ch, st)))
     return out
 
 
@@ -183,9 +209,18 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
                 if ch.test is None or ch.test(st):
                     ids.append(ch.id)
             if not ids:
-                raise DeadEnd(target, st.vals["day"], [o.reason for o in options(camp, st)])
+                raise _dead_end(camp, st, target)
             st.offer = (len(st.log), tuple(ids))
         return
+
+
+def _dead_end(camp: Campaign, st: GameState, scene: str) -> DeadEnd:
+    """Every choice here is locked, hidden ones too: the error, with each one's reason.
+
+    A function of its own: a comprehension over the choices inside ``enter`` would make its
+    locals closure cells, which every choice's ``enter`` would pay for.
+    """
+    return DeadEnd(scene, st.vals["day"], [lock_reason(camp, ch, st) for ch in camp.scenes[scene].choices])
 
 
 def next_day(camp: Campaign, st: GameState) -> bool:
@@ -223,12 +258,34 @@ def choose(camp: Campaign, st: GameState, choice_id: str) -> Outcome:
     known_before = set(st.revealed)
     gates_before = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     changes: dict[str, int] = {}
+    scene, visit = st.scene, st.visited.get(st.scene, 0)
     step(camp, st, ch, changes)
     gates_after = {g for g, gate in camp.gates.items() if gate.needs.fn(st)}
     return Outcome(ch.id, st.ledger[mark:], changes, sorted(st.flags - flags_before),
                    sorted(flags_before - st.flags), ch.choice.end_day, st.scene, bool(st.ending),
                    sorted(gates_after - gates_before), sorted(gates_before - gates_after),
-                   sorted(r for r in st.revealed - known_before if camp.rules[r].hidden))
+                   sorted(r for r in st.revealed - known_before if camp.rules[r].hidden),
+                   reply(camp, st, ch.choice, scene, visit))
+
+
+def reply(camp: Campaign, st: GameState, ch: Choice, scene: str, visit: int) -> str:
+    """A choice's reply, said with the state it left behind.
+
+    Its variations count the visit to the scene the choice was taken on, as the choice's own
+    text did, so a reply varies with the scene it answers, even when the choice comes back to it.
+    """
+    if not ch.reply:
+        return ""
+    now, st.scene = st.scene, scene
+    seen, st.visited[scene] = st.visited.get(scene), visit
+    try:
+        return render(camp, ch.reply, st)
+    finally:
+        st.scene = now
+        if seen is None:
+            del st.visited[scene]
+        else:
+            st.visited[scene] = seen
 
 
 def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
@@ -241,7 +298,7 @@ def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
     if ch is None or ch.scene is not scene:
         ch = run.choices[find_choice(camp, st, choice_id).id]
     if scene.always is None and not (ch.test is None or ch.test(st)):
-        raise PlayError(f"choice '{ch.id}' is locked: {_reason(camp, ch.choice, st)}")
+        raise PlayError(f"choice '{ch.id}' is locked: {lock_reason(camp, ch.choice, st)}")
     return ch
 
 
@@ -272,7 +329,9 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
     if run_ch.fx:
         add_stats(st, run_ch.fx, changes)
     st.vals["hour"] += ch.hours
-    if run_ch.rare:  # flags, friends, delays, discoveries: most choices have none of them
+    if run_ch.rare:  # flags, friends, delays, discoveries, once-only: most choices have none of them
+        if ch.once:
+            st.taken.add(ch.id)
         mark_flags(st, ch.set, ch.clear)
         if ch.befriend:
             st.friends.update(ch.befriend)
@@ -295,8 +354,10 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
         moved = (len(st.ledger) != mark) + 2 * (st.flag_ver != ver)  # Moved.SCORES | Moved.FLAGS, as ints
         if run.when_by[moved]:
             goto = check_crossings(camp, st, changes, moved) or goto
-        enter(camp, st, goto or ch.goto)
+        enter(camp, st, goto or ch.goto if not run_ch.jump else jump(st, ch, goto))
         return
+    if st.returns:  # a sub-scene's way back lasts until the day ends
+        st.returns.clear()
     goto = fire_all(st, run.every_day, changes) or goto
     final = next_day(camp, st)
     due: list[str] = []
@@ -306,6 +367,24 @@ def step(camp: Campaign, st: GameState, run_ch: ChoiceRun, changes: Changes) -> 
     goto = check_crossings(camp, st, changes, (len(st.ledger) != mark) + 2 * (st.flag_ver != ver) + DAY) or goto
     # Nothing outlasts the last night: the finale opens whatever rules say.
     enter(camp, st, camp.finale if final else open_day(camp, st, goto, due))
+
+
+def jump(st: GameState, ch: Choice, goto: str) -> str:
+    """Where a choice that calls a sub-scene, or goes back from one, leads; keeps the way back.
+
+    A call notes where to come back to (its `goto`, else its own scene) and goes to the sub-scene;
+    `back` goes to the latest such place. A rule that sends the player elsewhere wins, as it does
+    over a `goto`: the call is then not made, while going back still leaves the sub-scene.
+    """
+    if ch.back:
+        if not st.returns:
+            raise NoWayBack(st.scene, st.vals["day"], ch.id)
+        home = st.returns.pop()
+        return goto or home
+    if goto:
+        return goto
+    st.returns.append(ch.goto or st.scene)
+    return ch.call
 
 
 def open_day(camp: Campaign, st: GameState, goto: str, due: list[str]) -> str:

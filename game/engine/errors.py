@@ -22,6 +22,15 @@ class DeadEnd(PlayError):
                          f"({'; '.join(reasons)})")
 
 
+class NoWayBack(DeadEnd):
+    """A choice with `back = true` taken where no sub-scene was called: a content error."""
+
+    def __init__(self, scene: str, day: int, choice: str) -> None:
+        self.scene, self.day, self.reasons = scene, day, []
+        PlayError.__init__(self, f"dead end: choice '{choice}' goes back, but no choice called a sub-scene "
+                                 f"to come back from (scene '{scene}', day {day})")
+
+
 class OutOfRange(PlayError):
     """A formula or an effect took a number outside ±LIMIT: a content error, never a hang or a crash.
 

@@ -804,25 +804,38 @@ _SAY = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
 _NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 
 
-def explain(expr: Expr, state: Any, describe_flag: Callable[[str], str]) -> str:
-    """Say in words why a condition is false for this state ("needs Social Credit ≥ 650 — you have 612")."""
-    parts = _why(expr.tree, state, describe_flag, negated=False)
-    return "; ".join(parts) if parts else f"needs {expr.src}"
+# Names a thing of the story for a reason: (kind, id) -> words, "" for something the player may
+# not know of yet (a secret list). Kinds: "flag", "scene", "gate".
+Namer = Callable[[str, str], str]
+UNTOLD = "for a reason you are not told"
 
 
-def _why(node: Node, s: Any, flag: Callable[[str], str], negated: bool) -> list[str]:
+def explain(expr: Expr, state: Any, name: Namer) -> str:
+    """Say in words why a condition is false for this state ("needs Social Credit ≥ 650 — you have 612").
+
+    Things are named as the player knows them (a flag by its description, a scene and a gate by
+    their titles), never by their ids; a list the player is not told about is not named at all.
+    Parts are joined with "; ", each part's own full stop dropped but the last one's.
+    """
+    parts = _why(expr.tree, state, name, negated=False)
+    if not parts:
+        return f"needs {expr.src}"
+    return "; ".join([p.rstrip(".") for p in parts[:-1]] + parts[-1:])
+
+
+def _why(node: Node, s: Any, name: Namer, negated: bool) -> list[str]:
     k = node.kind
     if k == "not":
-        return _why(node.args[0], s, flag, not negated)
+        return _why(node.args[0], s, name, not negated)
     if k in ("and", "or"):
         conj = k == ("or" if negated else "and")
         if conj:  # every part must hold: name the ones that fail
             out: list[str] = []
             for a in node.args:
                 if bool(a.fn(s)) == negated:  # type: ignore[misc]
-                    out += _why(a, s, flag, negated)
+                    out += _why(a, s, name, negated)
             return out
-        alts = [" ".join(_why(a, s, flag, negated)) for a in node.args]
+        alts = [" ".join(_why(a, s, name, negated)) for a in node.args]
         return [" or ".join(x for x in alts if x)]
     if k == "cmp":
         a, b = node.args
@@ -830,18 +843,31 @@ def _why(node: Node, s: Any, flag: Callable[[str], str], negated: bool) -> list[
         if a.kind == "name" and a.type == NUM and b.kind == "lit":
             return [f"needs {a.label} {_SAY[op]} {_fmt(b.value)} — you have {_fmt(a.fn(s))}"]  # type: ignore[misc]
         return [f"needs {_src(a)} {_SAY[op]} {_src(b)}"]
-    if k == "call" and node.value == "has":
-        name = node.args[0].value
-        return [f"not while: {flag(name)}" if negated else f"needs: {flag(name)}"]
-    if k == "call" and node.value == "visited":
-        scene = node.args[0].value
-        return [f"only before '{scene}'" if negated else f"only after '{scene}'"]
-    if k == "call" and node.value == "open":
-        gate = node.args[0].value
-        return [f"only while {gate} is shut" if negated else f"needs {gate} open"]
+    if k == "call" and node.value in _CALLS:
+        return [_CALLS[node.value](name, node.args[0].value, negated)]
+    if k == "name" and node.type == BOOL and str(node.value).startswith("flags."):
+        return [_flag(name, str(node.value)[6:], negated)]
     if k == "name" and node.type == BOOL:
         return [f"not while {node.label}" if negated else f"needs {node.label}"]
     return [("not: " if negated else "needs ") + _src(node)]
+
+
+def _flag(name: Namer, flag: str, negated: bool) -> str:
+    words = name("flag", flag)
+    if not words:
+        return UNTOLD
+    return f"not while: {words}" if negated else f"needs: {words}"
+
+
+def _visited(name: Namer, scene: str, negated: bool) -> str:
+    return f"only before {name('scene', scene)}" if negated else f"only after {name('scene', scene)}"
+
+
+def _open(name: Namer, gate: str, negated: bool) -> str:
+    return f"only while {name('gate', gate)} is shut" if negated else f"needs {name('gate', gate)} open"
+
+
+_CALLS: dict[str, Callable[[Namer, str, bool], str]] = {"has": _flag, "visited": _visited, "open": _open}
 
 
 def _fmt(v: Any) -> str:

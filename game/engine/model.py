@@ -132,6 +132,11 @@ class Choice:
     at: Where
     later: tuple[Later, ...] = ()
     reveal: tuple[str, ...] = ()  # hidden rules the player finds out by taking this choice
+    reply: Template = ()  # words the story answers with once the choice is taken ("": none)
+    once: bool = False  # gone from the list once taken (the default: offered every time)
+    hide_locked: bool = False  # left off the list while locked, instead of shown with its reason
+    call: str = ""  # a sub-scene to go to first; `goto` (or this scene) is where it comes back to
+    back: bool = False  # go back to where the latest call said to return
 
 
 @dataclass(slots=True)

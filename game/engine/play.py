@@ -81,6 +81,8 @@ def why_not(camp: Campaign, st: GameState, choice_id: str, closed: str = "") -> 
     if ch.id.rpartition('.')[0] != scene.id:
         return f"is in scene '{ch.id.rpartition('.')[0]}', but the story is at scene '{st.scene}' there"
     reason = next((o.reason for o in engine.options(camp, st) if o.id == ch.id and not o.open), "")
+    if not reason and (ch.hide_locked or ch.id in st.taken) and not engine.is_open(camp, ch, st):
+        reason = engine.lock_reason(camp, ch, st)  # left off the list, so not among the options
     return f"is locked: {reason}" if reason else "cannot be taken here"
 
 

@@ -85,7 +85,8 @@ class ChoiceRun:
     scene: SceneRun
     test: Test | None  # its condition and its gate in one; None: always open
     fx: tuple[StatFx, ...]
-    rare: bool  # sets or clears flags, changes friends, has later or reveal: one test for all
+    rare: bool  # sets or clears flags, changes friends, has later or reveal, is once-only: one test for all
+    jump: bool = False  # calls a sub-scene or goes back from one
 
 
 @dataclass(slots=True)

@@ -44,9 +44,17 @@ def _split(value: Amount) -> tuple[int, Formula | None]:
 def _choice_test(camp: Campaign, ch: Choice) -> Test | None:
     cond = ch.cond.fn if ch.cond is not None else None
     gate = camp.gates[ch.needs].needs.fn if ch.needs else None
+    test: Test | None = cond or gate
     if cond is not None and gate is not None:
-        return lambda st: cond(st) and gate(st)
-    return cond or gate
+        test = lambda st: cond(st) and gate(st)  # noqa: E731
+    return _once(ch.id, test) if ch.once else test
+
+
+def _once(cid: str, test: Test | None) -> Test:
+    """A once-only choice's test: not taken yet, and its own test."""
+    if test is None:
+        return lambda st: cid not in st.taken
+    return lambda st: cid not in st.taken and test(st)
 
 
 # ---------------------------------------------------------------- preparing
@@ -74,9 +82,10 @@ def _scene_run(camp: Campaign, scene: Scene) -> SceneRun:
     srun = SceneRun(scene.id, scene.routes, scene.ending)
     srun.choices = tuple(ChoiceRun(ch, ch.id, srun, _choice_test(camp, ch),
                                    _stat_fx(camp, ch.effects, Edge(f"choice '{ch.id}'", ch.at, False, False)),
-                                   bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal))
+                                   bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal
+                                        or ch.once), bool(ch.call or ch.back))
                          for ch in scene.choices)
-    if all(ch.cond is None and not ch.needs for ch in scene.choices):
+    if all(ch.cond is None and not ch.needs and not ch.once for ch in scene.choices):
         srun.always = tuple(ch.id for ch in scene.choices)
     return srun
 

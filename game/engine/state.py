@@ -51,6 +51,8 @@ class GameState:
     ending: str = ""
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # (day, "goto" or "does", id)
     revealed: set[str] = field(default_factory=set)  # hidden rules the player has found out
+    taken: set[str] = field(default_factory=set)  # once-only choices taken, which are offered no more
+    returns: list[str] = field(default_factory=list)  # sub-scenes' way back: scene ids, the latest call last
     # The open choices worked out on entering the scene, with the log length they belong to:
     # the engine needs them for its dead-end check anyway, so the next open_ids is free.
     # Not saved; any state rebuilt from a snapshot starts without it.
@@ -91,6 +93,7 @@ class GameState:
             "history": {k: list(v) for k, v in self.history.items()},
             "domain_net": dict(self.domain_net), "ending": self.ending,
             "pending": [[d, k, t] for d, k, t in self.pending], "revealed": sorted(self.revealed),
+            "taken": sorted(self.taken), "returns": list(self.returns),
         }
 
     @classmethod
@@ -113,4 +116,7 @@ class GameState:
         # Snapshots written before delayed consequences and discoveries have neither key.
         st.pending = [(int(x[0]), str(x[1]), str(x[2])) for x in d.get("pending", [])]
         st.revealed = {str(x) for x in d.get("revealed", [])}
+        # Nor have those written before once-only choices and sub-scenes these two.
+        st.taken = {str(x) for x in d.get("taken", [])}
+        st.returns = [str(x) for x in d.get("returns", [])]
         return st

@@ -146,3 +146,12 @@ def test_what_no_path_reaches_is_marked(capsys):
     nodes, _ = dot(capsys, str(FIXTURES / "lint" / "unreachable"))
     assert {n for n, (_, attrs) in nodes.items() if "#cc0000" in attrs} == {"s_attic", "s_end_lost", "s_owl", "d_night"}
     assert "unreachable" not in graph(capsys, "mini")
+
+
+def test_a_sub_scene_is_drawn_with_its_call_and_its_ways_back(capsys):
+    assert main(["graph", str(FIXTURES / "answers")]) == 0
+    out = capsys.readouterr().out
+    assert 's_square ==>|"baker (call)"| s_bakery' in out
+    assert 's_bakery -.->|"back (baker)"| s_square' in out and 's_oven -.->|"back (baker)"| s_square' in out
+    assert main(["graph", "--format", "dot", str(FIXTURES / "answers")]) == 0
+    assert '"s_oven" -> "s_square" [label="back (baker)"' in capsys.readouterr().out

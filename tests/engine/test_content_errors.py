@@ -271,7 +271,7 @@ def test_choice_with_neither_goto_nor_end_day(tmp_path):
     root = h.copy_mini(tmp_path)
     h.patch(root / "scenes/main.toml", 'text = "Sleep"\nend_day = true', 'text = "Sleep"')
     p = only(h.problems_of(root))
-    assert p.line == 32 and "needs exactly one of goto or end_day" in p.message
+    assert p.line == 32 and "needs exactly one of goto, end_day = true or back = true" in p.message
     assert "Say where the story goes next" in p.hint
 
 

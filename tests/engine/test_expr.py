@@ -46,7 +46,11 @@ def why(mini, st, src):
     camp, scope = mini
     e = compile_expr(src, scope, BOOL)
     assert not e(st), f"{src} should be false here, or there is nothing to explain"
-    return explain(e, st, lambda f: camp.flags.get(f, f))
+    return explain(e, st, lambda kind, i: {"flag": camp.flags, "scene": TITLES, "gate": GATES}[kind].get(i, i))
+
+
+TITLES = {"court": "The court"}
+GATES = {"job.clerk": "Bank clerk"}
 
 
 # ---------------------------------------------------------------- values
@@ -462,7 +466,7 @@ def test_explain_has_uses_the_flag_description(mini, st):
     assert why(mini, st, 'not has("blacklisted")') == "not while: On the court blacklist."
     st.vals["credit"] = 700
     assert why(mini, st, 'credit >= 650 and not has("blacklisted")') == "not while: On the court blacklist."
-    assert why(mini, st, "not flags.blacklisted") == "not while On the court blacklist."
+    assert why(mini, st, "not flags.blacklisted") == "not while: On the court blacklist."
 
 
 def test_explain_people_and_other_names(mini, st):
@@ -478,6 +482,12 @@ def test_explain_people_and_other_names(mini, st):
 def test_explain_generic_fallbacks_still_read_as_words(mini, st):
     # no "you have" when the number is not a plain name against a literal, but still no raw syntax
     assert why(mini, st, "money + credit >= 5000") == "needs Money + Social Credit ≥ 5000"
-    assert why(mini, st, 'visited("court")') == "only after 'court'"
-    assert why(mini, st, 'not visited("wake")') == "only before 'wake'"
-    assert "job.clerk" in why(mini, st, 'open("job.clerk")')
+    assert why(mini, st, 'visited("court")') == "only after The court"
+    assert why(mini, st, 'not visited("wake")') == "only before wake"
+    assert why(mini, st, 'open("job.clerk")') == "needs Bank clerk open"
+
+
+def test_explain_joins_parts_without_a_full_stop_before_the_semicolon(mini, st):
+    st.vals["credit"] = 612
+    reason = why(mini, st, 'has("blacklisted") and credit >= 650')
+    assert reason == "needs: On the court blacklist; needs Social Credit ≥ 650 — you have 612"

@@ -211,6 +211,17 @@ SPEC: dict[str, dict[str, Key]] = {
             "Hidden rules (ids from rules.toml) this makes known: they appear in the rulebook and by name in "
             "the ledger from now on.",
             {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+        "reply": Key(S, False, "Words the story answers with once the choice is taken, shown above the next "
+                               "scene; may use {expression} and forms like the text."),
+        "once": Key(B, False, "Once taken, the choice is gone from the list for the rest of the game "
+                              "(default false: it is offered every time the scene is)."),
+        "hide_locked": Key(B, False, "While locked, leave the choice off the list instead of showing it "
+                                     "dimmed with its reason (default false)."),
+        "call": Key(S, False, "Go to this scene first, as a sub-scene: when it (or a scene it leads to) takes"
+                              " a choice with `back = true`, the story comes back to `goto`, or without "
+                              "`goto` to this scene."),
+        "back": Key(B, False, "Go back to where the sub-scene was called from (see `call`), instead of `goto`"
+                              " or `end_day`."),
     },
     "route": {
         "if": Key(

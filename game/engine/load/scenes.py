@@ -117,15 +117,12 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
     if not local or not check_id(cx, src, f"{path}.id", local, "choice"):
         return None
     goto, end_day = t.get("goto", ""), t.get("end_day", False)
-    if goto and end_day:
-        cx.problem(src, path, f"choice '{local}' has both goto and end_day = true; it needs exactly one",
-                   "Keep goto to move on within the day, or end_day = true to end it. To open a scene "
-                   f"tomorrow morning, end the day and add later = {{ days = 1, goto = \"{goto}\" }}.")
-    elif not (goto or end_day):
-        cx.problem(src, path, f"choice '{local}' needs exactly one of goto or end_day = true",
-                   "Say where the story goes next: goto = \"<scene>\", or end_day = true.")
+    call, back = t.get("call", ""), t.get("back", False)
+    where_next(cx, src, path, local, goto, bool(goto or call), end_day, back)
     if goto:
         target(cx, src, f"{path}.goto", goto)
+    if call:
+        target(cx, src, f"{path}.call", call)
     needs = t.get("needs", "")
     if needs and needs not in cx.names.gates:
         cx.problem(src, f"{path}.needs", f"unknown gate '{needs}'",
@@ -146,7 +143,28 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
         set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
         unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,
         at=Where(src.name, path, src.line), later=laters(cx, src, f"{path}.later", t.get("later", ())),
-        reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])))
+        reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])),
+        reply=template(cx, src, f"{path}.reply", t.get("reply", "")), once=t.get("once", False),
+        hide_locked=t.get("hide_locked", False), call=call, back=back)
+
+
+def where_next(cx: Context, src: Source, path: str, local: str, goto: str, onward: bool, end_day: bool,
+               back: bool) -> None:
+    """A choice goes on (goto, call or both), ends the day, or goes back from a sub-scene: one of them."""
+    if onward + end_day + back == 1:
+        return
+    if goto and end_day and not back:  # the commonest mix-up: each hint answers its own mistake
+        cx.problem(src, path, f"choice '{local}' has both goto and end_day = true; it needs exactly one",
+                   "Keep goto to move on within the day, or end_day = true to end it. To open a scene "
+                   f"tomorrow morning, end the day and add later = {{ days = 1, goto = \"{goto}\" }}.")
+    elif not (onward or end_day or back):
+        cx.problem(src, path, f"choice '{local}' needs exactly one of goto, end_day = true or back = true",
+                   "Say where the story goes next: goto = \"<scene>\", end_day = true, or back = true "
+                   "from a sub-scene (call = \"...\" may come with a goto: where it returns).")
+    else:
+        cx.problem(src, path, f"choice '{local}' needs exactly one of goto, end_day = true or back = true",
+                   "Keep one: a choice goes on (goto, or call with a goto to return to), ends the day, or "
+                   "goes back from a sub-scene.")
 
 
 def laters(cx: Context, src: Source, path: str, value: Any) -> tuple[Later, ...]:

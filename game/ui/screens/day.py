@@ -11,11 +11,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
-from game.engine.engine import DeadEnd, Outcome, PlayError
+from game.engine.engine import DeadEnd, Outcome, PlayError, flag_known
 from game.describe import good, human, rule_known, value_label
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
+from game.ui.choice_keys import CHOICE_KEYS, key_for
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets import set_text
@@ -38,8 +39,8 @@ def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
         lines.append(Text.assemble((f"{signed(e.delta):>4} ", style), lit(label + why)))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
     bits += [f"found out: {human(r)}" for r in out.revealed]
-    bits += [f"now: {camp.flags[f]}" for f in out.flags_set]
-    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared]
+    bits += [f"now: {camp.flags[f]}" for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so
+    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared if flag_known(camp, st, f)]
     bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
     bits += [f"shut: {camp.gates[g].title}" for g in out.shut]
     if bits:
@@ -59,7 +60,7 @@ class DayScreen(GameScreen):
 
     CSS_PATH = ["day.tcss", "run.tcss"]
     BINDINGS = [
-        *(Binding(str(n), f"pick({n})", f"choice {n}", show=False) for n in range(1, 10)),
+        *(Binding(key, f"pick({n})", f"choice {key}", show=False) for n, key in enumerate(CHOICE_KEYS, 1)),
         Binding("w", "app.ledger", "Why?"),
         Binding("l", "app.life", "Life"),
         Binding("r", "app.rulebook", "Rules"),
@@ -125,6 +126,7 @@ class DayScreen(GameScreen):
         with Horizontal(id="day"):
             with Vertical(id="left"):
                 with VerticalScroll(id="story"):
+                    yield Static(id="reply")
                     yield Static(id="scene-title")
                     yield Static(id="scene-text")
                 yield Static(id="notice")
@@ -146,6 +148,7 @@ class DayScreen(GameScreen):
         set_text(self.query_one("#scene-title", Static), lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
         set_text(self.query_one("#scene-text", Static), lit(reflow(p.text())))
+        self.show_reply()
         self.query_one("#story").scroll_home(animate=False)
         notice = self.query_one("#notice", Static)
         if p.last is not None:
@@ -158,6 +161,13 @@ class DayScreen(GameScreen):
         self.query_one(SidePanel).show(p.camp, p.st)
         if self.timer is not None:
             self.timer.show()
+
+    def show_reply(self) -> None:
+        """The story's answer to the last choice, above the scene it leads to; the notice stays below."""
+        said = self.play.last.reply if self.play.last is not None else ""
+        reply = self.query_one("#reply", Static)
+        set_text(reply, lit(reflow(said), "italic"))
+        reply.display = bool(said)
 
     def action_story(self, direction: int) -> None:
         story = self.query_one("#story", VerticalScroll)
@@ -172,7 +182,7 @@ class DayScreen(GameScreen):
             return
         opt = options[n - 1]
         if not opt.open:
-            self.notify(f"Locked: {opt.reason}", title=f"Choice {n}", severity="warning", markup=False)
+            self.notify(f"Locked: {opt.reason}", title=f"Choice {key_for(n)}", severity="warning", markup=False)
             return
         self.pick(opt.id)
 

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from game.engine.engine import Option
+from game.ui.choice_keys import key_for
 from game.ui.text import lit
 
 KEY = 3  # the column of the key, "1." and a space
@@ -85,7 +86,8 @@ class ChoiceList(OptionList):
         rows = [lit(o.text)]
         if not o.open:
             rows.append(lit("locked — " + o.reason, "italic"))
-        return ListOption(ChoicePrompt(f"{n}." if n <= 9 else "", rows), id=o.id, disabled=not o.open)
+        key = key_for(n)
+        return ListOption(ChoicePrompt(f"{key}." if key else "", rows), id=o.id, disabled=not o.open)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
