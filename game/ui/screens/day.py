@@ -18,7 +18,7 @@ from game.engine.play import Play
 from game.engine.state import GameState
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
-from game.ui.widgets import set_text
+from game.ui.widgets import Story, Words, set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 
@@ -124,10 +124,10 @@ class DayScreen(GameScreen):
         yield Header(show_clock=False, icon="◉")
         with Horizontal(id="day"):
             with Vertical(id="left"):
-                with VerticalScroll(id="story"):
-                    yield Static(id="scene-title")
-                    yield Static(id="scene-text")
-                yield Static(id="notice")
+                with Story(id="story"):
+                    yield Words(id="scene-title")
+                    yield Words(id="scene-text")
+                yield Words(id="notice")
                 yield ChoiceList(id="choices")
             yield SidePanel(id="side")
         yield Footer()
