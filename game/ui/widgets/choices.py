@@ -9,6 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
@@ -70,6 +71,7 @@ class ChoiceList(OptionList):
             self.choice_id = choice_id
 
     shown: tuple[Option, ...] = ()  # what the list holds, so a key picks without asking again
+    _drawn_width = -1  # the width the prompts were drawn for
 
     def show(self, options: list[Option]) -> None:
         """List the choices, with the first open one highlighted; the same list is not rebuilt."""
@@ -86,6 +88,14 @@ class ChoiceList(OptionList):
         if not o.open:
             rows.append(lit("locked — " + o.reason, "italic"))
         return ListOption(ChoicePrompt(f"{n}." if n <= 9 else "", rows), id=o.id, disabled=not o.open)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the drawn prompts when only the height changed: they are as wide as before, and
+        drawing them again took another frame after each choice that changed the list's length."""
+        width = self.scrollable_content_region.width  # a scrollbar come or gone changes it too
+        if width == self._drawn_width:
+            event.prevent_default()  # OptionList's own handler would clear them
+        self._drawn_width = width
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
