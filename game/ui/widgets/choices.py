@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
@@ -71,7 +72,6 @@ class ChoiceList(OptionList):
             self.choice_id = choice_id
 
     shown: tuple[Option, ...] = ()  # what the list holds, so a key picks without asking again
-    _drawn_width = -1  # the width the prompts were drawn for
 
     def show(self, options: list[Option]) -> None:
         """List the choices, with the first open one highlighted; the same list is not rebuilt."""
@@ -89,13 +89,21 @@ class ChoiceList(OptionList):
             rows.append(lit("locked — " + o.reason, "italic"))
         return ListOption(ChoicePrompt(f"{n}." if n <= 9 else "", rows), id=o.id, disabled=not o.open)
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Draw the prompts again when a layout changed the width they have, within that layout.
+
+        OptionList does it on the Resize event, after the layout, and finds the new lines only as
+        the frame is drawn: another layout and frame after a choice that brought a scrollbar or
+        took one away. Done here, the screen settles it in the same frame (``DayScreen``).
+        """
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.virtual_size.width != self.scrollable_content_region.width - self._get_left_gutter_width():
+            self._clear_caches()  # the lines were measured at another width (a scrollbar came or went)
+            self._update_lines()
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the drawn prompts when only the height changed: they are as wide as before, and
-        drawing them again took another frame after each choice that changed the list's length."""
-        width = self.scrollable_content_region.width  # a scrollbar come or gone changes it too
-        if width == self._drawn_width:
-            event.prevent_default()  # OptionList's own handler would clear them
-        self._drawn_width = width
+        event.prevent_default()  # the prompts are drawn for the width they have (``_size_updated``)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
