@@ -11,7 +11,10 @@ add /tmp/old <commit>``) in the same rounds as this one, so that before and afte
 noise. It prints figures and comparisons; it asserts nothing (speed is never a timed test).
 
 The screen figures run the real program in an 80x24 pseudo-terminal and read what it writes, as a
-terminal would; every figure is set beside a bare Textual app timed in the same rounds.
+terminal would; every figure is set beside a bare Textual app timed in the same rounds. Key presses
+are also timed through tmux, as a player's terminal sees them: the key sent with ``send-keys``, the
+screen read with ``capture-pane`` until it has shown the new state (``keypress`` needs tmux for
+that part; without it, the part says so and times the pseudo-terminal alone).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import struct
+import subprocess
 import termios
 import statistics
 import sys
@@ -126,20 +131,83 @@ class Term:
             last = time.perf_counter()
         return first, last, out
 
-    def press(self, key: bytes) -> tuple[float, float, bytes]:
+    def press(self, key: str) -> tuple[float, float, bool]:
         """Seconds from writing ``key`` to the first and to the last byte of the redraw it caused,
-        and its bytes."""
+        and whether it told of a locked choice (the game did not follow the script)."""
         while self._read(0):  # nothing stale counts
             pass
         t = time.perf_counter()
-        os.write(self.fd, key)
+        self.send(key)
         first, last, out = self.settle()
-        return first - t, last - t, out
+        return first - t, last - t, b"Locked" in out
+
+    def send(self, key: str) -> None:
+        """Type a key, named as tmux names it ("Enter", "1")."""
+        os.write(self.fd, b"\r" if key == "Enter" else key.encode())
 
     def close(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
         os.close(self.fd)
+
+
+class Tmux:
+    """A program in a detached 80x24 tmux window: keys go in by ``send-keys``, the screen is read
+    by ``capture-pane``, as the issue measured it. A server of its own (its own socket, no status
+    line, no delay after Escape), so nobody's sessions are touched and the window is all 24 rows."""
+
+    CONF = "set -g status off\nset -g escape-time 0\n"
+
+    def __init__(self, code: str, *args: str, cwd: Path = ROOT) -> None:
+        self.socket = f"citizen-bench-{os.getpid()}-{id(self)}"
+        self.conf = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)
+        self.conf.write(self.CONF)
+        self.conf.close()
+        self._tmux("-f", self.conf.name, "new-session", "-d", "-x", "80", "-y", "24", "-c", str(cwd),
+                   sys.executable, "-c", code, *args)
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True).stdout
+
+    def screen(self) -> str:
+        """What the window shows now, with its colours (a new highlight is a new state too)."""
+        return self._tmux("capture-pane", "-p", "-e")
+
+    def wait_for(self, marker: bytes, timeout: float = 20.0) -> None:
+        t = time.perf_counter()
+        while marker.decode() not in self.screen() and time.perf_counter() - t < timeout:
+            time.sleep(0.01)
+
+    def settle(self, timeout: float = 10.0) -> None:
+        t = changed = time.perf_counter()
+        shown = self.screen()
+        while time.perf_counter() - changed < GAP and time.perf_counter() - t < timeout:
+            now = self.screen()
+            if now != shown:
+                shown, changed = now, time.perf_counter()
+
+    def press(self, key: str, timeout: float = 10.0) -> tuple[float, float, bool]:
+        """Seconds from sending ``key`` to the first change of the screen, and to its last change
+        before ``GAP`` of stillness: the screen as a player sees it come and then sit still; and
+        whether it told of a locked choice."""
+        shown = self.screen()
+        t = time.perf_counter()
+        self.send(key)
+        first = last = 0.0
+        while True:
+            now, at = self.screen(), time.perf_counter()
+            if now != shown:
+                shown, last = now, at - t
+                first = first or last
+            elif (first and at - t - last > GAP) or at - t > timeout:
+                return first, last, "Locked" in shown
+
+    def send(self, key: str) -> None:
+        self._tmux("send-keys", key)
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+        os.unlink(self.conf.name)
 
 
 def _first_frame(code: str, *args: str, cwd: Path = ROOT, then: bytes = b"") -> float:
@@ -198,7 +266,8 @@ def bench_startup(rounds: int = 15, base: Path | None = None) -> None:
                 args = () if code == BARE_APP else ("--saves", saves)
                 times.append(_first_frame(code, *args, cwd=root, then=then))
     b = statistics.median(bare)
-    print(f"start-up (median of {rounds}, 80x24 pseudo-terminal, interleaved):")
+    print(f"start-up (median of {rounds}, 80x24 pseudo-terminal, interleaved; load average "
+          f"{os.getloadavg()[0]:.2f}):")
     print(f"  bare Textual app with header and footer, first frame   {_ms(bare)}")
     for name, _ in games:
         t, r = statistics.median(title[name]), statistics.median(ready[name])
@@ -206,7 +275,7 @@ def bench_startup(rounds: int = 15, base: Path | None = None) -> None:
         print(f"  {name:<22} Enter -> campaign picker     {_ms(ready[name])}   {r / b:.2f}x  (goal: within 1.5x)")
 
 
-def _game_keys(content: Path, presses: int) -> list[bytes]:
+def _game_keys(content: Path, presses: int) -> list[str]:
     """The digit keys of a seeded game of the first campaign, each an open choice.
 
     The benchmark plays the same game headless (the same seed and choices give the same game), so
@@ -214,7 +283,7 @@ def _game_keys(content: Path, presses: int) -> list[bytes]:
     """
     camp = load_campaign(list_campaigns(content)[0])
     st = engine.new_game(camp, SEED)
-    keys: list[bytes] = []
+    keys: list[str] = []
     for k in range(presses):
         opts = engine.options(camp, st)
         open_at = [i for i, o in enumerate(opts) if o.open and i < 9]
@@ -222,18 +291,18 @@ def _game_keys(content: Path, presses: int) -> list[bytes]:
         engine.choose(camp, st, opts[i].id)
         if st.ending:  # the ending screen is another figure
             break
-        keys.append(str(i + 1).encode())
+        keys.append(str(i + 1))
     return keys
 
 
-def _to_day(root: Path, saves: str) -> Term:
+def _to_day(root: Path, saves: str, kind: type[Term] | type[Tmux] = Term) -> Term | Tmux:
     """A fresh game on its first day: New game, then the first campaign, from the title."""
-    term = Term(OUR_APP, "--saves", saves, "--seed", str(SEED), "--content", str(root / "content"), cwd=root)
+    term = kind(OUR_APP, "--saves", saves, "--seed", str(SEED), "--content", str(root / "content"), cwd=root)
     term.wait_for(MARKER)
-    os.write(term.fd, b"\r")
+    term.send("Enter")
     term.wait_for(PICKER)
     term.settle()
-    os.write(term.fd, b"\r")
+    term.send("Enter")
     term.wait_for(DAY)
     term.settle()
     return term
@@ -243,42 +312,55 @@ def bench_keypress(rounds: int = 3, presses: int = 40, base: Path | None = None)
     """A choice key to the redrawn day screen, ours against a bare app that rewrites a block of
     text on each key; each key press goes to each app in turn, so a busy moment hits all alike.
 
-    Timed from writing the key to the pseudo-terminal until the last byte of the redraw it
-    caused, where the redraw ends when the output has been quiet for ``GAP``. The first byte is
+    Timed twice: in a raw pseudo-terminal, from writing the key until the last byte of the redraw
+    it caused, where the redraw ends when the output has been quiet for ``GAP`` (the first byte is
     shown too: when the new words start to arrive, before any further frames that settle the
-    layout (Textual lays out again when a widget's size changed, on its next 1/60 s tick).
+    layout); and through tmux, from ``send-keys`` until ``capture-pane`` last showed a change.
     """
     games = _checkouts(base)
+    keys = {name: _game_keys(root / "content", presses) for name, root in games}
+    _keypress(Term, "pseudo-terminal", games, keys, rounds)
+    if shutil.which("tmux"):
+        _keypress(Tmux, "tmux window", games, keys, rounds)
+    else:
+        print("key press through tmux: skipped, tmux is not installed")
+
+
+def _keypress(kind: type[Term] | type[Tmux], where: str, games: list[tuple[str, Path]],
+              keys: dict[str, list[str]], rounds: int) -> None:
+    """The key-press figure in one kind of terminal, printed."""
     first: dict[str, list[float]] = {"bare": [], **{name: [] for name, _ in games}}
     last: dict[str, list[float]] = {"bare": [], **{name: [] for name, _ in games}}
-    keys = {name: _game_keys(root / "content", presses) for name, root in games}
     stray = 0
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as saves:
-            terms = {"bare": Term(BARE_KEYS_APP)}
+            terms = {"bare": kind(BARE_KEYS_APP)}
             terms["bare"].wait_for(MARKER)
             terms["bare"].settle()
             for name, root in games:
-                terms[name] = _to_day(root, str(Path(saves) / name))
+                terms[name] = _to_day(root, str(Path(saves) / name), kind)
             try:
                 for k in range(min(len(v) for v in keys.values())):
                     for name in _turn(list(terms), k):
-                        t1, t2, out = terms[name].press(b"x" if name == "bare" else keys[name][k])
-                        stray += b"Locked" in out  # a key that missed its choice: the game drifted
+                        t1, t2, locked = terms[name].press("x" if name == "bare" else keys[name][k])
+                        stray += locked
                         first[name].append(t1)
                         last[name].append(t2)
             finally:
                 for term in terms.values():
                     term.close()
     b = statistics.median(last["bare"])
-    print(f"key press to redrawn screen ({len(last['bare'])} presses each, {rounds} games, 80x24 "
-          f"pseudo-terminal, interleaved; a redraw ends after {GAP * 1000:.0f} ms of quiet):")
+    end = "output quiet" if kind is Term else "screen unchanged"
+    print(f"key press to redrawn screen ({len(last['bare'])} presses each, {rounds} games, 80x24 {where}, "
+          f"interleaved; a redraw ends after {GAP * 1000:.0f} ms of {end}; load average "
+          f"{os.getloadavg()[0]:.2f}):")
     for name, ts in last.items():
         label = "bare Textual app, Static rewritten" if name == "bare" else f"{name}, a choice"
         p90 = statistics.quantiles(ts, n=10)[-1]
         ratio = "" if name == "bare" else f"   {statistics.median(ts) / b:.2f}x  (goal: within 2x)"
+        begin = "first byte" if kind is Term else "first change"
         print(f"  {label:<40} median {_ms(ts)}  p90 {p90 * 1000:7.1f} ms  "
-              f"(first byte {_ms(first[name])}){ratio}")
+              f"({begin} {_ms(first[name])}){ratio}")
     if stray:
         print(f"  warning: {stray} presses hit a locked choice; the game did not follow the script")
 

@@ -82,6 +82,8 @@ _IF = re.compile(r"\s*if\s")
 _HEAD = re.compile(r"\s*([a-z]+)(?:\s+(\d))?\s*:")
 _ELSE_IF = re.compile(r"\s*else\s+if\s")
 _ELSE = re.compile(r"\s*else\s*:")
+_TOP = re.compile(r"[{}]")  # the characters ``seq`` reads one by one; the rest are words
+_IN_FORM = re.compile(r"[{}|]")
 _INK = {"&": "{cycle: a | b}", "~": "{shuffle: a | b}", "!": "{once: a | b}"}
 
 
@@ -102,7 +104,14 @@ class _Reader:
         out: list[Piece] = []
         lit: list[str] = []
         text = self.text
+        special = _IN_FORM if depth else _TOP
         while self.pos < len(text):
+            found = special.search(text, self.pos)  # the words up to the next brace go in one piece
+            end = found.start() if found else len(text)
+            if end > self.pos:
+                lit.append(text[self.pos : end])
+                self.pos = end
+                continue
             c = text[self.pos]
             nxt = text[self.pos + 1 : self.pos + 2]
             if c == "{" and nxt == "{":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -19,13 +21,15 @@ from game.engine.state import GameState
 from game.ui.choice_keys import CHOICE_KEYS, key_for
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
-from game.ui.widgets import set_text
+from game.ui.widgets import Story, Words, set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:  # a game's day screen needs neither; runs and replays bring their own
     from game.ui.replay_chooser import ReplayChooser
     from game.ui.widgets.timer import TimerPanel
+
+SETTLE = 3  # layouts at most after the first: a scrollbar that comes, then the width it takes
 
 
 def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
@@ -125,11 +129,11 @@ class DayScreen(GameScreen):
         yield Header(show_clock=False, icon="◉")
         with Horizontal(id="day"):
             with Vertical(id="left"):
-                with VerticalScroll(id="story"):
-                    yield Static(id="reply")
-                    yield Static(id="scene-title")
-                    yield Static(id="scene-text")
-                yield Static(id="notice")
+                with Story(id="story"):
+                    yield Words(id="reply")
+                    yield Words(id="scene-title")
+                    yield Words(id="scene-text")
+                yield Words(id="notice")
                 yield ChoiceList(id="choices")
             yield SidePanel(id="side")
         yield Footer()
@@ -165,9 +169,40 @@ class DayScreen(GameScreen):
     def show_reply(self) -> None:
         """The story's answer to the last choice, above the scene it leads to; the notice stays below."""
         said = self.play.last.reply if self.play.last is not None else ""
-        reply = self.query_one("#reply", Static)
+        reply = self.query_one("#reply", Words)
         set_text(reply, lit(reflow(said), "italic"))
         reply.display = bool(said)
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """Lay the screen out until it stops moving, then draw one frame.
+
+        Textual answers a layout that resized a widget (new content, a scrollbar come or gone)
+        with another layout on its next tick, 1/60 s later, and draws each; a choice resizes
+        several of this screen's pieces, so it took two or three frames to settle. Here the
+        layouts and repaints that a layout asks for are done at once, and drawn in one frame.
+        """
+        with self.app.batch_update():
+            super()._refresh_layout(size, scroll)
+            for _ in range(SETTLE):
+                asked = [w for w in self._laid_out() if w._layout_required]
+                if not asked:
+                    break
+                for widget in asked:
+                    widget._layout_required = False
+                    for ancestor in widget.ancestors_with_self:
+                        if isinstance(ancestor, Widget):
+                            ancestor._clear_arrangement_cache()
+                super()._refresh_layout(size)
+            repaint = {w for w in self._laid_out() if w._repaint_required}
+            for widget in repaint:
+                widget._repaint_required = False
+            self._compositor.update_widgets(repaint)
+
+    def _laid_out(self) -> Iterator[Widget]:
+        """Every widget a layout places: the screen's, and their scrollbars."""
+        for widget in self.walk_children(Widget):
+            yield widget
+            yield from (bar for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar) if bar)
 
     def action_story(self, direction: int) -> None:
         story = self.query_one("#story", VerticalScroll)

@@ -9,6 +9,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
@@ -88,6 +90,22 @@ class ChoiceList(OptionList):
             rows.append(lit("locked — " + o.reason, "italic"))
         key = key_for(n)
         return ListOption(ChoicePrompt(f"{key}." if key else "", rows), id=o.id, disabled=not o.open)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Draw the prompts again when a layout changed the width they have, within that layout.
+
+        OptionList does it on the Resize event, after the layout, and finds the new lines only as
+        the frame is drawn: another layout and frame after a choice that brought a scrollbar or
+        took one away. Done here, the screen settles it in the same frame (``DayScreen``).
+        """
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.virtual_size.width != self.scrollable_content_region.width - self._get_left_gutter_width():
+            self._clear_caches()  # the lines were measured at another width (a scrollbar came or went)
+            self._update_lines()
+        return resized
+
+    def on_resize(self, event: events.Resize) -> None:
+        event.prevent_default()  # the prompts are drawn for the width they have (``_size_updated``)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

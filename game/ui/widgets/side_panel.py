@@ -11,7 +11,7 @@ from textual.widgets import Digits, Sparkline, Static
 from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.ui.text import clock, lit, signed
-from game.ui.widgets import set_text
+from game.ui.widgets import Words, set_text
 
 BAR = 10
 
@@ -75,13 +75,13 @@ class SidePanel(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="score-label")
+        yield Words(id="score-label")
         yield Digits(id="score-number")
-        yield Static(id="score-band")
-        yield Static(id="domains")
+        yield Words(id="score-band")
+        yield Words(id="domains")
         yield Sparkline([], id="trend")
-        yield Static(id="stats")
-        yield Static(id="clock")
+        yield Words(id="stats")
+        yield Words(id="clock")
 
     def show(self, camp: Campaign, st: GameState) -> None:
         sc = camp.main_score
