@@ -31,6 +31,7 @@ Words = tuple  # (scene text, ((choice text, open, reason), ...)): a screen, com
 Read = Callable[[GameState], Any]
 MAX_REMEMBERED = 50_000  # screens and keys kept per process; past that, screens are rendered each time
 _WORKED_OUT = frozenset({"neg", "not", "and", "or", "cmp", "arith"})  # nodes that read only their parts
+_PURE_CALLS = frozenset({"min", "max", "clamp", "abs", "round"})  # calls that read only their arguments
 
 
 def choice_words(camp: Campaign, st: GameState) -> tuple[tuple[str, bool, str], ...]:
@@ -49,7 +50,8 @@ def _tree_reads(node: Node, out: dict[Hashable, Read]) -> bool:
             return False
         out.setdefault((node.kind, node.value, tuple(a.value for a in node.args)), node.fn)
         return True
-    return node.kind in _WORKED_OUT and all(_tree_reads(a, out) for a in node.args)
+    worked_out = node.kind in _WORKED_OUT or (node.kind == "call" and node.value in _PURE_CALLS)
+    return worked_out and all(_tree_reads(a, out) for a in node.args)
 
 
 def _template_reads(template: Template, out: dict[Hashable, Read]) -> bool:
@@ -78,16 +80,24 @@ def text_reads(template: Template) -> tuple[Read, ...] | None:
     return tuple(out.values()) if _template_reads(template, out) else None
 
 
-def choices_reads(camp: Campaign, scene: Scene) -> tuple[Read, ...] | None:
+Locks = tuple[tuple[str, tuple[Read, ...]], ...]  # choice id -> what its reason reads, when locked
+
+
+def choices_reads(camp: Campaign, scene: Scene) -> tuple[tuple[Read, ...], Locks] | None:
     """What the scene's choices read from the state beside which of them are open: their texts,
-    and what a locked choice's reason is made of. None when their words cannot be keyed."""
-    out: dict[Hashable, Read] = {}
+    always, and what a choice's reason is made of, only while it is locked (most of the time
+    it is open and its reason is not on the screen). None when their words cannot be keyed."""
+    texts: dict[Hashable, Read] = {}
+    locks: list[tuple[str, tuple[Read, ...]]] = []
     for ch in scene.choices:
+        reason: dict[Hashable, Read] = {}
         templates, trees = _reason_parts(camp, ch)
-        if not (all(_template_reads(t, out) for t in [ch.text, *templates])
-                and all(_tree_reads(t, out) for t in trees)):
+        if not (_template_reads(ch.text, texts) and all(_template_reads(t, reason) for t in templates)
+                and all(_tree_reads(t, reason) for t in trees)):
             return None
-    return tuple(out.values())
+        if reason:
+            locks.append((ch.id, tuple(reason.values())))
+    return tuple(texts.values()), tuple(locks)
 
 
 def _reason_parts(camp: Campaign, ch: Choice) -> tuple[list[Template], list[Node]]:
@@ -120,24 +130,29 @@ class _Keyed:
 
     text: tuple[Read, ...]
     choices: tuple[Read, ...]
-    texts: dict[Hashable, Hashable] = field(default_factory=dict)
+    locks: Locks
+    texts: dict[Hashable, str] = field(default_factory=dict)
     lists: dict[Hashable, Hashable] = field(default_factory=dict)
     whole: dict[tuple[str, ...], tuple[Hashable, Hashable]] | None = None
+    fixed: bool = False  # the choices read nothing: they are known by which are open
 
 
 def _keyed(camp: Campaign, scene: Scene) -> _Keyed | None:
     text, choices = text_reads(scene.text), choices_reads(camp, scene)
     if text is None or choices is None:
         return None
-    return _Keyed(text, choices, whole=None if text or choices else {})
+    reads, locks = choices
+    fixed = not reads and not locks
+    return _Keyed(text, reads, locks, whole=None if text or not fixed else {}, fixed=fixed)
 
 
 class Screens:
     """Per process: each screen as something a set can hold, equal exactly when the words are.
 
-    A game keeps the screens it showed in a set. A screen is held as a pair: the number of its
-    text and the number of its choices' words, each found from its key without rendering once
-    the key has been met. Words with no number (the table is full) are compared word for word.
+    A game keeps the screens it showed in a set. A screen is held as a pair: its text, and the
+    number of its choices' words, each found from its key without rendering once the key has
+    been met. The text stands for itself: a remembered string hashes once and compares by
+    identity. Choices with no number (the table is full) are compared word for word.
     """
 
     def __init__(self, camp: Campaign) -> None:
@@ -145,13 +160,13 @@ class Screens:
         found = {sid: _keyed(camp, s) for sid, s in camp.scenes.items()}
         self.keyed = {sid: k for sid, k in found.items() if k is not None}
         self.keys = 0  # keys remembered, over all scenes
-        self.numbers: dict[Hashable, int] = {}  # a text, or a scene's choices in words -> its number
+        self.numbers: dict[Hashable, int] = {}  # a scene's choices in words -> their number
 
     def screen(self, st: GameState, open_ids: Sequence[str]) -> Hashable:
         """The screen now; ``open_ids`` are the open choices the engine offers."""
         k = self.keyed.get(st.scene)
         if k is None:
-            return self.number(E.scene_text(self.camp, st)), self.number(choice_words(self.camp, st))
+            return E.scene_text(self.camp, st), self.number(choice_words(self.camp, st))
         ids = tuple(open_ids)
         whole = k.whole
         if whole is None:
@@ -162,17 +177,18 @@ class Screens:
             self.remember(whole, ids, n)
         return n
 
-    def text(self, k: _Keyed, st: GameState) -> Hashable:
+    def text(self, k: _Keyed, st: GameState) -> str:
         reads = k.text
         key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
-        n = k.texts.get(key)
-        if n is None:
-            n = self.number(E.scene_text(self.camp, st))
-            self.remember(k.texts, key, n)
-        return n
+        text = k.texts.get(key)
+        if text is None:
+            text = E.scene_text(self.camp, st)
+            self.remember(k.texts, key, text)
+        return text
 
     def choices(self, k: _Keyed, st: GameState, ids: tuple[str, ...]) -> Hashable:
-        key = (ids, *[read(st) for read in k.choices]) if k.choices else ids
+        key = ids if k.fixed else (ids, *[read(st) for read in k.choices],
+                                   *[read(st) for cid, reads in k.locks if cid not in ids for read in reads])
         n = k.lists.get(key)
         if n is None:
             n = self.number(choice_words(self.camp, st))
