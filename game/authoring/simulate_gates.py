@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left as left, bisect_right as right
+from itertools import repeat
+from operator import call
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -43,28 +45,31 @@ def _text(node: Node) -> str:
     return f"{node.kind}:{node.op}:{node.value}({','.join(_text(a) for a in node.args)})"
 
 
-_ORDER = (operator.lt, operator.le, operator.gt, operator.ge)  # what a place among thresholds answers
+# an order against a number, and the bisection that places a value for it: v >= t and v < t
+# hold by how many numbers lie at or below v, v > t and v <= t by how many lie below it
+_PLACE = {operator.ge: right, operator.lt: right, operator.gt: left, operator.le: left}
+Fact = Callable[[Any], Any]
 
 
-def _ordered(fact: Callable[[Any], Any]) -> tuple[str, Any] | None:
-    """(value, number) of a fact that orders a value against a number ("sesame >= 650"), else None."""
+def _ordered(fact: Fact) -> tuple[Callable[..., int], str, Any] | None:
+    """(bisection, value, number) of a fact that orders a value against a number
+    ("sesame >= 650"), else None."""
     cmp = getattr(fact, "cmp", None)  # set by the expression compiler on name-versus-constant comparisons
-    return (cmp[1], cmp[2]) if cmp is not None and cmp[0] in _ORDER else None
+    return (_PLACE[cmp[0]], cmp[1], cmp[2]) if cmp is not None and cmp[0] in _PLACE else None
 
 
-def _thresholds(facts: list[Callable[[Any], Any]]) -> tuple[list[tuple[str, tuple]], list[Callable[[Any], Any]]]:
-    """Split off the facts that order one value against numbers: for a value ordered against two
-    or more numbers, its place among them (how many lie below it, how many at or below it)
-    answers every one of those facts, with two bisections instead of a call each. A value
-    ordered against one number keeps its fact (a place there could not tell NaN from it)."""
-    by_value: dict[str, set] = {}
+def _places(facts: list[Fact]) -> tuple[tuple[tuple[Callable[..., int], tuple, str], ...], list[Fact]]:
+    """Split off the facts that order a value against numbers: the value's place among its
+    numbers answers all of them with one bisection, where each fact was a call. (Values are
+    never NaN, which would have no place: the engine refuses them, with inf, past ±LIMIT.)"""
+    by_place: dict[tuple[Callable[..., int], str], set] = {}
     for f in facts:
         o = _ordered(f)
         if o is not None:
-            by_value.setdefault(o[0], set()).add(o[1])
-    groups = {k: tuple(sorted(ts)) for k, ts in by_value.items() if len(ts) > 1}
-    rest = [f for f in facts if (o := _ordered(f)) is None or o[0] not in groups]
-    return sorted(groups.items()), rest
+            by_place.setdefault(o[:2], set()).add(o[2])
+    places = sorted(((bisect, tuple(sorted(ts)), value) for (bisect, value), ts in by_place.items()),
+                    key=lambda p: (p[2], p[0].__name__))
+    return tuple(places), [f for f in facts if _ordered(f) is None]
 
 
 class GateWatch:
@@ -72,29 +77,42 @@ class GateWatch:
 
     def __init__(self, camp: Campaign) -> None:
         self.gates = [(g.id, g.needs.fn) for g in camp.gates.values()]
-        found: dict[str, Callable[[Any], Any]] = {}
+        found: dict[str, Fact] = {}
         flags: set[str] = set()
         self.exact = all(_facts(g.needs.tree, found, flags) for g in camp.gates.values())
-        self.places, rest = _thresholds(list(found.values()))
+        places, rest = _places(list(found.values()))
+        self.bisects: tuple[Callable[..., int], ...] = tuple(p[0] for p in places)
+        self.numbers: tuple[tuple, ...] = tuple(p[1] for p in places)
+        self.values: tuple[str, ...] = tuple(p[2] for p in places)
         self.facts = tuple(rest)
         self.flags = frozenset(flags)
         self.known: dict[tuple, tuple[str, ...]] = {}
+        self.held: tuple[GameState | None, int, frozenset[str]] = (None, 0, frozenset())
 
     def ask(self, st: GameState) -> tuple[str, ...]:
         return tuple([gid for gid, fn in self.gates if fn(st)])
 
     def open_now(self, st: GameState) -> tuple[str, ...]:
+        """The key is built by C-level maps, not Python loops: it is asked every simulated day."""
         if not self.exact:
             return self.ask(st)
-        vals = st.vals
-        key = (self.flags.intersection(st.flags), *[(left(ts, vals[k]), right(ts, vals[k])) for k, ts in self.places],
-               *[f(st) for f in self.facts])
+        key = (self.flags_held(st), *map(call, self.bisects, self.numbers, map(st.vals.__getitem__, self.values)),
+               *map(call, self.facts, repeat(st)))
         ids = self.known.get(key)
         if ids is None:
             ids = self.ask(st)
             if len(self.known) < MAX_REMEMBERED:
                 self.known[key] = ids
         return ids
+
+    def flags_held(self, st: GameState) -> frozenset[str]:
+        """The flags the gates test that the state has; the same set object while the state's
+        flags have not moved (flag_ver), so it is neither built nor hashed again."""
+        held_st, ver, held = self.held
+        if held_st is not st or ver != st.flag_ver:
+            held = self.flags.intersection(st.flags)
+            self.held = (st, st.flag_ver, held)
+        return held
 
 
 @dataclass(slots=True)
