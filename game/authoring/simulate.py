@@ -63,7 +63,7 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     the start of each day and at the end of the game, never per choice; flags are read only
     when a step moved them.
     """
-    camp, watch, screen = prep.camp, prep.watch, prep.screens.screen
+    camp, watch, screen, wholes = prep.camp, prep.watch, prep.screens.screen, prep.screens.wholes
     player.start(seed)
     try:
         st = E.new_game(camp, seed)
@@ -78,7 +78,10 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     try:
         while not st.ending:
             ids = open_ids(camp, st)
-            words = screen(st, ids)
+            whole = wholes.get(st.scene)  # the commonest screen, inline: see Screens.screen
+            words: Hashable | None = whole.get(tuple(ids)) if whole is not None else None
+            if words is None:
+                words = screen(st, ids)
             if words in seen:
                 repeated.append(st.scene)
             else:

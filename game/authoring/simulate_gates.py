@@ -97,7 +97,10 @@ class GateWatch:
         than maps over the parts' pieces)."""
         if not self.exact:
             return self.ask(st)
-        key = (self.flags_held(st), *[read(st) for read in self.readers])
+        held_st, ver, held = self.held  # the flags part, inline: see flags_held
+        if held_st is not st or ver != st.flag_ver:
+            held = self.flags_held(st)
+        key = (held, *[read(st) for read in self.readers])
         ids = self.known.get(key)
         if ids is None:
             ids = self.ask(st)

@@ -133,7 +133,7 @@ class _Keyed:
     locks: Locks
     texts: dict[Hashable, str] = field(default_factory=dict)
     lists: dict[Hashable, Hashable] = field(default_factory=dict)
-    whole: dict[tuple[str, ...], tuple[Hashable, Hashable]] | None = None
+    whole: dict[tuple[str, ...], Hashable] | None = None
     fixed: bool = False  # the choices read nothing: they are known by which are open
 
 
@@ -159,6 +159,8 @@ class Screens:
         self.camp = camp
         found = {sid: _keyed(camp, s) for sid, s in camp.scenes.items()}
         self.keyed = {sid: k for sid, k in found.items() if k is not None}
+        # scene -> its screens by the open choices, for scenes that read nothing else
+        self.wholes = {sid: k.whole for sid, k in self.keyed.items() if k.whole is not None}
         self.keys = 0  # keys remembered, over all scenes
         self.numbers: dict[Hashable, int] = {}  # a scene's choices in words -> their number
 
@@ -170,35 +172,31 @@ class Screens:
         ids = tuple(open_ids)
         whole = k.whole
         if whole is None:
-            return self.text(k, st), self.choices(k, st, ids)
+            return self.parts(k, st, ids)
         n = whole.get(ids)
-        if n is None:
-            n = (self.text(k, st), self.choices(k, st, ids))
-            self.remember(whole, ids, n)
-        return n
+        return self.remember(whole, ids, self.parts(k, st, ids)) if n is None else n
 
-    def text(self, k: _Keyed, st: GameState) -> str:
+    def parts(self, k: _Keyed, st: GameState, ids: tuple[str, ...]) -> tuple[str, Hashable]:
+        """The text and the choices' number, each from its key, rendered only when the key is
+        new. One method, not one for each: it is asked a good third of a game's screens."""
         reads = k.text
         key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
         text = k.texts.get(key)
         if text is None:
-            text = E.scene_text(self.camp, st)
-            self.remember(k.texts, key, text)
-        return text
-
-    def choices(self, k: _Keyed, st: GameState, ids: tuple[str, ...]) -> Hashable:
+            text = self.remember(k.texts, key, E.scene_text(self.camp, st))
         key = ids if k.fixed else (ids, *[read(st) for read in k.choices],
                                    *[read(st) for cid, reads in k.locks if cid not in ids for read in reads])
         n = k.lists.get(key)
         if n is None:
-            n = self.number(choice_words(self.camp, st))
-            self.remember(k.lists, key, n)
-        return n
+            n = self.remember(k.lists, key, self.number(choice_words(self.camp, st)))
+        return text, n
 
-    def remember(self, table: dict[Any, Any], key: Hashable, n: Any) -> None:
+    def remember(self, table: dict[Any, Any], key: Hashable, n: Any) -> Any:
+        """Keep ``n`` under ``key`` while there is room, and hand it back."""
         if self.keys < MAX_REMEMBERED:
             self.keys += 1
             table[key] = n
+        return n
 
     def number(self, words: Hashable) -> Hashable:
         """The number of the words; the words themselves once too many are known (then they
