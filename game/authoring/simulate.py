@@ -72,7 +72,7 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
         return
     gates = GatesSeen.at_start(watch.open_now(st))
     seen, repeated, ever, ver = set[Hashable](), list[str](), set(st.flags), st.flag_ver
-    open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
+    open_ids, apply, pick, log, open_now = E.open_ids, E.apply, player.pick, st.log, watch.open_now
     fallbacks, dry = prep.fallbacks, set[str]()
     day = st.vals["day"]
     try:
@@ -94,7 +94,9 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 _dry_deck(camp, st, fallbacks[st.scene], dry, tally)
             if st.vals["day"] != day:
                 day = st.vals["day"]
-                gates.sample(watch.open_now(st))
+                now = open_now(st)
+                if now is not gates.last:  # most days: the same gates as last time, nothing to note
+                    gates.sample(now)
             if len(log) >= max_choices:
                 tally.add_problem(Problem("no ending", st.scene, day, f"still going after {max_choices} choices "
                                           "(a loop? or raise --max-choices)", 1, seed, list(log)))
