@@ -63,7 +63,7 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     the start of each day and at the end of the game, never per choice; flags are read only
     when a step moved them.
     """
-    camp, watch, screen = prep.camp, prep.watch, prep.screens.screen
+    camp, watch, screen, wholes = prep.camp, prep.watch, prep.screens.screen, prep.screens.wholes
     player.start(seed)
     try:
         st = E.new_game(camp, seed)
@@ -72,13 +72,16 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
         return
     gates = GatesSeen.at_start(watch.open_now(st))
     seen, repeated, ever, ver = set[Hashable](), list[str](), set(st.flags), st.flag_ver
-    open_ids, apply, pick, log = E.open_ids, E.apply, player.pick, st.log
+    open_ids, apply, pick, log, open_now = E.open_ids, E.apply, player.pick, st.log, watch.open_now
     fallbacks, dry = prep.fallbacks, set[str]()
     day = st.vals["day"]
     try:
         while not st.ending:
             ids = open_ids(camp, st)
-            words = screen(st, ids)
+            whole = wholes.get(st.scene)  # the commonest screen, inline: see Screens.screen
+            words: Hashable | None = whole.get(tuple(ids)) if whole is not None else None
+            if words is None:
+                words = screen(st, ids)
             if words in seen:
                 repeated.append(st.scene)
             else:
@@ -91,7 +94,9 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 _dry_deck(camp, st, fallbacks[st.scene], dry, tally)
             if st.vals["day"] != day:
                 day = st.vals["day"]
-                gates.sample(watch.open_now(st))
+                now = open_now(st)
+                if now is not gates.last:  # most days: the same gates as last time, nothing to note
+                    gates.sample(now)
             if len(log) >= max_choices:
                 tally.add_problem(Problem("no ending", st.scene, day, f"still going after {max_choices} choices "
                                           "(a loop? or raise --max-choices)", 1, seed, list(log)))

@@ -6,45 +6,32 @@ reason it is locked (``engine.options``). The day, the clock and the side panel 
 it. A screen *repeats* when the same words, all of them, were already on a screen earlier in the
 same game, in whichever scene. Ending screens, where nothing is chosen, are not counted.
 
-Rendering every screen of every simulated run would cost a good part of playing it, so what
-cannot change is rendered once per process and remembered: a scene text without holes, and the
-choices of a scene whose choice texts have no holes and whose locked choices give a fixed reason
-(then the choices read the same whenever the same ones are open). A screen made only of such
-parts is known by a small number, which a game's set of screens holds and compares cheaply;
-the rest are rendered through the engine each time and compared word for word.
+Rendering every screen of every simulated run would cost a good part of playing it, so a screen
+is rendered once per process for each *key* and remembered by a small number. The key is what
+the words can depend on: the scene, its open choices, and the values of the few things its
+texts, conditions and reasons read from the state (names such as ``money``, and calls on a
+quoted id such as ``has("x")``); everything else in them is worked out from those values. Equal
+keys make equal words, so a game's set of screens holds and compares numbers. A scene whose
+text varies by visit or seed ({cycle: …}, {shuffle: …}) has no such key and is rendered every
+time, and so is every screen once too many keys are known.
 """
 
 from __future__ import annotations
 
-from typing import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Sequence
 
 from game.engine import engine as E
+from game.engine.expr import Expr, Node
 from game.engine.model import Campaign, Choice, Scene, Template
 from game.engine.state import GameState
+from game.engine.textlang import Choose, Number, Styled
 
 Words = tuple  # (scene text, ((choice text, open, reason), ...)): a screen, comparable and hashable
-MAX_REMEMBERED = 50_000  # fixed screens kept per process; past that, they are rendered each time
-
-
-def _plain(template: Template) -> bool:
-    """Text with no hole (nor anything else the engine fills in at display time)."""
-    return isinstance(template, tuple) and all(isinstance(part, str) for part in template)
-
-
-def _fixed_reason(camp: Campaign, ch: Choice) -> bool:
-    """The choice, when locked, always gives the same reason: one written out, or its gate's
-    ``why_not``; a reason worked out from the condition quotes the state ("you have 612")."""
-    if ch.cond is None and not ch.needs:  # never locked
-        return True
-    if ch.locked:  # written out: fixed unless it has holes or forms, or may come out empty
-        return _plain(ch.locked)
-    return ch.cond is None and bool(ch.needs) and _plain(camp.gates[ch.needs].why_not) \
-        and bool(camp.gates[ch.needs].why_not)
-
-
-def fixed_choices(camp: Campaign, scene: Scene) -> bool:
-    """The scene's choices read the same whenever the same ones are open."""
-    return all(_plain(ch.text) and _fixed_reason(camp, ch) for ch in scene.choices)
+Read = Callable[[GameState], Any]
+MAX_REMEMBERED = 50_000  # screens and keys kept per process; past that, screens are rendered each time
+_WORKED_OUT = frozenset({"neg", "not", "and", "or", "cmp", "arith"})  # nodes that read only their parts
+_PURE_CALLS = frozenset({"min", "max", "clamp", "abs", "round"})  # calls that read only their arguments
 
 
 def choice_words(camp: Campaign, st: GameState) -> tuple[tuple[str, bool, str], ...]:
@@ -52,59 +39,171 @@ def choice_words(camp: Campaign, st: GameState) -> tuple[tuple[str, bool, str], 
     return tuple((o.text, o.open, o.reason) for o in E.options(camp, st))
 
 
+def _tree_reads(node: Node, out: dict[Hashable, Read]) -> bool:
+    """Collect the parts of a condition or expression that read the state: names, and calls on
+    quoted ids (the same parts ``expr.names_in`` names). False when a part is of a kind not known
+    to read only its own parts, or has no compiled function: then there is no key."""
+    if node.kind == "lit":
+        return True
+    if node.kind == "name" or (node.kind == "call" and all(a.kind == "lit" for a in node.args)):
+        if node.fn is None:
+            return False
+        out.setdefault((node.kind, node.value, tuple(a.value for a in node.args)), node.fn)
+        return True
+    worked_out = node.kind in _WORKED_OUT or (node.kind == "call" and node.value in _PURE_CALLS)
+    return worked_out and all(_tree_reads(a, out) for a in node.args)
+
+
+def _template_reads(template: Template, out: dict[Hashable, Read]) -> bool:
+    """Collect what a text reads; False for a variation, which reads the visit and the seed."""
+    return all(_piece_reads(part, out) for part in template)
+
+
+def _piece_reads(part: Any, out: dict[Hashable, Read]) -> bool:
+    if isinstance(part, str):
+        return True
+    if isinstance(part, Expr):
+        return _tree_reads(part.tree, out)
+    if isinstance(part, Number):
+        return _tree_reads(part.value.tree, out)
+    if isinstance(part, Styled):
+        return _template_reads(part.body, out)
+    if isinstance(part, Choose):
+        return all((b.cond is None or _tree_reads(b.cond.tree, out)) and _template_reads(b.body, out)
+                   for b in part.branches)
+    return False
+
+
+def text_reads(template: Template) -> tuple[Read, ...] | None:
+    """What a text reads from the state; None when its words cannot be keyed."""
+    out: dict[Hashable, Read] = {}
+    return tuple(out.values()) if _template_reads(template, out) else None
+
+
+Locks = tuple[tuple[str, tuple[Read, ...]], ...]  # choice id -> what its reason reads, when locked
+
+
+def choices_reads(camp: Campaign, scene: Scene) -> tuple[tuple[Read, ...], Locks] | None:
+    """What the scene's choices read from the state beside which of them are open: their texts,
+    always, and what a choice's reason is made of, only while it is locked (most of the time
+    it is open and its reason is not on the screen). None when their words cannot be keyed."""
+    texts: dict[Hashable, Read] = {}
+    locks: list[tuple[str, tuple[Read, ...]]] = []
+    for ch in scene.choices:
+        reason: dict[Hashable, Read] = {}
+        templates, trees = _reason_parts(camp, ch)
+        if not (_template_reads(ch.text, texts) and all(_template_reads(t, reason) for t in templates)
+                and all(_tree_reads(t, reason) for t in trees)):
+            return None
+        if reason:
+            locks.append((ch.id, tuple(reason.values())))
+    return tuple(texts.values()), tuple(locks)
+
+
+def _reason_parts(camp: Campaign, ch: Choice) -> tuple[list[Template], list[Node]]:
+    """The texts and conditions a locked choice's reason can be made of (as ``engine.options``
+    makes it): the written reason, and only if that can come out empty, the condition, the
+    gate's why_not, and only if that can come out empty too, the gate's condition. A reason
+    that cannot change adds nothing to the key, so the key stays as coarse as the words."""
+    if ch.cond is None and not ch.needs:  # never locked
+        return [], []
+    if _never_empty(ch.locked):
+        return [ch.locked], []
+    templates, trees = [ch.locked], [ch.cond.tree] if ch.cond is not None else []
+    if ch.needs:
+        gate = camp.gates[ch.needs]
+        templates.append(gate.why_not)
+        if not _never_empty(gate.why_not):
+            trees.append(gate.needs.tree)
+    return templates, trees
+
+
+def _never_empty(template: Template) -> bool:
+    """Text with words of its own outside any hole: however its holes come out, it says something."""
+    return any(isinstance(part, str) and part for part in template)
+
+
+@dataclass(slots=True)
+class _Keyed:
+    """A scene whose screen is known by keys: the text's by what it reads, the choices' by which
+    are open and what they read; ``whole`` holds screens when neither reads anything."""
+
+    text: tuple[Read, ...]
+    choices: tuple[Read, ...]
+    locks: Locks
+    texts: dict[Hashable, str] = field(default_factory=dict)
+    lists: dict[Hashable, Hashable] = field(default_factory=dict)
+    whole: dict[tuple[str, ...], Hashable] | None = None
+    fixed: bool = False  # the choices read nothing: they are known by which are open
+
+
+def _keyed(camp: Campaign, scene: Scene) -> _Keyed | None:
+    text, choices = text_reads(scene.text), choices_reads(camp, scene)
+    if text is None or choices is None:
+        return None
+    reads, locks = choices
+    fixed = not reads and not locks
+    return _Keyed(text, reads, locks, whole=None if text or not fixed else {}, fixed=fixed)
+
+
 class Screens:
     """Per process: each screen as something a set can hold, equal exactly when the words are.
 
-    A game keeps the screens it showed in a set. Words seen before in this process as part of a
-    fixed screen are known by a number (a screen's choices, or a whole screen), so comparing
-    them costs no more than comparing numbers; the rest are compared word for word.
+    A game keeps the screens it showed in a set. A screen is held as a pair: its text, and the
+    number of its choices' words, each found from its key without rendering once the key has
+    been met. The text stands for itself: a remembered string hashes once and compares by
+    identity. Choices with no number (the table is full) are compared word for word.
     """
 
     def __init__(self, camp: Campaign) -> None:
         self.camp = camp
-        plain = {sid for sid, s in camp.scenes.items() if _plain(s.text)}
-        fixed = {sid for sid, s in camp.scenes.items() if fixed_choices(camp, s)}
-        self.static: dict[str, dict[tuple[str, ...], Hashable]] = {sid: {} for sid in plain & fixed}
-        self.plain, self.fixed = frozenset(plain), frozenset(fixed)
-        self.texts: dict[str, str] = {}
-        self.choices: dict[tuple[str, tuple[str, ...]], Hashable] = {}
-        self.numbers: dict[Hashable, int] = {}  # words -> their number: whole screens and choice lists
+        found = {sid: _keyed(camp, s) for sid, s in camp.scenes.items()}
+        self.keyed = {sid: k for sid, k in found.items() if k is not None}
+        # scene -> its screens by the open choices, for scenes that read nothing else
+        self.wholes = {sid: k.whole for sid, k in self.keyed.items() if k.whole is not None}
+        self.keys = 0  # keys remembered, over all scenes
+        self.numbers: dict[Hashable, int] = {}  # a scene's choices in words -> their number
 
     def screen(self, st: GameState, open_ids: Sequence[str]) -> Hashable:
         """The screen now; ``open_ids`` are the open choices the engine offers."""
-        known = self.static.get(st.scene)
-        if known is None:
-            words = self.words(st, open_ids)
-            return self.numbers.get(words, words)
-        key = tuple(open_ids)
-        n = known.get(key)
+        k = self.keyed.get(st.scene)
+        if k is None:
+            return E.scene_text(self.camp, st), self.number(choice_words(self.camp, st))
+        ids = tuple(open_ids)
+        whole = k.whole
+        if whole is None:
+            return self.parts(k, st, ids)
+        n = whole.get(ids)
+        return self.remember(whole, ids, self.parts(k, st, ids)) if n is None else n
+
+    def parts(self, k: _Keyed, st: GameState, ids: tuple[str, ...]) -> tuple[str, Hashable]:
+        """The text and the choices' number, each from its key, rendered only when the key is
+        new. One method, not one for each: it is asked a good third of a game's screens."""
+        reads = k.text
+        key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
+        text = k.texts.get(key)
+        if text is None:
+            text = self.remember(k.texts, key, E.scene_text(self.camp, st))
+        key = ids if k.fixed else (ids, *[read(st) for read in k.choices],
+                                   *[read(st) for cid, reads in k.locks if cid not in ids for read in reads])
+        n = k.lists.get(key)
         if n is None:
-            n = known[key] = self.number(self.words(st, key))
+            n = self.remember(k.lists, key, self.number(choice_words(self.camp, st)))
+        return text, n
+
+    def remember(self, table: dict[Any, Any], key: Hashable, n: Any) -> Any:
+        """Keep ``n`` under ``key`` while there is room, and hand it back."""
+        if self.keys < MAX_REMEMBERED:
+            self.keys += 1
+            table[key] = n
         return n
 
     def number(self, words: Hashable) -> Hashable:
-        """The number of words met in a fixed screen; the words themselves once too many are known."""
+        """The number of the words; the words themselves once too many are known (then they
+        never get one, so the same words always come back the same way)."""
         n = self.numbers.get(words)
         if n is None:
             if len(self.numbers) >= MAX_REMEMBERED:
                 return words
             n = self.numbers[words] = len(self.numbers)
         return n
-
-    def words(self, st: GameState, open_ids: Sequence[str]) -> Words:
-        """The words on the screen (the choices by number where they are fixed), rendering only
-        what can change."""
-        camp, sid = self.camp, st.scene
-        text = self.texts.get(sid)
-        if text is None:
-            text = E.scene_text(camp, st)
-            if sid in self.plain:
-                self.texts[sid] = text
-        if sid not in self.fixed:
-            words = choice_words(camp, st)
-            return text, self.numbers.get(words, words)
-        key = (sid, tuple(open_ids))
-        choices = self.choices.get(key)
-        if choices is None:
-            choices = self.choices[key] = self.number(choice_words(camp, st))
-        return text, choices
