@@ -219,7 +219,8 @@ SHIPPED = FIXTURES.parent.parent / "content"
 
 
 @pytest.mark.parametrize("folder", [*sorted(p for p in SHIPPED.iterdir() if (p / "campaign.toml").is_file()),
-                                    FIXTURES / "sim_reasons", FIXTURES / "sim_reread", FIXTURES / "mini"],
+                                    FIXTURES / "sim_reasons", FIXTURES / "sim_reread", FIXTURES / "mini",
+                                    FIXTURES / "answers"],
                          ids=lambda p: p.name)
 def test_a_screen_counts_as_read_again_exactly_when_the_player_would_see_the_same_words(folder):
     """simulate remembers what cannot change instead of rendering it; the count must not change.
