@@ -81,7 +81,8 @@ def _scene_run(camp: Campaign, scene: Scene) -> SceneRun:
     """A scene with its choices as the hot path reads them."""
     srun = SceneRun(scene.id, scene.routes, scene.ending)
     srun.choices = tuple(ChoiceRun(ch, ch.id, srun, _choice_test(camp, ch),
-                                   _stat_fx(camp, ch.effects, Edge(f"choice '{ch.id}'", ch.at, False, False)),
+                                   _stat_fx(camp, ch.effects, Edge(f"choice '{ch.id}'", ch.at, False, False))
+                                   if ch.effects else (),  # most choices have none: no Edge to build
                                    bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal
                                         or ch.once), bool(ch.call or ch.back))
                          for ch in scene.choices)
@@ -103,7 +104,7 @@ def _stat_fx(camp: Campaign, effects: dict[str, Amount], owner: Edge) -> tuple[S
     out = []
     for sid, v in effects.items():
         lo, hi = _bounds(camp, sid)
-        edge = Edge(owner.who, owner.at, lo is None, hi is None)
+        edge = owner if lo is not None and hi is not None else Edge(owner.who, owner.at, lo is None, hi is None)
         out.append((sid, *_split(v), -LIMIT if lo is None else lo, LIMIT if hi is None else hi, edge))
     return tuple(out)
 
@@ -166,7 +167,7 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
     score_fx: tuple[ScoreFx, ...] = tuple(
         (sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max, f"{sid}.{rule.domain}" if rule.domain else "")
         for sid, v in rule.score.items())
-    fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False))
+    fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False)) if rule.effects else ()
     extra = bool(rule.later or rule.reveal or rule.reveal_after)
     if len(score_fx) == 1 and not fx and rule.why_text is None:
         if score_fx[0][2] is not None and not (rule.clear or extra):

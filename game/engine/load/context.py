@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..problems import Problem
 
 if TYPE_CHECKING:
+    from ..expr import Expr
     from ..model import Deck, Npc, Score, Stat
     from ..scope import CampaignScope
     from .read import Source
@@ -41,6 +42,7 @@ class Context:
     targets: dict[str, Any] = field(default_factory=dict)  # what effects may change
     decks: dict[str, Deck] = field(default_factory=dict)
     scene_ids: set[str] = field(default_factory=set)
+    exprs: dict[tuple[str, str | None], Expr] = field(default_factory=dict)  # compiled, by (text, type)
 
     @property
     def names(self) -> CampaignScope:

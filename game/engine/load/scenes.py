@@ -130,21 +130,23 @@ def load_choice(cx: Context, src: Source, sid: str, path: str, raw: Any) -> Choi
     hours = t.get("hours", 1)
     if hours < 0:
         cx.problem(src, f"{path}.hours", "hours cannot be negative")
-    flags = {k: flag_list(cx, src, f"{path}.{k}", t.get(k, [])) for k in ("set", "clear")}
-    people = {k: npc_list(cx, src, f"{path}.{k}", t.get(k, [])) for k in ("befriend", "unfriend")}
-    does = strs(cx, src, f"{path}.does", t.get("does", []))
-    acts_ok(cx, src, f"{path}.does", does)
+    # A key a choice leaves out reads as empty: no path to build, nothing to check.
+    flags = {k: flag_list(cx, src, f"{path}.{k}", t[k]) if k in t else () for k in ("set", "clear")}
+    people = {k: npc_list(cx, src, f"{path}.{k}", t[k]) if k in t else () for k in ("befriend", "unfriend")}
+    does = strs(cx, src, f"{path}.does", t["does"]) if "does" in t else ()
+    if does:
+        acts_ok(cx, src, f"{path}.does", does)
     return Choice(
         id=f"{sid}.{local}", local=local,
         text=template(cx, src, f"{path}.text", t.get("text", "")),
         cond=expr(cx, src, f"{path}.if", t["if"], BOOL) if "if" in t else None,
-        locked=template(cx, src, f"{path}.locked", t.get("locked", "")), needs=needs,
-        effects=amounts(cx, src, f"{path}.effects", t.get("effects", {}), cx.targets, "stat"),
+        locked=template(cx, src, f"{path}.locked", t["locked"]) if "locked" in t else (), needs=needs,
+        effects=amounts(cx, src, f"{path}.effects", t["effects"], cx.targets, "stat") if "effects" in t else {},
         set=flags["set"], clear=flags["clear"], befriend=people["befriend"],
         unfriend=people["unfriend"], does=does, hours=hours, goto=goto, end_day=end_day,
-        at=Where(src.name, path, src.line), later=laters(cx, src, f"{path}.later", t.get("later", ())),
-        reveal=strs(cx, src, f"{path}.reveal", t.get("reveal", [])),
-        reply=template(cx, src, f"{path}.reply", t.get("reply", "")), once=t.get("once", False),
+        at=Where(src.name, path, src.line), later=laters(cx, src, f"{path}.later", t["later"]) if "later" in t else (),
+        reveal=strs(cx, src, f"{path}.reveal", t["reveal"]) if "reveal" in t else (),
+        reply=template(cx, src, f"{path}.reply", t["reply"]) if "reply" in t else (), once=t.get("once", False),
         hide_locked=t.get("hide_locked", False), call=call, back=back)
 
 

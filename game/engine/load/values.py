@@ -19,10 +19,20 @@ from .read import Source
 
 def expr(cx: Context, src: Source, path: str, text: str, want: str | None,
          line: Callable[[], int] | None = None) -> Expr | None:
-    """A compiled expression, or None and a problem pointing at the file column of the mistake."""
+    """A compiled expression, or None and a problem pointing at the file column of the mistake.
+
+    The same text wanted as the same type compiles to the same thing (the scope is fixed for the
+    load and compiling has no side effects), so a third of a campaign's expressions, written more
+    than once, are compiled once. A mistake is not kept: each place it is written reports it.
+    """
     assert cx.scope is not None
+    key = (text, want)
+    done = cx.exprs.get(key)
+    if done is not None:
+        return done
     try:
-        return compile_expr(text, cx.scope, want)
+        done = cx.exprs[key] = compile_expr(text, cx.scope, want)
+        return done
     except ExprError as e:
         at = line() if line else src.line(path)
         column = src.column(at, text, e.column)
