@@ -93,7 +93,10 @@ class GameState:
             "history": {k: list(v) for k, v in self.history.items()},
             "domain_net": dict(self.domain_net), "ending": self.ending,
             "pending": [[d, k, t] for d, k, t in self.pending], "revealed": sorted(self.revealed),
-            "taken": sorted(self.taken), "returns": list(self.returns),
+            # Written only by a game that uses once-only choices or sub-scenes, so the snapshot of
+            # any other game reads exactly as before they existed (and older snapshots still fit).
+            **({"taken": sorted(self.taken)} if self.taken else {}),
+            **({"returns": list(self.returns)} if self.returns else {}),
         }
 
     @classmethod

@@ -452,3 +452,24 @@ def test_a_format_1_save_from_the_fixtures_still_loads(camp):
     assert st.to_dict() == play(camp, 3, st.log).to_dict()
     assert note == "" or "replayed" in note  # replayed once the mini fixture itself is edited
     assert path.read_bytes() == before
+
+
+def test_a_snapshot_written_before_once_only_choices_and_sub_scenes_is_used_as_it_is(camp):
+    """Such a snapshot has no `taken` or `returns`; it still fits, so the game loads from it without
+    replaying the log or calling the save damaged (a game that uses neither writes neither)."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "saves" / "format1-mini-with-snapshot.save.toml"
+    _, st, note = saves.load_save(path, {"mini": camp})
+    assert note == ""
+    assert st.to_dict() == play(camp, 5, st.log).to_dict()
+    assert "taken" not in st.to_dict() and "returns" not in st.to_dict()
+
+
+def test_once_only_choices_and_the_way_back_from_a_sub_scene_are_saved_and_restored(tmp_path):
+    camp = load_campaign(Path(__file__).resolve().parents[1] / "fixtures" / "answers")
+    st = engine.new_game(camp, 1)
+    for choice in ("square.bread", "square.baker"):  # a once-only choice, then a call into the bakery
+        engine.choose(camp, st, choice)
+    assert st.taken and st.returns
+    path = saves.write_save(tmp_path, "midway", camp, st)
+    _, back, note = saves.load_save(path, {camp.id: camp})
+    assert note == "" and back.taken == st.taken and back.returns == st.returns
