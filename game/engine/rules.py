@@ -170,8 +170,6 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
     fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False)) if rule.effects else ()
     extra = bool(rule.later or rule.reveal or rule.reveal_after)
     if len(score_fx) == 1 and not fx and rule.why_text is None:
-        if score_fx[0][2] is not None and not (rule.clear or extra):
-            return _fire_formula(rule, score_fx[0])
         return _fire_one(rule, score_fx[0])
     if not score_fx and len(fx) == 1 and fx[0][2] is None and not (rule.set or rule.clear or extra):
         return _fire_stat(rule, fx[0])
@@ -260,44 +258,6 @@ def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
                 consequences(st, later, reveal)
             if after and fired[rid] >= after:
                 st.revealed.add(rid)
-        return goto
-    return fire
-
-
-def _fire_formula(rule: Rule, sfx: ScoreFx) -> Fire:
-    """The closure for a rule whose one score change is a formula, perhaps setting flags, and
-    nothing else: most rules that fire in play (a share of the rank for a post), so ``_fire_one``
-    without the tests for what such a rule never has."""
-    rid, goto, domain, why, sets = rule.id, rule.goto, rule.domain, rule.why, rule.set
-    sid, _, fn, lo, hi, key = sfx
-    assert fn is not None
-
-    def fire(st: GameState, changes: Changes) -> str:
-        fired = st.fired
-        fired[rid] = fired.get(rid, 0) + 1
-        x = fn(st)
-        if not -LIMIT <= x <= LIMIT:  # also refuses inf and nan, before floor() would
-            raise _formula_past(rule, sid, x)
-        f = floor(x)
-        want = f + 1 if x - f >= 0.5 else f
-        if want:
-            vals = st.vals
-            old = vals[sid]
-            new = old + want
-            new = lo if new < lo else hi if new > hi else new
-            vals[sid] = new
-            delta = new - old
-            st.ledger.append(_entry(LedgerEntry, (len(st.log), vals["day"], vals["hour"], rid, sid,
-                                                  domain, delta, why)))
-            if key:
-                net = st.domain_net
-                net[key] = net.get(key, 0) + delta
-        if sets:  # as mark_flags does
-            flags = st.flags
-            n = len(flags)
-            flags.update(sets)
-            if len(flags) != n:
-                st.flag_ver += 1
         return goto
     return fire
 
