@@ -153,6 +153,7 @@ class Scene:
     routes: list[Route]
     ending: bool
     at: Where
+    hint: str = ""  # endings only: a one-line hint for the gallery, shown once the campaign has been finished
 
 
 @dataclass(slots=True)

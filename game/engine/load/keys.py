@@ -174,6 +174,8 @@ SPEC: dict[str, dict[str, Key]] = {
             "`if`.",
             {'items': {'$ref': '#/definitions/route'}}),
         "ending": Key(B, False, "An ending: its text is the last page. No choices."),
+        "hint": Key(S, False, "Endings only: one line the endings gallery shows while this ending is not yet "
+                              "found, once the player has reached any ending of the campaign."),
     },
     "choice": {
         "id": Key(S, True, "The choice's id within the scene; saves record scene.choice.", {'pattern': '^[a-z0-9_]+$'}),

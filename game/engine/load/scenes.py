@@ -61,9 +61,12 @@ def load_scene(cx: Context, src: Source, sid: str, raw: dict[str, Any]) -> Scene
     routes = load_routes(cx, src, path, t.get("routes", []))
     ending = t.get("ending", False)
     check_scene_kind(cx, src, sid, path, t, bool(t.get("choice")), bool(routes), ending)
+    if "hint" in t and not ending:
+        cx.problem(src, f"{path}.hint", "'hint' only applies to endings",
+                   "Add ending = true, or remove the hint.", severity="warning")
     text = template(cx, src, f"{path}.text", t.get("text", ""))
     return Scene(sid, t.get("title", ""), text, choices, {ch.local: ch for ch in choices}, deck, cond,
-                 weight, t.get("repeat", False), routes, ending, at)
+                 weight, t.get("repeat", False), routes, ending, at, t.get("hint", ""))
 
 
 def storylet_weight(cx: Context, src: Source, path: str, w: int | float | str) -> Amount:
