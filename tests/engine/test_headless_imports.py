@@ -71,7 +71,7 @@ print(json.dumps({"imported": names, "ui": ui}))
 """
 
 
-@pytest.mark.parametrize("layer", ["game.runs", "game.saves", "game.authoring"])
+@pytest.mark.parametrize("layer", ["game.runs", "game.saves", "game.authoring", "game.lifetime"])
 def test_headless_layers_import_no_textual_or_rich(layer):
     """Each layer in a process of its own, so one layer's imports cannot hide another's."""
     env = {**os.environ, "PYTHONPATH": str(h.REPO)}
