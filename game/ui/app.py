@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from game import saves
 from game.autosave import autosaved
+from game.lifetime import counted
 from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
 from game.tomlcache import parser
@@ -106,7 +107,7 @@ class CitizenApp(App):
         except PlayError as e:
             self.show_message("The story reloaded but cannot start", str(e))
             return
-        self.play = autosaved(Play(campaigns[play.camp.id], moved.st), self.saves_dir, defer=True)
+        self.play = self._saved_game(Play(campaigns[play.camp.id], moved.st))
         self._show_game()
         self.notify(moved.note or f"Story reloaded — replayed {moved.kept} "
                                   f"choice{'' if moved.kept == 1 else 's'}.",
@@ -163,7 +164,7 @@ class CitizenApp(App):
 
     def start_campaign(self, campaign_id: str) -> None:
         seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
-        self.play = autosaved(Play.new(self.campaigns[campaign_id], seed), self.saves_dir, now=True, defer=True)
+        self.play = self._saved_game(Play.new(self.campaigns[campaign_id], seed), now=True)
         self._show_game()
 
     def load_path(self, path: Path) -> None:
@@ -172,10 +173,15 @@ class CitizenApp(App):
         except saves.SaveError as e:
             self.show_message("This save cannot be loaded", e.message)
             return
-        self.play = autosaved(Play(camp, st), self.saves_dir, defer=True)
+        self.play = self._saved_game(Play(camp, st))
         self._show_game()
         if note:
             self.notify(note, markup=False)
+
+    def _saved_game(self, play: Play, now: bool = False) -> Play:
+        """A player's own game: autosaved after every choice, and counted in the lifetime record
+        when it ends (runs and replays are neither)."""
+        return counted(autosaved(play, self.saves_dir, now=now, defer=True), self.saves_dir, defer=True)
 
     def _show_game(self) -> None:
         from game.ui.screens.day import DayScreen
@@ -292,6 +298,17 @@ class CitizenApp(App):
 
         self.push_screen(ChallengesScreen())
 
+    def action_gallery(self) -> None:
+        """The endings gallery: the story and the lifetime record are read now, not for the title."""
+        if not self.story_ready():
+            return
+        from game.ui.screens.gallery import GalleryScreen
+
+        if self.play is not None:
+            self.play.settle()  # a game that just ended is counted before the gallery reads the record
+        if not isinstance(self.screen, GalleryScreen):
+            self.push_screen(GalleryScreen())
+
     def action_to_title(self) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()
@@ -354,6 +371,8 @@ class CitizenApp(App):
         yield SystemCommand("New game", "Pick a campaign and start a new life", self.action_new_game)
         yield SystemCommand("Continue", "Resume the latest autosave", self.action_continue_game)
         yield SystemCommand("Load", "Load a saved game", self.action_load)
+        yield SystemCommand("Endings gallery", "The endings you have found, and your lifetime figures",
+                            self.action_gallery)
         yield SystemCommand("Help", "Keys and how the score works", self.action_help)
         if self.play is not None:
             yield SystemCommand("Why? (ledger)", "Every change to your score and why", self.action_ledger)

@@ -1,4 +1,4 @@
-"""The title screen: new game, continue (the latest autosave), load, quit."""
+"""The title screen: new game, continue (the latest autosave), load, challenges, the endings gallery, quit."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ TAGLINE = "Every act is scored. Every score opens a door, or shuts one."
 
 class TitleScreen(GameScreen):
     CSS_PATH = "title.tcss"
-    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("question_mark", "app.help", "Help", key_display="?")]
+    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("g", "app.gallery", "Endings"),
+                Binding("question_mark", "app.help", "Help", key_display="?")]
 
     def compose(self) -> ComposeResult:
         width = max(len(line) for line in LOGO.splitlines())
@@ -48,6 +49,7 @@ class TitleScreen(GameScreen):
             Option(lit(cont), id="continue", disabled=latest is None),
             Option(lit("Load a saved game"), id="load"),
             Option(lit("Challenges"), id="challenges"),
+            Option(lit("Endings and lifetime"), id="gallery"),
             Option(lit("Quit"), id="quit"),
         ])
         menu.highlighted = 1 if latest else 0
@@ -56,5 +58,6 @@ class TitleScreen(GameScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         app = self.app
         action = {"new": app.action_new_game, "continue": app.action_continue_game,
-                  "load": app.action_load, "challenges": app.action_challenges, "quit": app.exit}
+                  "load": app.action_load, "challenges": app.action_challenges,
+                  "gallery": app.action_gallery, "quit": app.exit}
         action[event.option.id or "quit"]()
