@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from game import saves
 from game.autosave import autosaved
-from game.lifetime import counted
 from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
 from game.tomlcache import parser
@@ -181,6 +180,8 @@ class CitizenApp(App):
     def _saved_game(self, play: Play, now: bool = False) -> Play:
         """A player's own game: autosaved after every choice, and counted in the lifetime record
         when it ends (runs and replays are neither)."""
+        from game.lifetime import counted
+
         return counted(autosaved(play, self.saves_dir, now=now, defer=True), self.saves_dir, defer=True)
 
     def _show_game(self) -> None:

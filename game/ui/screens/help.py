@@ -25,6 +25,8 @@ Keys
   r            Rules — the rulebook, as far as you know it
   s            save to a named slot (the game also autosaves
                after every choice)
+  g            on the title screen: the endings you have found,
+               hints for the others, and your lifetime figures
   Ctrl+P       every action, by name
   Esc          back, or to the title menu from a game
   ?            this help
