@@ -192,6 +192,7 @@ async def test_a_replay_plays_back_step_by_step_to_its_results(content, tmp_path
         assert "New personal best!" not in verdict  # watching is not running
     rec = records.load(saves_dir, "mini", "the_end")
     assert rec.attempts == 1 and len(rec.entries) == 1  # only the route's own run
+    assert not (saves_dir / "lifetime.toml").exists()  # a run watched back is no game of the player's
 
 
 def test_replay_command_refuses_a_tampered_replay_before_opening_a_screen(content, tmp_path, capsys):
