@@ -139,7 +139,8 @@ async def test_a_corrupt_record_is_named_left_alone_and_the_game_goes_on(content
     before = path.read_bytes()
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
-        await finish_a_game(pilot)  # the game ends as ever; it is not counted
+        await finish_a_game(pilot)  # the game ends as ever; it is not counted, and the ending says so
+        assert any(str(path) in n.message and "cannot be read" in n.message for n in app._notifications)
         await pilot.press("enter", "g")
         text = gallery_text(app)
         assert str(path) in text and "cannot be read" in text and "move it away" in text

@@ -52,3 +52,5 @@ class EndingScreen(Screen):
         text.append("Shut: ", style="bold")
         text.append_text(lit(", ".join(sm.shut) or "nothing"))
         self.query_one("#ending-summary", Static).update(text)
+        for note in s.notes:  # what the last choice's listeners could not do (autosave, the lifetime record)
+            self.notify(note, severity="warning", timeout=10, markup=False)
