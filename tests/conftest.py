@@ -24,3 +24,11 @@ def content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(MINI, folder / "mini")
     return folder
+
+
+@pytest.fixture
+def gallery_content(tmp_path: Path) -> Path:
+    """A content folder holding a private copy of the endings gallery's campaign (hints, a hidden rule)."""
+    folder = tmp_path / "content"
+    shutil.copytree(MINI.parent / "gallery", folder / "gallery")
+    return folder

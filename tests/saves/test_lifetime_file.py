@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,23 +11,16 @@ from game.engine.content import load_campaign
 from game.engine.lifetime import CampaignLife, Lifetime, Loss
 from game.engine.play import Play
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "gallery", folder / "gallery")
-    return folder
-
 
 @pytest.fixture
 def saves_dir(tmp_path: Path) -> Path:
-    return tmp_path / "saves"
+    """A saves folder that exists, as the game makes it before anything is counted."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    return folder
 
 
 def test_a_record_from_elsewhere_gives_one_message(saves_dir):
-    saves_dir.mkdir()
     cases = {b"kind = 'citizen-score-save'\nformat = 1\n": "not a lifetime record",
              b"kind = 'citizen-score-lifetime'\nformat = 9\n": "newer version",
              b"\xff\xfe": "cannot be read",
@@ -39,9 +31,8 @@ def test_a_record_from_elsewhere_gives_one_message(saves_dir):
             lifetime.load(saves_dir)
 
 
-def test_the_record_reads_back_what_it_wrote(content, saves_dir):
-    saves_dir.mkdir()
-    camp = load_campaign(content / "gallery")
+def test_the_record_reads_back_what_it_wrote(gallery_content, saves_dir):
+    camp = load_campaign(gallery_content / "gallery")
     play = Play.new(camp, 3)
     lifetime.counted(play, saves_dir)
     play.choose("wake.game")
@@ -54,8 +45,8 @@ def test_the_record_reads_back_what_it_wrote(content, saves_dir):
     assert lifetime.render(life) == (saves_dir / "lifetime.toml").read_bytes()
 
 
-def test_a_hidden_rule_stays_unnamed_until_found_out(content):
-    camp = load_campaign(content / "gallery")
+def test_a_hidden_rule_stays_unnamed_until_found_out(gallery_content):
+    camp = load_campaign(gallery_content / "gallery")
     life = Lifetime({"gallery": CampaignLife(1, 3)}, Loss("gallery", "friends", "credit", 7))
     assert lifetime.worst_words(life, {"gallery": camp}) == \
         "−7 Social Credit to a rule you have not found out, in Gallery"
@@ -68,33 +59,30 @@ def finish(play: Play) -> None:
         play.choose(next(o.id for o in play.options() if o.open))
 
 
-def test_a_game_ending_beside_an_unreadable_record_leaves_it_and_says_so(content, saves_dir):
-    saves_dir.mkdir()
+def test_a_game_ending_beside_an_unreadable_record_leaves_it_and_says_so(gallery_content, saves_dir):
     path = saves_dir / "lifetime.toml"
     path.write_text("this is not TOML at all", encoding="utf-8")
-    play = lifetime.counted(Play.new(load_campaign(content / "gallery"), 1), saves_dir)
+    play = lifetime.counted(Play.new(load_campaign(gallery_content / "gallery"), 1), saves_dir)
     finish(play)
     assert path.read_text(encoding="utf-8") == "this is not TOML at all"
     assert len(play.notes) == 1 and "cannot be read" in play.notes[0]
     assert [p.name for p in saves_dir.iterdir()] == ["lifetime.toml"]  # no temp file, no copy
 
 
-def test_a_record_that_cannot_be_written_gives_one_message(content, saves_dir, monkeypatch):
-    saves_dir.mkdir()
+def test_a_record_that_cannot_be_written_gives_one_message(gallery_content, saves_dir, monkeypatch):
 
     def full(path, data):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(lifetime.fileio, "atomic_write", full)
-    play = Play.new(load_campaign(content / "gallery"), 1)
+    play = Play.new(load_campaign(gallery_content / "gallery"), 1)
     finish(play)
     with pytest.raises(lifetime.LifetimeError, match="could not be written .No space left on device"):
         lifetime.record(saves_dir, play)
 
 
-def test_a_counted_game_is_put_off_until_the_play_settles(content, saves_dir):
-    saves_dir.mkdir()
-    play = lifetime.counted(Play.new(load_campaign(content / "gallery"), 1), saves_dir, defer=True)
+def test_a_counted_game_is_put_off_until_the_play_settles(gallery_content, saves_dir):
+    play = lifetime.counted(Play.new(load_campaign(gallery_content / "gallery"), 1), saves_dir, defer=True)
     finish(play)
     assert not (saves_dir / "lifetime.toml").exists()
     play.settle()

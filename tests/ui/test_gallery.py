@@ -23,10 +23,8 @@ ENDING_KEYS = ["enter", "enter", *["1"] * 8]  # new game, the campaign, the firs
 
 
 @pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "gallery", folder / "gallery")
-    return folder
+def content(gallery_content: Path) -> Path:
+    return gallery_content
 
 
 @pytest.fixture
