@@ -11,7 +11,7 @@ import pytest
 from game.ui.app import make_app
 from game.ui.screens.day import DayScreen
 from game.ui.widgets.choices import ChoiceList
-from helpers_ui import plain, widget_text
+from helpers_ui import widget_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SIZE = (80, 24)
@@ -26,7 +26,7 @@ def app(tmp_path: Path):
 
 def choices(app) -> list[str]:
     cl = app.screen.query_one(ChoiceList)
-    return [plain(cl.get_option_at_index(i).prompt) for i in range(cl.option_count)]
+    return cl.prompts()
 
 
 def reply(app) -> str:

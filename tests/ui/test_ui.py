@@ -17,7 +17,7 @@ from game.ui.screens.picker import PickerScreen
 from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choices import ChoiceList
-from helpers_ui import plain, widget_text
+from helpers_ui import widget_text
 
 ROOT = Path(__file__).parents[2]
 SIZE = (80, 24)
@@ -34,7 +34,7 @@ def story(app) -> str:
 
 def choice_texts(app) -> list[str]:
     cl = app.screen.query_one(ChoiceList)
-    return [plain(cl.get_option_at_index(i).prompt) for i in range(cl.option_count)]
+    return cl.prompts()
 
 
 async def start(pilot) -> None:

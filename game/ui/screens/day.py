@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.geometry import Size
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -185,6 +186,10 @@ class DayScreen(GameScreen):
             super()._refresh_layout(size, scroll)
             for _ in range(SETTLE):
                 asked = [w for w in self._laid_out() if w._layout_required]
+                for bar in [w for w in asked if isinstance(w, ScrollBar)]:
+                    bar._layout_required = False  # its own size is already placed; it only repaints
+                    bar._repaint_required = True
+                asked = [w for w in asked if not isinstance(w, ScrollBar)]
                 if not asked:
                     break
                 for widget in asked:

@@ -1,17 +1,29 @@
 """The side panel: the score as a big number with its band, a bar per domain, the score's
-sparkline over the days, the stats, and the day and hour."""
+sparkline over the days, the stats, and the day and hour.
+
+It is one widget that draws all of that as lines of text. As seven widgets (a Digits, a
+Sparkline, five Statics) it took a third of the time a choice took to reach the screen: each
+piece asked for a layout of the whole screen and was drawn apart. Its size never changes with
+what it shows, so a choice only repaints it, and only when something on it changed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
+
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Digits, Sparkline, Static
+from textual.color import Color
+from textual.strip import Strip
+from textual.renderables.digits import DIGITS, DIGITS3X3, Digits
+from textual.geometry import Region, Size
+from textual.widget import Widget
 
 from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.ui.text import clock, lit, signed
-from game.ui.widgets import Words, set_text
+from game.ui.widgets import line_strip
 
 BAR = 10
 
@@ -68,38 +80,129 @@ def trend_points(camp: Campaign, st: GameState) -> list[int]:
     return [sc.max - p for p in points] if sc.direction == "lower" else points
 
 
-class SidePanel(Vertical):
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def big_number(text: str, style: Style) -> list[Text]:
+    """A number in Textual's 3×3 digits, three lines; a character it has no glyph for sits
+    on the baseline, as the Digits widget draws it."""
+    rows: list[list[str]] = [[], [], []]
+    for ch in text.translate(Digits.REPLACEMENTS):
+        at = DIGITS.find(ch) * 3
+        glyph = [DIGITS3X3[at + i].ljust(3) for i in range(3)] if at >= 0 else [" ", " ", ch]
+        for row, piece in zip(rows, glyph):
+            row.append(piece)
+    return [Text("".join(row), style=style) for row in rows]
+
+
+def sparkline(points: list[int], width: int, low: Color, high: Color, height: int = 2) -> list[Text]:
+    """The points as bars ``height`` lines high, ``width`` columns (fewer points, fewer columns),
+    each bar coloured between ``low`` and ``high`` by its height: Textual's sparkline, as text."""
+    width = max(1, min(width, len(points)))
+    step = Fraction(len(points), width)
+    buckets = [max(points[int(step * i):int(step * (i + 1))] or points[-1:]) for i in range(width)]
+    lowest, extent = min(buckets), (max(buckets) - min(buckets)) or 1
+    per_line, top = len(BARS), len(BARS) * height - 1
+    lines = []
+    for row in reversed(range(height)):
+        line = Text()
+        for value in buckets:
+            ratio = (value - lowest) / extent if len(points) > 1 else 1.0
+            index = int(ratio * top) if len(points) > 1 else top
+            if index < row * per_line:
+                line.append(" ")
+            else:
+                bar = "█" if index >= (row + 1) * per_line else BARS[index % per_line]
+                line.append(bar, Style(color=low.blend(high, ratio).rich_color))
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class Panel:
+    """What the panel shows, worked out from a game state; a choice that leaves it equal leaves
+    the panel as it is."""
+
+    label: str
+    value: str
+    band: str
+    domains: Text
+    trend: tuple[int, ...]
+    stats: Text
+    day: str
+
+
+def panel(camp: Campaign, st: GameState) -> Panel:
+    sc = camp.main_score
+    value = st.vals[sc.id]
+    # the big digits draw only digits; a rank's "#" and "," would sit on the baseline, so the
+    # band line says which way is good instead
+    way = "low wins" if sc.direction == "lower" else f"{sc.min}–{sc.max}"
+    return Panel(sc.label, str(value), f"{sc.band(value)}  ({way})", domain_lines(camp, st),
+                 tuple(trend_points(camp, st)), stat_lines(camp, st), f"Day {st.day} of {camp.days} · {clock(st.hour)}")
+
+
+class SidePanel(Widget):
     """Shows one game state; the screen calls ``show`` after every choice (attributes down).
 
-    Each piece is redrawn only when its words or numbers change: a choice usually moves a few.
+    Drawn line by line (Textual's line API), and after a choice only the lines that changed are
+    drawn again: through a Static, the panel's couple of dozen styled bits cost more to draw than
+    all the rest of the screen.
     """
 
-    def compose(self) -> ComposeResult:
-        yield Words(id="score-label")
-        yield Digits(id="score-number")
-        yield Words(id="score-band")
-        yield Words(id="domains")
-        yield Sparkline([], id="trend")
-        yield Words(id="stats")
-        yield Words(id="clock")
+    COMPONENT_CLASSES = {"side--number", "side--trend-low", "side--trend-high"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: Panel | None = None
+        self._texts: list[Text] = []
+        self._strips: dict[int, Strip] = {}
+        self._for: Size | None = None  # the size the lines were made for; None: make them again
 
     def show(self, camp: Campaign, st: GameState) -> None:
-        sc = camp.main_score
-        value = st.vals[sc.id]
-        self._text("#score-label", lit(sc.label, "bold"))
-        # Digits draws only digits big; a rank's "#" and "," would sit on the baseline, so the
-        # band line says which way is good instead.
-        digits = self.query_one("#score-number", Digits)
-        if digits.value != str(value):
-            digits.update(str(value))
-        way = "low wins" if sc.direction == "lower" else f"{sc.min}–{sc.max}"
-        self._text("#score-band", lit(f"{sc.band(value)}  ({way})"))
-        self._text("#domains", domain_lines(camp, st))
-        trend = self.query_one("#trend", Sparkline)
-        trend.data = trend_points(camp, st)  # a reactive: redraws only if the points differ
-        trend.styles.width = min(30, len(trend.data))  # one column a day, so the line grows as you live
-        self._text("#stats", stat_lines(camp, st))
-        self._text("#clock", lit(f"Day {st.day} of {camp.days} · {clock(st.hour)}", "bold"))
+        now = panel(camp, st)
+        if now == self.shown:
+            return
+        self.shown = now
+        if self._for != self.size:  # not drawn yet at this size: all of it, when it is
+            self.refresh()
+            return
+        old, self._texts = self._texts, self._lines()
+        changed = [y for y, line in enumerate(self._texts) if y >= len(old) or old[y] != line]
+        for y in changed:
+            self._strips.pop(y, None)
+        if changed:  # a repaint of those lines: the panel keeps its size whatever it shows
+            self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
 
-    def _text(self, selector: str, content: Text) -> None:
-        set_text(self.query_one(selector, Static), content)
+    def render_line(self, y: int) -> Strip:
+        if self._for != self.size:
+            self._for, self._texts, self._strips = self.size, self._lines(), {}
+        strip = self._strips.get(y)
+        if strip is None:
+            base, width = self.rich_style, self.size.width
+            line = self._texts[y] if y < len(self._texts) else Text()
+            strip = self._strips[y] = line_strip(self.app.console, line, base, width)
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._for = None  # the colours may have changed (another theme): make every line again
+
+    def _lines(self) -> list[Text]:
+        p = self.shown
+        if p is None:
+            return []
+        lines = [lit(p.label, "bold"), *big_number(p.value, self.get_component_rich_style("side--number")),
+                 lit(p.band), Text()]
+        lines += p.domains.split("\n", allow_blank=True)  # with the blank line its last newline makes
+        lines += [Text(), *self._trend(p.trend), Text()]
+        lines += p.stats.split("\n", allow_blank=True)
+        room = self.size.height or len(lines) + 1
+        lines = lines[:room - 1] + [Text()] * (room - 1 - len(lines))  # the day at the foot, as if docked
+        lines.append(lit(p.day, "bold"))
+        return lines
+
+    def _trend(self, points: tuple[int, ...]) -> list[Text]:
+        _, base = self.background_colors
+        low, high = (base + self.get_component_styles(f"side--trend-{end}").color for end in ("low", "high"))
+        return sparkline(list(points), self.size.width, low, high)

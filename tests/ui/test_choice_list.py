@@ -1,0 +1,89 @@
+"""The choice list as a player uses it: arrows pass over locked choices, Enter and a click take
+the highlighted or clicked choice, a locked one cannot be taken, and a long list scrolls."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from game.engine.engine import Option
+from game.ui.widgets.choices import ChoiceList
+
+OPTIONS = [
+    Option("s.a", "Buy diapers", True),
+    Option("s.b", "Fly to Shanghai", False, "needs Sesame score ≥ 650"),
+    Option("s.c", "Game all night", True),
+    Option("s.d", "Call your mother", True),
+]
+
+
+class Host(App):
+    """One choice list, given its options as the day screen gives them; what it posts is kept."""
+
+    CSS = "ChoiceList { height: auto; max-height: 6; }"
+
+    def __init__(self, options: list[Option]) -> None:
+        super().__init__()
+        self.options, self.chosen = options, []
+
+    def compose(self) -> ComposeResult:
+        yield ChoiceList(id="choices")
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).show(self.options)
+        self.query_one(ChoiceList).focus()
+
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.chosen.append(event.choice_id)
+
+
+async def test_arrows_pass_over_a_locked_choice_and_enter_takes_the_highlighted_one():
+    app = Host(OPTIONS)
+    async with app.run_test(size=(40, 12)) as pilot:
+        cl = app.query_one(ChoiceList)
+        assert cl.highlighted == 0  # the first open choice
+        await pilot.press("down")
+        assert cl.highlighted == 2  # the locked one is passed over
+        await pilot.press("down", "down")
+        assert cl.highlighted == 3  # the last stays the last
+        await pilot.press("up", "up", "up")
+        assert cl.highlighted == 0
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.chosen == ["s.d"]
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert app.chosen == ["s.d", "s.a"]
+
+
+async def test_a_click_takes_an_open_choice_but_not_a_locked_one():
+    app = Host(OPTIONS)
+    async with app.run_test(size=(40, 12)) as pilot:
+        cl = app.query_one(ChoiceList)
+        await pilot.click(ChoiceList, offset=(4, 1))  # "2. Fly to Shanghai", locked
+        await pilot.pause()
+        assert app.chosen == [] and cl.highlighted == 0
+        await pilot.click(ChoiceList, offset=(4, 3))  # its reason takes a line: this is "3."
+        await pilot.pause()
+        assert app.chosen == ["s.c"] and cl.highlighted == 2
+
+
+async def test_the_list_shows_each_choice_with_its_key_and_a_locked_ones_reason():
+    app = Host(OPTIONS)
+    async with app.run_test(size=(40, 12)):
+        assert app.query_one(ChoiceList).prompts() == [
+            "1. Buy diapers", "2. Fly to Shanghai\n   locked — needs Sesame score ≥ 650",
+            "3. Game all night", "4. Call your mother"]
+
+
+async def test_a_long_list_scrolls_to_keep_the_highlight_in_view():
+    many = [Option(f"s.c{n}", f"Choice number {n}", True) for n in range(12)]
+    app = Host(many)
+    async with app.run_test(size=(40, 12)) as pilot:
+        cl = app.query_one(ChoiceList)
+        assert cl.size.height == 6 and cl.scroll_offset.y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert cl.highlighted == 11 and cl.scroll_offset.y == 12 - 6
+        await pilot.press("home")
+        await pilot.pause()
+        assert cl.scroll_offset.y == 0
