@@ -38,7 +38,10 @@ class CitizenApp(App):
     """Owns the game being played and the run on screen; screens post messages, the app navigates."""
 
     TITLE = "Citizen Score"
-    CSS_PATH = "app.tcss"
+    # Every screen's TCSS (beside its screen) is read with the app's, once, before the first frame.
+    # Left to each screen, the first showing of each read its file and then parsed and applied
+    # the whole stylesheet again to every widget: most of the time Enter took to show a screen.
+    CSS_PATH = ["app.tcss", *(f"screens/{p.name}" for p in sorted((Path(__file__).parent / "screens").glob("*.tcss")))]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, content_dir: Path, saves_dir: Path, seed: int | None = None,
