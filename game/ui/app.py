@@ -15,6 +15,7 @@ from game import saves
 from game.autosave import autosaved
 from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
+from game.engine.load.heads import Head, head_of, load_head
 from game.tomlcache import parser
 from game.engine.engine import PlayError
 from game.engine.model import Campaign
@@ -50,6 +51,8 @@ class CitizenApp(App):
         self.dev = dev  # live reload for authors: watch the content folder
         self.content_dir = content_dir
         self.campaigns: dict[str, Campaign] = campaigns or {}
+        # what the picker shows of each campaign, read before the whole story (``load_heads``)
+        self.heads: dict[str, Head] = {c.id: head_of(c) for c in self.campaigns.values()}
         self.saves_dir = saves_dir
         self.seed = seed
         self.play: Play | None = None  # the saved game (autosaved after every choice)
@@ -64,8 +67,9 @@ class CitizenApp(App):
         if self.opening is not None:  # a screen to show over the title, e.g. a replay played back
             self.push_screen(self.opening)
         if not self._loaded:
-            # Draw the title first, then read the story: start-up stays as quick as a bare app.
-            self.call_after_refresh(self.load_content)
+            # Draw the title first, then what the picker needs, then the story: start-up stays as
+            # quick as a bare app, and Enter on New game does not wait for the whole story.
+            self.call_after_refresh(self.load_heads)
         if self.dev:
             from game.reload import ContentWatcher
 
@@ -98,6 +102,7 @@ class CitizenApp(App):
             return
         self._close_dev_problems()
         self.campaigns, self._loaded = campaigns, True
+        self.heads = {c.id: head_of(c) for c in campaigns.values()}
         play = self.play
         if play is None or play.camp.id not in campaigns:
             self.notify("Story reloaded.", markup=False)
@@ -122,6 +127,26 @@ class CitizenApp(App):
             self.pop_screen()
         self.dev_problems = None
 
+    LOAD_AFTER = 0.1  # seconds from the heads to the whole story: a key already on its way goes first
+
+    def load_heads(self) -> None:
+        """Read each campaign's head for the picker, then the whole story a moment later.
+
+        A head that cannot be read is left to the full load, which names every problem.
+        """
+        if self.heads or self._loaded or self.content_error:
+            return
+        try:
+            self.heads = {h.id: h for h in (load_head(f, parse=parser()) for f in list_campaigns(self.content_dir))}
+        except ContentError:
+            self.heads = {}
+        if not self.heads:
+            self.load_content()
+            return
+        if isinstance(self.screen, TitleScreen):
+            self.screen.refresh_menu()
+        self.set_timer(self.LOAD_AFTER, lambda: self.load_content(show=False))
+
     def load_content(self, show: bool = True) -> None:
         """Read the story; with ``show``, the title's menu then offers Continue if there is a save."""
         if self._loaded or self.content_error:
@@ -142,6 +167,7 @@ class CitizenApp(App):
             self.exit(return_code=2)
             return
         self._loaded = True
+        self.heads = {c.id: head_of(c) for c in self.campaigns.values()}
         if show and isinstance(self.screen, TitleScreen):
             self.screen.refresh_menu()
 
@@ -157,14 +183,16 @@ class CitizenApp(App):
     # ------------------------------------------------------------ state changes
 
     def latest_save(self) -> saves.SaveInfo | None:
-        if not self._loaded:
+        if not self.heads:
             return None
         if self.play is not None:
             self.play.settle()  # the last choice's autosave may still wait for its frame
         latest = saves.latest_save(self.saves_dir)
-        return latest if latest and latest.campaign in self.campaigns else None
+        return latest if latest and latest.campaign in self.heads else None
 
     def start_campaign(self, campaign_id: str) -> None:
+        if not self.story_ready():
+            return
         seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
         self.play = self._saved_game(Play.new(self.campaigns[campaign_id], seed), now=True)
         self._show_game()
@@ -273,11 +301,12 @@ class CitizenApp(App):
     # ------------------------------------------------------------ actions (keys and palette)
 
     def action_new_game(self) -> None:
-        if not self.story_ready():
+        self.load_heads()  # if the key beat the loader to them
+        if not self.heads:
             return
         from game.ui.screens.picker import PickerScreen
 
-        self.push_screen(PickerScreen(self.campaigns))
+        self.push_screen(PickerScreen(self.heads))
 
     def action_continue_game(self) -> None:
         if not self.story_ready():

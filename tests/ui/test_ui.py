@@ -346,3 +346,20 @@ async def test_a_number_past_the_range_is_said_in_its_own_words_and_the_game_sta
                 break
         assert said and "rule 'hostile'" in said[-1] and "outside the range" in said[-1]
         assert isinstance(app.screen, DayScreen)  # the game goes on; the player may leave or load
+
+
+async def test_new_game_shows_the_picker_before_the_whole_story_is_read(content, saves_dir):
+    """Enter on New game does not wait for every scene and rule: the picker needs only each
+    campaign's head; the story is read when a campaign is picked (or a moment later)."""
+    app = make_app(content, saves_dir, seed=1)
+    app.LOAD_AFTER = 3600  # the whole story is not read by itself while this test runs
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # New game
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and app.campaigns == {}
+        assert f"{app.heads['mini'].days} days." in widget_text(app.screen.query_one("#blurb"))
+        await pilot.press("enter")  # the first campaign: now the story is read
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen) and set(app.campaigns) == {"mini"}
+

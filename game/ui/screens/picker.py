@@ -9,13 +9,13 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.model import Campaign
+from game.engine.load.heads import Head
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 from game.ui.widgets import set_text
 
 
-def blurb(camp: Campaign) -> Text:
+def blurb(camp: Head) -> Text:
     """What a campaign is about, and the numbers that will rule you in it."""
     sc = camp.main_score
     if sc.direction == "lower":
@@ -24,8 +24,8 @@ def blurb(camp: Campaign) -> Text:
         scale = f"{sc.min:,}–{sc.max:,}, you start at {sc.start:,}"
     others = [o.label for o in list(camp.scores.values())[1:]]
     also = f"\nAlso scored: {', '.join(others)}." if others else ""
-    hidden = sum(r.hidden for r in camp.rules.values())
-    secret = (f"\n{hidden} of its {len(camp.rules)} rules {'is' if hidden == 1 else 'are'} "
+    hidden = camp.hidden
+    secret = (f"\n{hidden} of its {camp.rules} rules {'is' if hidden == 1 else 'are'} "
               "hidden from you.") if hidden else ""
     facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
     return lit(camp.blurb.strip() + facts)
@@ -35,7 +35,7 @@ class PickerScreen(GameScreen):
     CSS_PATH = "picker.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, campaigns: dict[str, Campaign]) -> None:
+    def __init__(self, campaigns: dict[str, Head]) -> None:
         super().__init__()
         self.campaigns = campaigns
 
