@@ -346,6 +346,7 @@ CHALLENGE_PLAYS = {
                                 "job_interview.care", "job_interview.nights", "job_interview.market"],
                         avoid=MOVE | JOIN),
     "high_risk": dict(avoid=MOVE, lean=1),
+    "come_and_get_us": EARLY["ending_cutoff"][1],
 }
 
 
