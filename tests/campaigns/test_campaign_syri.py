@@ -1,6 +1,8 @@
 """The SyRI campaign, played headless: it loads clean, every ending is reachable by a known way of
 playing, the hidden model moves the risk score the way the case file describes, its rules come to
-light one by one, and the challenges can be won.
+light one by one, and the challenges can be won. A careless month can end before day 30 (the money
+runs out after the benefit stops; or you do, on the kitchen floor), every ending has a hint for the
+gallery, and the last page names the people this player kept or dropped.
 
 The risk score runs the other way from a credit score: lower is better, and at 75 a report is
 registered that nobody tells you about.
