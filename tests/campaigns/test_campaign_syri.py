@@ -1,6 +1,8 @@
 """The SyRI campaign, played headless: it loads clean, every ending is reachable by a known way of
 playing, the hidden model moves the risk score the way the case file describes, its rules come to
-light one by one, and the challenges can be won.
+light one by one, and the challenges can be won. A careless month can end before day 30 (the money
+runs out after the benefit stops; or you do, on the kitchen floor), every ending has a hint for the
+gallery, and the last page names the people this player kept or dropped.
 
 The risk score runs the other way from a credit score: lower is better, and at 75 a report is
 registered that nobody tells you about.
@@ -41,7 +43,7 @@ def test_loads_without_warnings_and_has_the_promised_size():
     assert CAMP.warnings == []
     assert CAMP.days == 30
     assert len(CAMP.scenes) >= 50
-    assert sum(s.ending for s in CAMP.scenes.values()) >= 4
+    assert sum(s.ending for s in CAMP.scenes.values()) >= 6
     for kind in ("benefit", "job", "home", "travel"):
         assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
     risk = CAMP.scores["risk"]
@@ -49,8 +51,8 @@ def test_loads_without_warnings_and_has_the_promised_size():
     assert [name for _, name in risk.bands] == ["low", "elevated", "high", "risk report"]
 
 
-def test_the_story_runs_to_nine_thousand_words():
-    assert story_words(ROOT) >= 9000
+def test_the_story_runs_to_fifteen_thousand_words_of_scenes_and_choices():
+    assert story_words(ROOT) >= 15000
 
 
 def test_the_author_checks_find_nothing():
@@ -74,7 +76,7 @@ ENDINGS = {
     # Live as the files read suspiciously, and leave the investigation letter in the drawer.
     "ending_stopped": (1, dict(prefer=["fraud_letter.drawer"], avoid=MOVE | JOIN, lean=1)),
     # Keep Bilal on the sofa unregistered, get flagged, open the door: a brother's shoes.
-    "ending_repay": (1, dict(prefer=["sofa_talk.stay", "bilal_register.friend", "fraud_letter.cooperate",
+    "ending_repay": (2, dict(prefer=["sofa_talk.stay", "bilal_register.friend", "fraud_letter.cooperate",
                                      "home_visit.let_in", "decision_repay.cannot"],
                              avoid=MOVE | JOIN | {"morn_stairwell.register", "new_year_post.report_all"},
                              lean=1)),
@@ -82,18 +84,30 @@ ENDINGS = {
     "ending_claimant": (1, dict(prefer=["residents_evening.sign_up", "day_coalition.sign"], avoid=MOVE,
                                 lean=-1)),
     # Register Bilal honestly, keep nothing off the books, get flagged anyway, cooperate.
-    "ending_cleared": (1, dict(prefer=["sofa_talk.stay", "morn_stairwell.register", "bilal_register.register",
+    "ending_cleared": (2, dict(prefer=["sofa_talk.stay", "morn_stairwell.register", "bilal_register.register",
                                        "fraud_letter.cooperate", "home_visit.let_in", "decision_cleared.kees"],
                                avoid=MOVE | JOIN | {"christmas_eve.go_quiet", "day_cleaning_offer.take",
                                                     "day_cleaning_offer.take_declare"},
                                lean=1)),
     # Keep your head down until the new year, then pile up signals: flagged too late for a decision.
-    "ending_file_open": (1, dict(prefer=["fraud_letter.cooperate", "home_visit.let_in"],
+    "ending_file_open": (7, dict(prefer=["fraud_letter.cooperate", "home_visit.let_in"],
                                  avoid=MOVE | JOIN | JOBS, lean=lambda st: -1 if st.day < 21 else 1)),
     # The care home contract and a quiet life.
     "ending_working": (1, dict(prefer=["job_interview.care"], avoid=MOVE | JOIN, lean=-1)),
     # No job, no move, no statement, every choice the quietest one.
     "ending_unseen": (1, dict(avoid=MOVE | JOIN | JOBS, lean=-1)),
+    # Send Bilal away, keep your evenings to yourself, take the contract: everything the file likes.
+    "ending_clean": (1, dict(prefer=["sofa_talk.deadline", "mothers_kitchen.share", "job_interview.care"],
+                             avoid=MOVE | JOIN, lean=-1)),
+}
+
+# The two ways a month ends early, before day 30.
+EARLY = {
+    # The careless way: the letter in the drawer, the door kept shut, the money all the way down.
+    "ending_cutoff": (1, dict(prefer=["fraud_letter.drawer", "home_visit.refuse", "decision_stopped.sister",
+                                      "cutoff.sister"], avoid=MOVE | JOIN, lean=1)),
+    # Every choice that costs you a little more of yourself, until the kitchen floor.
+    "ending_sister": (1, dict(prefer=["the_floor.sister"], avoid=MOVE | JOIN, lean=-1, key="mood")),
 }
 
 
@@ -107,8 +121,59 @@ def test_each_ending_is_reached_by_its_way_of_playing(ending):
     assert again.ending == ending and again.vals == st.vals
 
 
+@pytest.mark.parametrize("ending", sorted(EARLY))
+def test_a_careless_month_can_end_before_day_30(ending):
+    seed, how = EARLY[ending]
+    st = play(seed, **how)
+    assert st.ending == ending
+    assert st.day < 30
+    again = E.replay(CAMP, seed, st.log)
+    assert again.ending == ending and again.vals == st.vals
+
+
+def test_when_the_money_runs_out_the_neighbours_are_a_way_back_once_each():
+    seed, how = EARLY["ending_cutoff"]
+    st = play(seed, until=lambda s: s.scene == "cutoff", **{**how, "prefer": how["prefer"][:3]})
+    assert st.scene == "cutoff" and st.vals["money"] == 0 and "benefit_stopped" in st.flags
+    ids = E.open_ids(CAMP, st)
+    assert "cutoff.sister" in ids and "cutoff.mama" in ids
+    E.apply(CAMP, st, "cutoff.mama")
+    assert st.vals["money"] > 0 and "rescued_by_mama" in st.flags
+    assert not st.ended
+
+
 def test_every_ending_scene_is_one_of_the_tested_ones():
-    assert {s.id for s in CAMP.scenes.values() if s.ending} == set(ENDINGS)
+    assert {s.id for s in CAMP.scenes.values() if s.ending} == set(ENDINGS) | set(EARLY)
+    assert len(set(ENDINGS) | set(EARLY)) >= 6
+
+
+def test_every_ending_has_a_hint_for_the_gallery():
+    for s in CAMP.scenes.values():
+        if s.ending:
+            assert s.hint and len(s.hint.split()) <= 25, s.id
+
+
+def test_the_endings_name_the_people_of_this_month():
+    # The same ending reads differently for a player who kept Fatima and one who dropped her.
+    seed, how = ENDINGS["ending_clean"]
+    st = play(seed, **how)
+    assert st.ending == "ending_clean"
+    text = E.scene_text(CAMP, st)
+    assert "Bilal" in text and "Crooswijk" in text  # he was sent away, and the ending says where
+    other = fork(st)
+    other.friends = set(other.friends) ^ {"fatima"}
+    assert E.scene_text(CAMP, other) != text  # keeping or dropping Fatima is in the last page
+
+
+def test_the_game_says_where_it_leaves_the_record():
+    # The real visits never started (FACTS.md): the opening's leaflet and every ending say so.
+    opening = (ROOT / "scenes" / "opening.toml").read_text(encoding="utf-8")
+    assert "second run" in opening and "July 2019" in opening
+    endings = [s for s in CAMP.scenes.values() if s.ending]
+    told = [s for s in endings if "real" in (ROOT / "scenes" / "endings.toml").read_text(encoding="utf-8")
+            .split(f"[scene.{s.id}]")[1].split("[scene.")[0]]
+    assert len(told) >= len(endings) - 2
+
 
 
 # ---------------------------------------------------------------- what the model reads
@@ -230,7 +295,7 @@ def test_refusing_the_home_visit_stops_the_benefit():
     how = dict(prefer=["fraud_letter.cooperate", "home_visit.refuse"], avoid=MOVE | JOIN, lean=1)
     st = play(1, until=lambda s: s.scene == "decision_stopped", **how)
     assert st.scene == "decision_stopped"
-    assert ledger_for(st, "refuse")[0].delta == 20
+    assert 0 < ledger_for(st, "refuse")[0].delta <= 20  # up to the top of the scale
     E.apply(CAMP, st, "decision_stopped.food_bank")
     bijstand = gate(st, "benefit.bijstand")
     assert not bijstand.open and "Stopped" in bijstand.reason
@@ -283,6 +348,7 @@ CHALLENGE_PLAYS = {
                                 "job_interview.care", "job_interview.nights", "job_interview.market"],
                         avoid=MOVE | JOIN),
     "high_risk": dict(avoid=MOVE, lean=1),
+    "come_and_get_us": EARLY["ending_cutoff"][1],
 }
 
 
