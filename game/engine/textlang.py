@@ -331,7 +331,19 @@ def render(parts: Template, st: Any) -> str:
         return parts[0]
     out: list[str] = []
     _render(parts, st, out)
-    return "".join(out)
+    return _close_up("".join(out))
+
+
+_DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TRAILING = re.compile(r" +(?=\n)")
+
+
+def _close_up(text: str) -> str:
+    """Spaces a form left doubled between words (an optional sentence that showed nothing sat
+    between two spaces) closed up to one, and none left at the end of a line, as ink does."""
+    if "  " not in text and " \n" not in text:
+        return text
+    return _TRAILING.sub("", _DOUBLED.sub(" ", text))
 
 
 def _render(parts: Template, st: Any, out: list[str]) -> None:

@@ -98,6 +98,15 @@ def test_if_without_else_shows_nothing_and_forms_nest_across_lines(tmp_path):
     assert shown(camp, st) == "A."
 
 
+def test_an_optional_sentence_that_shows_nothing_leaves_no_double_space(tmp_path):
+    camp = load_campaign(with_evening(
+        tmp_path, 'You sit down. {if has("gamer"): The screen is still warm.} The kettle ticks. \nIt is late.'))
+    st = evening(camp)
+    assert shown(camp, st) == "You sit down. The screen is still warm. The kettle ticks.\nIt is late."
+    st.flags.discard("gamer")
+    assert shown(camp, st) == "You sit down. The kettle ticks.\nIt is late."
+
+
 # ---------------------------------------------------------------- variations
 
 def test_sequence_cycle_and_once_follow_the_visits_to_the_scene(tmp_path):
