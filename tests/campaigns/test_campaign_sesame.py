@@ -118,10 +118,10 @@ ENDING_PLAYS = {
     # Everything on Huabei: a high score and a statement bigger than the bank balance.
     "ending_borrowed": (2, dict(prefer=HUABEI + DUTIFUL, avoid=LEAVE | UNPLUG | IGNORE_BILL)),
     # Ignoring the statement, owing more than you have: the collectors call your contacts.
-    "ending_collected": (1, dict(prefer=["statement.ignore", "collector.hang_up", "morn_overdue.wait", *HUABEI],
+    "ending_collected": (2, dict(prefer=["statement.ignore", "collector.hang_up", "morn_overdue.wait", *HUABEI],
                                  avoid=LEAVE | UNPLUG)),
     # Ignoring a smaller statement you could pay: reported overdue, and on the list.
-    "ending_overdue": (4, dict(prefer=["statement.ignore", "collector.hang_up", "morn_overdue.wait",
+    "ending_overdue": (1, dict(prefer=["statement.ignore", "collector.hang_up", "morn_overdue.wait",
                                        "eve_taobao.flagship_huabei"], avoid=LEAVE | UNPLUG)),
     # Careless with yourself: every choice that lowers the mood, until the second low point.
     "ending_breakdown": (1, dict(key="mood", lean=-1, prefer=CARELESS)),
