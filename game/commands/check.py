@@ -110,6 +110,7 @@ def fresh(folder: Path) -> Section:
     from game.authoring.analysis import analyse
     from game.authoring.findings import finding
     from game.authoring.output import Section, plural
+    from game.authoring.words import story_words
     from game.engine.challenges import load_challenges
     from game.tomlcache import parser
 
@@ -127,8 +128,9 @@ def fresh(folder: Path) -> Section:
         findings = [finding("analysis-failed", "warning", f"{folder.name}/campaign.toml", 0, 0, "",
                             f"the warnings could not be worked out ({type(e).__name__}: {e})",
                             "The content loads; this is a fault in citizen-score check. Please report it.")]
-    size = f"{len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates"
+    words = story_words(camp)
+    size = f"{len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates, {words:,} words of story"
     warnings = sum(f.severity == "warning" for f in findings)
     verdict = plural(warnings, "warning") if warnings else "ok"
     return Section(str(folder), findings, [f"{verdict} — {size}"],
-                   data={"folder": str(folder), "campaign": camp.id, "loaded": True})
+                   data={"folder": str(folder), "campaign": camp.id, "loaded": True, "words": words})
