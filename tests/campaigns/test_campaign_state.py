@@ -149,8 +149,13 @@ ENDINGS = {
                 "new_rules.keep", "last_day.dinner", "trip_after.home"],
         avoid={"court_letter.drawer", "morn_bailiff.hang_up", "morn_instalment.skip", *LEAVE, *OPT_OUT}),
     "ending_blacklisted": dict(
-        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "last_day.dinner", "trip_after.home"],
-        avoid=PAY_COURT | LEAVE | OPT_OUT),
+        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "court_blacklisted.carry_on", "last_day.dinner",
+                "trip_after.home"],
+        avoid=PAY_COURT | LEAVE | OPT_OUT | CRASH | {"court_blacklisted.pay_now"}),
+    "ending_list_mates": dict(
+        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "court_blacklisted.li_wei", "last_day.dinner",
+                "trip_after.home"],
+        avoid=PAY_COURT | LEAVE | OPT_OUT | CRASH | {"court_blacklisted.pay_now", *DROP_FRIENDS}),
     "ending_watch": dict(prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT),
     "ending_opted_out": dict(
         prefer=["credit_hall.sign", "new_rules.withdraw", "court_letter.pay", "court_letter.instalments",
