@@ -43,7 +43,9 @@ GOOD = ["credit_hall.sign", "credit_hall_ask.sign", "court_letter.pay", "day_can
         "day_study_session.attend", "morn_flag.stay", "eve_mother.stay", "morn_redlist.interview",
         "morn_score_report.share", "day_bills.pay", "eve_book.model", "flat_viewing.talent",
         "school_place.experimental", "job_interview.office", "job_interview.bank",
-        "last_day.dinner", "trip_after.home"]
+        "last_day.dinner", "trip_after.home", "morn_wallet.committee", "day_mediation.sign",
+        "eve_red_songs.sing", "morn_typhoon.sandbags", "day_honesty_class.attend", "eve_residents_meeting.for",
+        "morn_group_post.share_video", "eve_zhang_tea.help"]
 # The same, loyal to Li Wei and Guo Ming.
 LOYAL = [g for g in GOOD if g not in DROP_FRIENDS] + [
     "eve_li_wei_court.sorry", "eve_han_rui_second.refuse", "eve_guo_ming.like", "eve_guo_ming_gone.fish"]
@@ -82,6 +84,11 @@ def reach(ending: str):
         if st.ending == ending:
             return seed, st
     raise AssertionError(f"no seed reaches {ending}")
+
+
+def _reaches(seed: int, scene: str) -> bool:
+    st = play(seed, until=lambda s: s.scene == scene, avoid=BAD)
+    return st.scene == scene
 
 
 def due(day: int, days: int) -> int:
@@ -321,14 +328,14 @@ def test_a_restricted_debtor_with_a_good_number_still_cannot_fly():
 
 
 def test_the_redlist_needs_consent_and_lets_go_when_you_withdraw_it():
-    st = play(1, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
+    st = play(2, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
     assert st.vals["credit"] >= 1050 and "consent_given" in st.flags
     assert gate(st, "home.talent_flat").open and gate(st, "travel.green_channel").open
-    refuser = play(1, until=lambda s: s.vals["credit"] >= 1050 or s.ended,
+    refuser = play(2, until=lambda s: s.vals["credit"] >= 1050 or s.ended,
                    prefer=["credit_hall.refuse", "credit_hall_ask.refuse", *GOOD],
                    avoid=BAD | {"new_rules.sign_now"})
     assert refuser.vals["credit"] >= 1050 and "redlist" not in refuser.flags
-    st = play(1, until=lambda s: s.scene == "last_day", st=st, prefer=GOOD, avoid=BAD)
+    st = play(2, until=lambda s: s.scene == "last_day", st=st, prefer=GOOD, avoid=BAD)
     E.apply(CAMP, st, "last_day.withdraw")
     assert "redlist" not in st.flags and "opted_out" in st.flags
 
@@ -450,7 +457,9 @@ def test_a_report_on_the_polluting_factory_comes_back_three_days_later():
 
 
 def test_a_hidden_rule_is_found_out_when_han_rui_names_it():
-    st = first_with("eve_han_rui_second", avoid=BAD)
+    st = next(st for st in (first_with("eve_han_rui_second", seeds=[seed], avoid=BAD) for seed in range(1, 40)
+                            if _reaches(seed, "eve_han_rui_second"))
+              if "friends_pull" not in st.revealed)
     assert "friends_pull" not in st.revealed
     E.apply(CAMP, st, "eve_han_rui_second.home")
     assert "friends_pull" in st.revealed
