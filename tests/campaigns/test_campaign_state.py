@@ -1,7 +1,9 @@
 """Honest Jinhai, played headless: it loads clean, every ending has a known way of playing that
-reaches it, the municipal record moves the way Rongcheng's points did (1,000 to start, five for a
-ticket, thirty for a rescue, straight to grade C for drunk driving), the lists weigh more than the
-number, ratings of a stall, a doctor, a teacher and a factory move with your choices and come back
+reaches it (one of them, worn out, before day 30), the municipal record moves the way Rongcheng's
+points did (1,000 to start, five for a ticket, thirty for a rescue, straight to grade C for drunk
+driving, which is also the criminal record), hard work is scored, the court's spending restriction
+and its list of dishonest debtors are two things (the list needs the means to pay and a refusal),
+the lists weigh more than the number, ratings of a stall, a doctor, a teacher and a factory move with your choices and come back
 days later, and the challenges can be won.
 """
 
@@ -25,9 +27,11 @@ BAD = {
     "court_letter.drawer", "morn_bailiff.hang_up", "eve_post_factory.post", "eve_guo_ming.share",
     "eve_book.novel", "eve_games.stay_up", "eve_games.one", "late_night.two",
     "day_supermarket.console", "day_supermarket.whisky", "day_bills.wait", "day_office_grid.fudge",
-    "trip_after.stay", "last_day.withdraw", "last_day.ticket", "new_rules.withdraw",
+    "trip_after.stay", "last_day.withdraw", "last_day.ticket", "new_rules.withdraw", "collapse.stay",
+    "morn_group_post.plus_one", "eve_residents_meeting.against",
 }
 LEAVE = {"trip_after.stay", "last_day.ticket"}
+CRASH = {"collapse.stay"}
 OPT_OUT = {"new_rules.withdraw", "last_day.withdraw"}
 PAY_COURT = {"morn_bailiff.pay", "morn_bailiff.instalments"}
 DROP_FRIENDS = ["eve_li_wei_court.drop", "eve_guo_ming.drop", "eve_guo_ming_gone.drop",
@@ -39,7 +43,9 @@ GOOD = ["credit_hall.sign", "credit_hall_ask.sign", "court_letter.pay", "day_can
         "day_study_session.attend", "morn_flag.stay", "eve_mother.stay", "morn_redlist.interview",
         "morn_score_report.share", "day_bills.pay", "eve_book.model", "flat_viewing.talent",
         "school_place.experimental", "job_interview.office", "job_interview.bank",
-        "last_day.dinner", "trip_after.home"]
+        "last_day.dinner", "trip_after.home", "morn_wallet.committee", "day_mediation.sign",
+        "eve_red_songs.sing", "morn_typhoon.sandbags", "day_honesty_class.attend", "eve_residents_meeting.for",
+        "morn_group_post.share_video", "eve_zhang_tea.help"]
 # The same, loyal to Li Wei and Guo Ming.
 LOYAL = [g for g in GOOD if g not in DROP_FRIENDS] + [
     "eve_li_wei_court.sorry", "eve_han_rui_second.refuse", "eve_guo_ming.like", "eve_guo_ming_gone.fish"]
@@ -53,8 +59,14 @@ STALL = ["day_stall_idea.register", "eve_stall.receipts", "day_stall_inspection.
          "day_bike.walk", "day_travel_agent.leave", "day_school_meeting.five", "morn_exhausted.go",
          "day_bills.pay"]
 # Everything that costs points, with consent on file so that grade D comes with supervision.
-WORST = ["credit_hall.sign", "credit_hall_ask.sign", *sorted(BAD - LEAVE - OPT_OUT), *DROP_FRIENDS,
+WORST = ["credit_hall.sign", "credit_hall_ask.sign", *sorted(BAD - LEAVE - OPT_OUT - CRASH), *DROP_FRIENDS,
          "last_day.dinner", "trip_after.home", "new_rules.keep"]
+
+
+# Work every hour offered, and stay up after: the careless way to the ward before the month is out.
+CARELESS = ["collapse.stay", "job_interview.bank", "job_interview.school", "job_interview.factory",
+            "day_work.overtime", "eve_boss_calls.go", "day_factory_floor.open", "eve_games.stay_up",
+            "late_night.two", "morn_exhausted.go", "morn_typhoon.sandbags", "day_volunteer.vest"]
 
 
 SCRIPT = Script(CAMP)
@@ -74,6 +86,11 @@ def reach(ending: str):
     raise AssertionError(f"no seed reaches {ending}")
 
 
+def _reaches(seed: int, scene: str) -> bool:
+    st = play(seed, until=lambda s: s.scene == scene, avoid=BAD)
+    return st.scene == scene
+
+
 def due(day: int, days: int) -> int:
     """The day a `later` scene opens: a calendar day keeps its own scene, so it waits a day."""
     day += days
@@ -86,9 +103,10 @@ def test_loads_without_warnings_and_has_the_promised_size():
     assert CAMP.warnings == []
     assert len(CAMP.scenes) >= 100
     assert sum(s.ending for s in CAMP.scenes.values()) >= 8
+    assert all(s.hint for s in CAMP.scenes.values() if s.ending)
     for kind in ("job", "home", "travel"):
         assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
-    assert story_words(ROOT) >= 10_000
+    assert story_words(ROOT) >= 20_000
 
 
 def test_the_author_checks_find_nothing():
@@ -138,13 +156,21 @@ ENDINGS = {
                 "new_rules.keep", "last_day.dinner", "trip_after.home"],
         avoid={"court_letter.drawer", "morn_bailiff.hang_up", "morn_instalment.skip", *LEAVE, *OPT_OUT}),
     "ending_blacklisted": dict(
-        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "last_day.dinner", "trip_after.home"],
-        avoid=PAY_COURT | LEAVE | OPT_OUT),
+        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "court_blacklisted.carry_on", "last_day.dinner",
+                "trip_after.home"],
+        avoid=PAY_COURT | LEAVE | OPT_OUT | CRASH | {"court_blacklisted.pay_now"}),
+    "ending_list_mates": dict(
+        prefer=["court_letter.drawer", "morn_bailiff.hang_up", "court_blacklisted.li_wei", "last_day.dinner",
+                "trip_after.home"],
+        avoid=PAY_COURT | LEAVE | OPT_OUT | CRASH | {"court_blacklisted.pay_now", *DROP_FRIENDS}),
     "ending_watch": dict(prefer=WORST, avoid=PAY_COURT | LEAVE | OPT_OUT),
     "ending_opted_out": dict(
         prefer=["credit_hall.sign", "new_rules.withdraw", "court_letter.pay", "court_letter.instalments",
                 "last_day.dinner", "trip_after.home"],
         avoid={"court_letter.drawer", *LEAVE}),
+    "ending_gold_stars": dict(prefer=["morn_honesty_wall.give", "day_charity_drive.big", "eve_mother.tonic",
+                                      "morn_routine.books", "day_credit_repair.pledge", *GOOD], avoid=BAD),
+    "ending_collapse": dict(prefer=CARELESS, avoid={"collapse.sign_out", "collapse.chen_jing"}),
     "ending_left": dict(
         prefer=["trip_day.slow", "trip_day.hsr", "trip_wedding.card", "trip_after.stay", "court_letter.dispute",
                 "credit_hall.sign", "new_rules.keep"],
@@ -167,6 +193,38 @@ def test_the_model_citizen_drops_friends_and_the_loyal_one_keeps_them():
     spotless, loyal = reach("ending_spotless")[1], reach("ending_model")[1]
     assert "redlist" in spotless.flags and not {"li_wei", "guo_ming"} & spotless.friends
     assert {"li_wei", "guo_ming"} & loyal.friends
+
+
+def test_a_careless_month_of_overtime_ends_in_the_ward_before_day_30():
+    seed, st = reach("ending_collapse")
+    assert st.vals["day"] < 30
+    assert ledger_for(st, "hard_work_overtime")  # every evening of it was scored
+    assert "corridor C" in E.scene_text(CAMP, st) or "ward" in E.scene_text(CAMP, st)
+
+
+def test_the_collapse_can_be_survived_once():
+    st = first_with("collapse", prefer=[c for c in CARELESS if c != "collapse.stay"])
+    E.apply(CAMP, st, "collapse.sign_out")
+    assert not st.ended and "worn_out" in st.flags
+
+
+def test_endings_name_the_people_of_this_month():
+    loyal = reach("ending_model")[1]
+    words = E.scene_text(CAMP, loyal)
+    assert "li_wei" in loyal.friends and "Li Wei" in words
+    gold = reach("ending_gold_stars")[1]
+    assert gold.vals["money"] < 200 and "gold star" in E.scene_text(CAMP, gold).lower()
+
+
+def test_hard_work_is_a_core_value_and_is_scored():
+    st = first_with("day_work", avoid=BAD, prefer=["job_interview.bank", "job_interview.school"])
+    before = len(ledger_for(st, "hard_work"))
+    E.apply(CAMP, st, "day_work.work")
+    assert [e.delta for e in ledger_for(st, "hard_work")[before:]] == [1]
+    assert ledger_for(st, "hard_work")[-1].domain == "society"
+    late = first_with("day_work", avoid=BAD, prefer=["job_interview.bank", "job_interview.school"])
+    E.apply(CAMP, late, "day_work.overtime")
+    assert [e.delta for e in ledger_for(late, "hard_work_overtime")][-1:] == [3]
 
 
 # ---------------------------------------------------------------- the record, as Rongcheng kept it
@@ -211,57 +269,100 @@ def test_good_grades_bring_free_bikes_and_the_heating_discount_but_only_with_con
 
 # ---------------------------------------------------------------- the lists weigh more than the number
 
-def test_an_unpaid_judgment_puts_you_on_the_court_list_and_paying_takes_you_off():
-    how = dict(prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
-    st = play(5, until=lambda s: "court_blacklist" in s.flags, **how)
+DRAWER = dict(prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
+
+
+def test_an_unpaid_judgment_restricts_spending_and_paying_lifts_it():
+    st = play(5, until=lambda s: "spending_limits" in s.flags, **DRAWER)
     assert st.vals["day"] == 12 and st.scene == "new_rules"  # a calendar day keeps its own scene
-    st = play(5, st=st, until=lambda s: s.scene == "court_notice", **how)
+    st = play(5, st=st, until=lambda s: s.scene == "court_notice", **DRAWER)
     assert st.vals["day"] == 13  # the notice comes the next morning
-    assert [e.delta for e in ledger_for(st, "court_listing")] == [-100]
-    for gid in ("travel.hsr", "travel.flight", "travel.star_hotel", "school.private", "job.bank_teller"):
+    assert [e.delta for e in ledger_for(st, "court_listing")] == [-60]
+    for gid in ("travel.hsr", "travel.flight", "travel.star_hotel", "school.private"):
         assert not gate(st, gid).open, gid
+        assert "court" in gate(st, gid).reason
     assert gate(st, "travel.slow_train").open
     st = play(5, st=st, until=lambda s: "judgment_debtor" not in s.flags, prefer=sorted(PAY_COURT), avoid=BAD)
     paid = st.vals["day"]
-    assert "court_blacklist" in st.flags  # the court has the money; the list has not heard yet
-    st = play(5, st=st, until=lambda s: "court_blacklist" not in s.flags, avoid=BAD)
+    assert "spending_limits" in st.flags  # the court has the money; the restriction has not heard yet
+    st = play(5, st=st, until=lambda s: "spending_limits" not in s.flags, avoid=BAD)
     assert st.vals["day"] == paid + 2
     assert [e.delta for e in ledger_for(st, "court_delist")] == [50]
     assert gate(st, "travel.hsr").open and gate(st, "travel.flight").open
 
 
-def test_a_listed_debtor_with_a_good_number_still_cannot_fly():
-    st = play(5, until=lambda s: "court_blacklist" in s.flags,
-              prefer=["credit_hall.sign", "court_letter.drawer"], avoid=PAY_COURT | BAD - {"court_letter.drawer"})
+def test_the_dishonest_list_needs_the_means_to_pay_and_a_refusal():
+    st = play(5, until=lambda s: s.scene == "court_notice", **DRAWER)
+    assert "spending_limits" in st.flags and "court_blacklist" not in st.flags
+    poor, able = E.replay(CAMP, 5, st.log), E.replay(CAMP, 5, st.log)
+    poor.vals["money"], able.vals["money"] = 200, 5000
+    E.apply(CAMP, poor, "court_notice.carry_on")
+    E.apply(CAMP, able, "court_notice.carry_on")
+    while poor.vals["day"] < 20 and not poor.ended:  # a debtor who never has the money
+        poor.vals["money"] = min(poor.vals["money"], 200)
+        E.apply(CAMP, poor, SCRIPT.pick(poor, prefer=DRAWER["prefer"],
+                                        avoid=DRAWER["avoid"] | {"day_micro_loan.take"}))
+    assert "court_blacklist" not in poor.flags and "spending_limits" in poor.flags  # cannot pay: not dishonest
+    able = play(5, st=able, until=lambda s: s.scene == "court_blacklisted" or s.ended,
+                prefer=["morn_bailiff.hang_up", "court_blacklisted.carry_on"], avoid=DRAWER["avoid"])
+    assert able.scene == "court_blacklisted" and "court_blacklist" in able.flags
+    assert [e.delta for e in ledger_for(able, "court_dishonest")] == [-100]
+    assert not gate(able, "job.bank_teller").open and not gate(able, "loan.micro").open
+
+
+def test_the_gym_letter_comes_from_a_basic_court_and_says_a_debt_is_not_a_crime():
+    text = CAMP.scenes["court_letter"].text if isinstance(CAMP.scenes["court_letter"].text, str) else ""
+    st = first_with("court_letter", avoid=BAD)
+    words = E.scene_text(CAMP, st)
+    assert "Intermediate" not in words and "District People's Court" in words
+    assert "not a crime" in words
+    assert "dangerous driving" in CAMP.lists["drunk_driving"].on and "crime" in CAMP.lists["drunk_driving"].on
+    del text
+
+
+def test_a_restricted_debtor_with_a_good_number_still_cannot_fly():
+    st = play(5, until=lambda s: "spending_limits" in s.flags, **DRAWER)
     st.vals["credit"] = 1100
     assert not gate(st, "travel.flight").open
     assert "court" in gate(st, "travel.flight").reason
 
 
 def test_the_redlist_needs_consent_and_lets_go_when_you_withdraw_it():
-    st = play(1, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
+    st = play(2, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
     assert st.vals["credit"] >= 1050 and "consent_given" in st.flags
     assert gate(st, "home.talent_flat").open and gate(st, "travel.green_channel").open
-    refuser = play(1, until=lambda s: s.vals["credit"] >= 1050 or s.ended,
+    refuser = play(2, until=lambda s: s.vals["credit"] >= 1050 or s.ended,
                    prefer=["credit_hall.refuse", "credit_hall_ask.refuse", *GOOD],
                    avoid=BAD | {"new_rules.sign_now"})
     assert refuser.vals["credit"] >= 1050 and "redlist" not in refuser.flags
-    st = play(1, until=lambda s: s.scene == "last_day", st=st, prefer=GOOD, avoid=BAD)
+    st = play(2, until=lambda s: s.scene == "last_day", st=st, prefer=GOOD, avoid=BAD)
     E.apply(CAMP, st, "last_day.withdraw")
     assert "redlist" not in st.flags and "opted_out" in st.flags
 
 
+def _hero_then_worse(seed: int):
+    """A hero on the redlist from grade AA, then a month gone wrong: the game at grade A, and below it."""
+    st = play(seed, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
+    if "hero" not in st.flags or not 1030 <= st.vals["credit"] < 1050:
+        return None
+    redlisted = E.replay(CAMP, seed, st.log)
+    worse = dict(prefer=sorted(BAD - LEAVE - OPT_OUT - CRASH - {"court_letter.drawer", "morn_bailiff.hang_up"}),
+                 avoid=PAY_COURT | LEAVE | OPT_OUT | CRASH | {"court_letter.drawer"})
+    at_a = play(seed, st=st, until=lambda s: s.vals["credit"] < 1030 or s.ended, **worse)
+    if at_a.ended or at_a.vals["credit"] < 960:  # drunk driving goes straight past grade A
+        return None
+    a_copy = E.replay(CAMP, seed, at_a.log)
+    below = play(seed, st=at_a, until=lambda s: s.vals["credit"] < 960 or s.ended, **worse)
+    return (redlisted, a_copy, below) if not below.ended else None
+
+
 def test_a_hero_goes_on_the_redlist_from_grade_aa_and_the_list_outlasts_the_number():
-    st = play(0, until=lambda s: "redlist" in s.flags, prefer=GOOD, avoid=BAD)
-    assert "hero" in st.flags and 1030 <= st.vals["credit"] < 1050
+    found = next(r for r in map(_hero_then_worse, range(40)) if r)
+    st, at_a, below = found
     assert gate(st, "home.talent_flat").open and gate(st, "perk.heating_discount").open
-    worse = dict(prefer=sorted(BAD - LEAVE - OPT_OUT - {"court_letter.drawer", "morn_bailiff.hang_up"}),
-                 avoid=PAY_COURT | LEAVE | OPT_OUT | {"court_letter.drawer"})
-    st = play(0, st=st, until=lambda s: s.vals["credit"] < 1030 or s.ended, **worse)
-    assert st.vals["credit"] < 1030 and "redlist" in st.flags  # grade A: still on the list, still discounted
-    assert gate(st, "perk.heating_discount").open
-    st = play(0, st=st, until=lambda s: s.vals["credit"] < 960 or s.ended, **worse)
-    assert st.vals["credit"] < 960 and "redlist" not in st.flags and "court_blacklist" not in st.flags
+    assert at_a.vals["credit"] < 1030 and "redlist" in at_a.flags  # grade A: still on the list, still discounted
+    assert gate(at_a, "perk.heating_discount").open
+    assert below.vals["credit"] < 960 and "redlist" not in below.flags and "court_blacklist" not in below.flags
 
 
 def test_grade_d_brings_key_supervision_only_with_consent():
@@ -356,7 +457,9 @@ def test_a_report_on_the_polluting_factory_comes_back_three_days_later():
 
 
 def test_a_hidden_rule_is_found_out_when_han_rui_names_it():
-    st = first_with("eve_han_rui_second", avoid=BAD)
+    st = next(st for st in (first_with("eve_han_rui_second", seeds=[seed], avoid=BAD) for seed in range(1, 40)
+                            if _reaches(seed, "eve_han_rui_second"))
+              if "friends_pull" not in st.revealed)
     assert "friends_pull" not in st.revealed
     E.apply(CAMP, st, "eve_han_rui_second.home")
     assert "friends_pull" in st.revealed
@@ -365,7 +468,7 @@ def test_a_hidden_rule_is_found_out_when_han_rui_names_it():
 # ---------------------------------------------------------------- challenges
 
 def _off_the_list(st) -> str:
-    if "court_blacklist" in st.flags:
+    if "spending_limits" in st.flags:
         return pick(st, prefer=sorted(PAY_COURT), avoid=BAD)
     return pick(st, prefer=["credit_hall.sign", "court_letter.drawer"],
                 avoid=PAY_COURT | BAD - {"court_letter.drawer"})
