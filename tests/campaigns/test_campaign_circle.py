@@ -280,8 +280,9 @@ CHALLENGE_PLAYS = {
     "off_grid": dict(prefer=["morn_resign.send", "offer_inside.quit", "leaving.workshop"],
                      avoid=SPEAK | CLEAR),
     "covered": dict(prefer=sorted(PLAN), avoid=QUIT | SPEAK | CLEAR, lean=-1),
-    "number_one": dict(prefer=["offer_inside.clear"], avoid=QUIT | SPEAK, lean=-1),
-    "concern": dict(avoid=QUIT | SPEAK, lean=1),
+    "number_one": dict(prefer=["offer_inside.clear", "breakdown_again.hand", "breakdown_again.leave"],
+                       avoid=QUIT | SPEAK | SAFE, lean=-1),
+    "concern": dict(avoid=QUIT | SPEAK | SAFE, lean=1),
     "trusted_voice": dict(prefer=["team_fair.amplify", "morn_transfer.amplify"],
                           avoid=QUIT | SPEAK | CLEAR, lean=1, key="conversion"),
 }
