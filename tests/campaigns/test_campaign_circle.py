@@ -276,7 +276,7 @@ def test_leaving_the_company_ends_the_family_plan():
 # ---------------------------------------------------------------- challenges
 
 CHALLENGE_PLAYS = {
-    "glass_roster": dict(prefer=["offer_inside.clear"], avoid=QUIT | SPEAK, lean=-1),
+    "glass_roster": dict(prefer=["morn_clear_invite.clip", "offer_inside.clear"], avoid=QUIT | SPEAK | SAFE, lean=-1),
     "off_grid": dict(prefer=["morn_resign.send", "offer_inside.quit", "leaving.workshop"],
                      avoid=SPEAK | CLEAR),
     "covered": dict(prefer=sorted(PLAN), avoid=QUIT | SPEAK | CLEAR, lean=-1),
@@ -313,6 +313,9 @@ EXTRA_PLAYS = [
     (9, dict(prefer=["summit_day.jet", "summit_jet.network", "morn_jet_contact.light"],
              avoid=QUIT | SPEAK | CLEAR, lean=-1)),
     (3, dict(prefer=["concern_notice.share"], avoid=QUIT | SPEAK, lean=1)),
+    (3, dict(prefer=["team_fair.amplify", "morn_transfer.amplify", "work_amp_pitch.old_friends"],
+             avoid=QUIT | SPEAK | CLEAR | SAFE, lean=1, key="conversion")),
+    (3, dict(prefer=["morn_wellness.decline"], avoid=QUIT | SPEAK | CLEAR | SAFE, lean=-1)),
 ]
 
 
