@@ -396,3 +396,18 @@ def test_a_friend_who_pays_late_costs_you_and_a_low_rank_shuts_the_business_loan
     low = E.new_game(CAMP, 1)
     low.vals["partirank"] = 6000
     assert not next(g for g in E.gates(CAMP, low) if g.id == "perk.business_loan").open
+
+
+def test_the_month_has_twenty_thousand_words_of_story():
+    """Scene text, choices, replies, titles and the ledger's reasons, as the player reads them."""
+    import tomllib
+
+    def words(node, key=""):
+        if isinstance(node, dict):
+            return sum(words(v, k) for k, v in node.items())
+        if isinstance(node, list):
+            return sum(words(v, key) for v in node)
+        return len(node.split()) if isinstance(node, str) and key in ("text", "reply", "title", "why") else 0
+
+    total = sum(words(tomllib.loads(p.read_text(encoding="utf-8"))) for p in ROOT.rglob("*.toml"))
+    assert total >= 20_000
