@@ -59,7 +59,7 @@ def analyse(camp: Campaign, challenges: dict | None = None) -> list[Finding]:
     ctx.challenges = challenges or {}
     ctx.out += camp.warnings
     for step in (check_decks, check_scenes, check_choices, check_routes, check_rules, check_gates,
-                 check_flags, check_laters, check_dead_ends, check_plain_text,
+                 check_flags, check_stats, check_laters, check_dead_ends, check_plain_text,
                  check_challenges, check_texts, check_choice_paths):
         step(ctx)
     return sorted(ctx.out, key=lambda f: (f.file, f.line, f.column, f.code, f.path))
@@ -364,6 +364,27 @@ def check_flags(ctx: Ctx) -> None:
         elif flag not in reads and flag not in sets:
             ctx.add("flag-unused", ctx.main_file, path, f"the {what} '{flag}' is never set or read",
                     "Remove it, or use it.")
+
+
+def check_stats(ctx: Ctx) -> None:
+    """A stat that no condition, gate, route or formula reads changes nothing but its own number:
+    the player watches it move and learns it does not matter. Text that shows it does not count,
+    nor a formula or rule that only moves the stat itself (a mood that drifts back to the middle)."""
+    camp = ctx.camp
+    only = {f"rule.{r.id}": next(iter(r.effects)) for r in camp.rules.values()
+            if len(r.effects) == 1 and not (r.score or r.set or r.clear or r.goto or r.later or r.reveal)}
+    matters: set[str] = set()
+    for _file, path, e in _exprs(camp) + _challenge_exprs(ctx):
+        if path.endswith((".text", ".locked", ".why", ".why_not")):
+            continue
+        itself = path.rsplit(".", 1)[1] if ".effects." in path else only.get(path.rsplit(".", 1)[0], "")
+        matters.update(name for kind, name in names_in(e.tree) if kind == "name" and name != itself)
+    for sid in camp.stats:
+        if sid not in matters:
+            ctx.add("stat-never-read", ctx.main_file, f"stats.{sid}",
+                    f"the stat '{sid}' is read by no condition, gate, route or formula",
+                    f"Let it matter: lock a choice with if = \"{sid} >= ...\", route an ending on it, "
+                    "or use it in a rule; or drop it.")
 
 
 # ---------------------------------------------------------------- delayed consequences

@@ -24,6 +24,7 @@ warnings (the code is printed after each one):
   impossible-choice, impossible-storylet                    its condition (or gate) never holds
   route-never-taken, rule-never-fires, gate-never-opens     the same for routes, rules, gates
   flag-never-read, flag-never-set, flag-unused              flags (and lists) half used
+  stat-never-read                                           a stat no condition or formula reads
   fallback-never-drawn, empty-deck, deck-no-fallback        decks that never or always run dry
   possible-dead-end                                         every choice can be locked at once
   later-after-end                                           a delay longer than the campaign

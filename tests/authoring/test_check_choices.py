@@ -77,3 +77,16 @@ def test_a_later_scene_the_calendar_always_takes_the_place_of(clean):
 
 def test_the_example_campaign_is_clean():
     assert analyse(load_campaign(FIXTURES / "answers")) == []
+
+
+def test_a_stat_that_only_shows_or_moves_itself_is_named(clean):
+    """Energy that no condition reads, only a text and a rule that drifts it back: it does not matter."""
+    h.append(clean / "campaign.toml", '\n[stats.energy]\nlabel = "Energy"\nstart = 5\nmin = 0\nmax = 10\n')
+    h.append(clean / "rules.toml", '\n[rule.rest]\nevery = "day"\nif = "energy < 5"\neffects = { energy = 1 }\n'
+             'why = "Sleep helps"\n')
+    h.patch(clean / "scenes/main.toml", "You wake with ¥{money} to your name.",
+            "You wake with ¥{money} to your name and {energy} energy.")
+    [found] = codes(clean)["stat-never-read"]
+    assert "the stat 'energy' is read by no condition, gate, route or formula" in found
+    h.patch(clean / "scenes/main.toml", 'if = "money >= 100"', 'if = "money >= 100 and energy > 2"')
+    assert "stat-never-read" not in codes(clean)
