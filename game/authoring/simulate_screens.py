@@ -12,8 +12,10 @@ the words can depend on: the scene, its open choices, and the values of the few 
 texts, conditions and reasons read from the state (names such as ``money``, and calls on a
 quoted id such as ``has("x")``); everything else in them is worked out from those values. Equal
 keys make equal words, so a game's set of screens holds and compares numbers. A scene whose
-text varies by visit or seed ({cycle: …}, {shuffle: …}) has no such key and is rendered every
-time, and so is every screen once too many keys are known.
+text varies by visit or seed ({cycle: …}, {shuffle: …}) has no key for its text, which is rendered
+every time; its choices still have theirs (a third of the screens are such scenes', and rendering
+their choices each time cost as much as the text). Every screen is rendered once too many keys
+are known.
 """
 
 from __future__ import annotations
@@ -128,7 +130,7 @@ class _Keyed:
     """A scene whose screen is known by keys: the text's by what it reads, the choices' by which
     are open and what they read; ``whole`` holds screens when neither reads anything."""
 
-    text: tuple[Read, ...]
+    text: tuple[Read, ...] | None  # None: a variation, its text rendered every time
     choices: tuple[Read, ...]
     locks: Locks
     texts: dict[Hashable, str] = field(default_factory=dict)
@@ -139,11 +141,12 @@ class _Keyed:
 
 def _keyed(camp: Campaign, scene: Scene) -> _Keyed | None:
     text, choices = text_reads(scene.text), choices_reads(camp, scene)
-    if text is None or choices is None:
+    if choices is None:
         return None
     reads, locks = choices
     fixed = not reads and not locks
-    return _Keyed(text, reads, locks, whole=None if text or not fixed else {}, fixed=fixed)
+    whole = {} if text is not None and not text and fixed else None
+    return _Keyed(text, reads, locks, whole=whole, fixed=fixed)
 
 
 class Screens:
@@ -180,10 +183,13 @@ class Screens:
         """The text and the choices' number, each from its key, rendered only when the key is
         new. One method, not one for each: it is asked a good third of a game's screens."""
         reads = k.text
-        key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
-        text = k.texts.get(key)
-        if text is None:
-            text = self.remember(k.texts, key, E.scene_text(self.camp, st))
+        if reads is None:  # a variation: its choices are still known by their key
+            text = E.scene_text(self.camp, st)
+        else:
+            key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
+            text = k.texts.get(key)
+            if text is None:
+                text = self.remember(k.texts, key, E.scene_text(self.camp, st))
         key = ids if k.fixed else (ids, *[read(st) for read in k.choices],
                                    *[read(st) for cid, reads in k.locks if cid not in ids for read in reads])
         n = k.lists.get(key)
