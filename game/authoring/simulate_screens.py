@@ -145,7 +145,7 @@ def _keyed(camp: Campaign, scene: Scene) -> _Keyed | None:
         return None
     reads, locks = choices
     fixed = not reads and not locks
-    whole = {} if text is not None and not text and fixed else None
+    whole: dict[tuple[str, ...], Hashable] | None = {} if text is not None and not text and fixed else None
     return _Keyed(text, reads, locks, whole=whole, fixed=fixed)
 
 
@@ -187,9 +187,8 @@ class Screens:
             text = E.scene_text(self.camp, st)
         else:
             key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
-            text = k.texts.get(key)
-            if text is None:
-                text = self.remember(k.texts, key, E.scene_text(self.camp, st))
+            known = k.texts.get(key)
+            text = self.remember(k.texts, key, E.scene_text(self.camp, st)) if known is None else known
         key = ids if k.fixed else (ids, *[read(st) for read in k.choices],
                                    *[read(st) for cid, reads in k.locks if cid not in ids for read in reads])
         n = k.lists.get(key)
