@@ -11,11 +11,11 @@ is rendered once per process for each *key* and remembered by a small number. Th
 the words can depend on: the scene, its open choices, and the values of the few things its
 texts, conditions and reasons read from the state (names such as ``money``, and calls on a
 quoted id such as ``has("x")``); everything else in them is worked out from those values. Equal
-keys make equal words, so a game's set of screens holds and compares numbers. A scene whose
-text varies by visit or seed ({cycle: …}, {shuffle: …}) has no key for its text, which is rendered
-every time; its choices still have theirs (a third of the screens are such scenes', and rendering
-their choices each time cost as much as the text). Every screen is rendered once too many keys
-are known.
+keys make equal words, so a game's set of screens holds and compares numbers. A text that
+varies by visit or seed ({cycle: …}, {shuffle: …}) reads which of its items shows (the engine's own
+``textlang.pick``): that small number, not the visit or the seed, is in the key, so the keys stay
+few. A text with a part of unknown kind has no key and is rendered every time (its choices keep
+theirs), and so is every screen once too many keys are known.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from game.engine import engine as E
 from game.engine.expr import Expr, Node
 from game.engine.model import Campaign, Choice, Scene, Template
 from game.engine.state import GameState
-from game.engine.textlang import Choose, Number, Styled
+from game.engine.textlang import Choose, Number, Styled, Vary, pick
 
 Words = tuple  # (scene text, ((choice text, open, reason), ...)): a screen, comparable and hashable
 Read = Callable[[GameState], Any]
@@ -73,6 +73,9 @@ def _piece_reads(part: Any, out: dict[Hashable, Read]) -> bool:
     if isinstance(part, Choose):
         return all((b.cond is None or _tree_reads(b.cond.tree, out)) and _template_reads(b.body, out)
                    for b in part.branches)
+    if isinstance(part, Vary):  # which item shows is all it reads of the visit and the seed
+        out.setdefault(("vary", id(part)), lambda st: pick(part, st))
+        return all(_template_reads(item, out) for item in part.items)
     return False
 
 
