@@ -11,9 +11,11 @@ is rendered once per process for each *key* and remembered by a small number. Th
 the words can depend on: the scene, its open choices, and the values of the few things its
 texts, conditions and reasons read from the state (names such as ``money``, and calls on a
 quoted id such as ``has("x")``); everything else in them is worked out from those values. Equal
-keys make equal words, so a game's set of screens holds and compares numbers. A scene whose
-text varies by visit or seed ({cycle: …}, {shuffle: …}) has no such key and is rendered every
-time, and so is every screen once too many keys are known.
+keys make equal words, so a game's set of screens holds and compares numbers. A text that
+varies by visit or seed ({cycle: …}, {shuffle: …}) reads which of its items shows (the engine's own
+``textlang.pick``): that small number, not the visit or the seed, is in the key, so the keys stay
+few. A text with a part of unknown kind has no key and is rendered every time (its choices keep
+theirs), and so is every screen once too many keys are known.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from game.engine import engine as E
 from game.engine.expr import Expr, Node
 from game.engine.model import Campaign, Choice, Scene, Template
 from game.engine.state import GameState
-from game.engine.textlang import Choose, Number, Styled
+from game.engine.textlang import Choose, Number, Styled, Vary, pick
 
 Words = tuple  # (scene text, ((choice text, open, reason), ...)): a screen, comparable and hashable
 Read = Callable[[GameState], Any]
@@ -71,6 +73,9 @@ def _piece_reads(part: Any, out: dict[Hashable, Read]) -> bool:
     if isinstance(part, Choose):
         return all((b.cond is None or _tree_reads(b.cond.tree, out)) and _template_reads(b.body, out)
                    for b in part.branches)
+    if isinstance(part, Vary):  # which item shows is all it reads of the visit and the seed
+        out.setdefault(("vary", id(part)), lambda st: pick(part, st))
+        return all(_template_reads(item, out) for item in part.items)
     return False
 
 
@@ -128,7 +133,7 @@ class _Keyed:
     """A scene whose screen is known by keys: the text's by what it reads, the choices' by which
     are open and what they read; ``whole`` holds screens when neither reads anything."""
 
-    text: tuple[Read, ...]
+    text: tuple[Read, ...] | None  # None: a variation, its text rendered every time
     choices: tuple[Read, ...]
     locks: Locks
     texts: dict[Hashable, str] = field(default_factory=dict)
@@ -139,11 +144,12 @@ class _Keyed:
 
 def _keyed(camp: Campaign, scene: Scene) -> _Keyed | None:
     text, choices = text_reads(scene.text), choices_reads(camp, scene)
-    if text is None or choices is None:
+    if choices is None:
         return None
     reads, locks = choices
     fixed = not reads and not locks
-    return _Keyed(text, reads, locks, whole=None if text or not fixed else {}, fixed=fixed)
+    whole: dict[tuple[str, ...], Hashable] | None = {} if text is not None and not text and fixed else None
+    return _Keyed(text, reads, locks, whole=whole, fixed=fixed)
 
 
 class Screens:
@@ -180,10 +186,12 @@ class Screens:
         """The text and the choices' number, each from its key, rendered only when the key is
         new. One method, not one for each: it is asked a good third of a game's screens."""
         reads = k.text
-        key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
-        text = k.texts.get(key)
-        if text is None:
-            text = self.remember(k.texts, key, E.scene_text(self.camp, st))
+        if reads is None:  # a variation: its choices are still known by their key
+            text = E.scene_text(self.camp, st)
+        else:
+            key = reads[0](st) if len(reads) == 1 else tuple([read(st) for read in reads])
+            known = k.texts.get(key)
+            text = self.remember(k.texts, key, E.scene_text(self.camp, st)) if known is None else known
         key = ids if k.fixed else (ids, *[read(st) for read in k.choices],
                                    *[read(st) for cid, reads in k.locks if cid not in ids for read in reads])
         n = k.lists.get(key)
