@@ -16,7 +16,7 @@ from typing import Hashable
 
 from game.engine import engine as E
 from game.engine.content import load_campaign
-from game.engine.model import Campaign
+from game.engine.model import Campaign, Choice
 from game.engine.state import GameState
 
 from .simulate_decks import fallbacks, ran_dry
@@ -48,10 +48,12 @@ class Prepared:
     watch: GateWatch
     fallbacks: dict[str, str]  # fallback scene -> its deck: landing there by a draw means a dry deck
     screens: Screens
+    replies: dict[str, Choice]  # choice id -> the choice, for choices the story answers
 
     @classmethod
     def of(cls, camp: Campaign) -> "Prepared":
-        return cls(camp, GateWatch(camp), fallbacks(camp), Screens(camp))
+        return cls(camp, GateWatch(camp), fallbacks(camp), Screens(camp),
+                   {cid: ch for cid, ch in camp.choices.items() if ch.reply})
 
 
 # ---------------------------------------------------------------- one run
@@ -63,7 +65,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     the start of each day and at the end of the game, never per choice; flags are read only
     when a step moved them.
     """
-    camp, watch, screen, wholes = prep.camp, prep.watch, prep.screens.screen, prep.screens.wholes
+    camp, watch, screen, wholes, new_words = (prep.camp, prep.watch, prep.screens.screen, prep.screens.wholes,
+                                              prep.screens.new_words)
     player.start(seed)
     try:
         st = E.new_game(camp, seed)
@@ -72,6 +75,7 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
         return
     gates = GatesSeen.at_start(watch.open_now(st))
     seen, repeated, ever, ver = set[Hashable](), list[str](), set(st.flags), st.flag_ver
+    read, fresh, replies, said = set[str](), 0, prep.replies, prep.screens.said
     open_ids, apply, pick, log, open_now = E.open_ids, E.apply, player.pick, st.log, watch.open_now
     fallbacks, dry = prep.fallbacks, set[str]()
     day = st.vals["day"]
@@ -86,7 +90,15 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 repeated.append(st.scene)
             else:
                 seen.add(words)
-            apply(camp, st, pick(camp, st, ids))
+                fresh += new_words(words, read)
+            cid = pick(camp, st, ids)
+            ch = replies.get(cid)
+            if ch is None:
+                apply(camp, st, cid)
+            else:  # the story's answer, read above the next screen
+                scene, visit = st.scene, st.visited.get(st.scene, 0)
+                apply(camp, st, cid)
+                fresh += said(E.reply(camp, st, ch, scene, visit), read)
             if st.flag_ver != ver:
                 ver = st.flag_ver
                 ever.update(st.flags)
@@ -106,7 +118,7 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     gates.sample(watch.open_now(st))
     ever.update(st.flags)
     tally.add_run(st, gates.opened, camp.days)
-    tally.add_reading(Reading(len(seen) + len(repeated), repeated, ever, gates.start, gates.shut))
+    tally.add_reading(Reading(len(seen) + len(repeated), repeated, ever, gates.start, gates.shut, fresh))
 
 
 def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Tally) -> None:

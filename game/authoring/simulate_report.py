@@ -12,7 +12,8 @@ Fields (``format`` 1):
          had it open; start_open: runs that had it open at the start; shut: of those, the runs in
          which it was shut at the start of a later day or at the end; shut_share: shut/start_open)
   reading: {screens_per_run, repeat_share: {p50, p90, mean}, repeated_scenes: [{id, file, line,
-           repeats, runs}]}   (screens read again word for word, see simulate_screens; repeat_share
+           repeats, runs}], new_words: {p10, p50, p90}}
+           (screens read again word for word, see simulate_screens; repeat_share
            is per run, repeats count screens over all runs, the TOP_REPEATED scenes with the most)
   flags, lists: [{id, runs, share}]   (runs that ever set it; lists also have title and kind)
   problems: [{kind, where, file, line, day, reason, runs, seed, path}]   (the shortest path found,
@@ -111,7 +112,8 @@ def _reading(camp: Campaign, tally: Tally) -> dict[str, Any]:
             "repeat_share": {"p50": percentile(shares, 50) / 1000, "p90": percentile(shares, 90) / 1000,
                              "mean": round(sum(k * n for k, n in shares.items()) / read / 1000, 4) if read else 0.0},
             "repeated_scenes": [{"id": sid, **_place(camp, sid), "repeats": n, "runs": tally.repeated_runs[sid]}
-                                for sid, n in top]}
+                                for sid, n in top],
+            "new_words": {f"p{p}": percentile(tally.new_words, p) for p in (10, 50, 90)}}
 
 
 def _ever(fid: str, tally: Tally, runs: int) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from game.engine.model import Campaign, Choice, Scene, Template
 from game.engine.state import GameState
 from game.engine.textlang import Choose, Number, Styled, Vary, pick
 
+from .words import count_words
+
 Words = tuple  # (scene text, ((choice text, open, reason), ...)): a screen, comparable and hashable
 Read = Callable[[GameState], Any]
 MAX_REMEMBERED = 50_000  # screens and keys kept per process; past that, screens are rendered each time
@@ -169,6 +171,8 @@ class Screens:
         self.wholes = {sid: k.whole for sid, k in self.keyed.items() if k.whole is not None}
         self.keys = 0  # keys remembered, over all scenes
         self.numbers: dict[Hashable, int] = {}  # a scene's choices in words -> their number
+        self.by_number: list[Hashable] = []  # and back
+        self.pieces: dict[Hashable, tuple[tuple[str, int], ...]] = {}  # a screen -> its paragraphs and choices, counted
 
     def screen(self, st: GameState, open_ids: Sequence[str]) -> Hashable:
         """The screen now; ``open_ids`` are the open choices the engine offers."""
@@ -214,4 +218,45 @@ class Screens:
             if len(self.numbers) >= MAX_REMEMBERED:
                 return words
             n = self.numbers[words] = len(self.numbers)
+            self.by_number.append(words)
         return n
+
+    def new_words(self, screen: Hashable, read: set[str]) -> int:
+        """The words of a screen the game has not shown before: its paragraphs and choices not in
+        ``read`` (a game's paragraphs and choices so far, which this adds to). A screen that
+        changed one line of five brings one line's words, not five."""
+        pieces = self.pieces.get(screen)
+        if pieces is None:
+            pieces = self._keep(screen, self._pieces(screen))
+        return _fresh(pieces, read)
+
+    def said(self, reply: str, read: set[str]) -> int:
+        """The words of a choice's reply not read before in the game, as ``new_words``."""
+        pieces = self.pieces.get(reply)
+        if pieces is None:
+            pieces = self._keep(reply, _counted(reply.split("\n\n")))
+        return _fresh(pieces, read)
+
+    def _keep(self, key: Hashable, pieces: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+        if len(self.pieces) < MAX_REMEMBERED:
+            self.pieces[key] = pieces
+        return pieces
+
+    def _pieces(self, screen: Any) -> tuple[tuple[str, int], ...]:
+        text, choices = screen
+        shown = choices if isinstance(choices, tuple) else self.by_number[choices]
+        return _counted([*text.split("\n\n"), *(part for choice, _open, reason in shown for part in (choice, reason))])
+
+
+def _fresh(pieces: tuple[tuple[str, int], ...], read: set[str]) -> int:
+    fresh = 0
+    for piece, words in pieces:
+        if piece not in read:
+            read.add(piece)
+            fresh += words
+    return fresh
+
+
+def _counted(parts: list[str]) -> tuple[tuple[str, int], ...]:
+    """Paragraphs (or choices), each with its words."""
+    return tuple((p, count_words(p)) for p in (part.strip() for part in parts) if p)

@@ -45,6 +45,7 @@ class Reading:
     flags: set[str]  # flags and lists ever set
     start_open: frozenset[str]  # gates open at the start
     shut: set[str]  # of those, the ones found shut at the start of a later day or at the end
+    new_words: int = 0  # words shown for the first time in the game (see Screens.new_words)
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class Tally:
     repeat_share: Counter = field(default_factory=Counter)  # per mille of a run's screens read again -> runs
     repeated: Counter = field(default_factory=Counter)  # scene -> screens there read again, over all runs
     repeated_runs: Counter = field(default_factory=Counter)  # scene -> runs that read a screen there again
+    new_words: Counter = field(default_factory=Counter)  # words a run showed for the first time -> runs
     flags_set: Counter = field(default_factory=Counter)  # flag or list -> runs that ever set it
     start_open: Counter = field(default_factory=Counter)  # gate -> runs that had it open at the start
     shut: Counter = field(default_factory=Counter)  # gate -> runs that had it open at the start, then shut
@@ -101,6 +103,7 @@ class Tally:
         self.repeat_share[round(1000 * len(r.repeated) / r.screens)] += 1
         self.repeated.update(r.repeated)
         self.repeated_runs.update(set(r.repeated))
+        self.new_words[r.new_words] += 1
 
     def settle(self) -> None:
         """Count the noted score values into the per-day, final, peak and low tables."""
@@ -136,6 +139,7 @@ class Tally:
                              (self.rules, other.rules), (self.gates, other.gates),
                              (self.endings, other.endings), (self.repeat_share, other.repeat_share),
                              (self.repeated, other.repeated), (self.repeated_runs, other.repeated_runs),
+                             (self.new_words, other.new_words),
                              (self.flags_set, other.flags_set), (self.start_open, other.start_open),
                              (self.shut, other.shut)):
             mine.update(theirs)

@@ -119,8 +119,11 @@ def _reading(rep: dict[str, Any]) -> list[str]:
     """The share of a run's screens read before, and where players read the same words most."""
     r = rep["reading"]
     s = r["repeat_share"]
+    w = r["new_words"]
     lines = [f"  {r['screens_per_run']} screens a run; read again: median {pct(s['p50']).strip()}, "
-             f"p90 {pct(s['p90']).strip()}, mean {pct(s['mean']).strip()}"]
+             f"p90 {pct(s['p90']).strip()}, mean {pct(s['mean']).strip()}",
+             f"  words read for the first time in a run (paragraphs, choices and replies not shown before): "
+             f"median {w['p50']:,}, p10 {w['p10']:,}, p90 {w['p90']:,}"]
     if not r["repeated_scenes"]:
         return lines
     runs = max(rep["runs"], 1)

@@ -12,10 +12,14 @@ from ..engine.model import Campaign
 from ..engine.textlang import MARKERS, Choose, Number, Styled, Template, Vary
 
 
+def count_words(text: str) -> int:
+    """The words in a text as a player reads it (a dash, or the comma after a value, is not one)."""
+    return sum(any(c.isalnum() for c in w) for w in MARKERS.sub(" ", text).split())
+
+
 def words_in(template: Template | str) -> int:
-    """The words written in a text: its strings, in every branch and variation (a dash or the
-    comma after a value is not a word)."""
-    return sum(any(c.isalnum() for c in w) for w in MARKERS.sub(" ", _written(template)).split())
+    """The words written in a text: its strings, in every branch and variation."""
+    return count_words(_written(template))
 
 
 def _written(template: Template | str) -> str:
