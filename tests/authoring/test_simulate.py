@@ -84,7 +84,7 @@ def test_the_json_report_has_the_documented_fields(capsys):
     rep = simulate(capsys, "mini", "--runs", "30")
     assert {"format", "campaign", "strategy", "seed", "runs", "chunk", "choices_per_run", "coverage",
             "endings", "unfinished", "scores", "gates", "problems", "reading", "flags", "lists"} <= rep.keys()
-    assert {"screens_per_run", "repeat_share", "repeated_scenes"} <= rep["reading"].keys()
+    assert {"screens_per_run", "repeat_share", "repeated_scenes", "new_words"} <= rep["reading"].keys()
     assert all({"start_open", "shut", "shut_share"} <= g.keys() for g in rep["gates"])
     assert set(rep["coverage"]) == {"scenes", "choices", "rules", "gates"}
     assert {"hit", "total", "share", "never", "hits"} <= rep["coverage"]["scenes"].keys()
@@ -184,6 +184,9 @@ def test_the_share_of_screens_read_again_counts_the_same_words_in_any_scene(caps
     repeated = {x["id"]: (x["repeats"], x["runs"]) for x in r["repeated_scenes"]}
     assert repeated == {"wake": (200, 200), "wake_again": (200, 200)}  # never the diary
     assert r["repeated_scenes"][0]["file"] == "sim_reread/scenes/main.toml"
+    # words shown for the first time: the morning once (7) and "Get up" (2), three diaries (8 each)
+    # and their two choices once (5): 38; and 6 more in the runs that paid and saw "Pay" locked
+    assert r["new_words"] == {"p10": 38, "p50": 44, "p90": 44}
 
 
 def test_flags_and_lists_say_how_many_runs_ever_set_them(capsys):
