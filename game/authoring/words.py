@@ -7,14 +7,20 @@ player may read any of them; expressions, numbers and ids do not.
 
 from __future__ import annotations
 
+import re
+
 from ..engine.expr import Expr
 from ..engine.model import Campaign
-from ..engine.textlang import MARKERS, Choose, Number, Styled, Template, Vary
+from ..engine.textlang import Choose, Number, Styled, Template, Vary
+
+
+_WORD = re.compile(r"[^\s\ue000-\ue003]*\w[^\s\ue000-\ue003]*")  # a run holding a letter or digit
 
 
 def count_words(text: str) -> int:
-    """The words in a text as a player reads it (a dash, or the comma after a value, is not one)."""
-    return sum(any(c.isalnum() for c in w) for w in MARKERS.sub(" ", text).split())
+    """The words in a text as a player reads it (a dash, or the comma after a value, is not one;
+    the emphasis markers the text language leaves in are not part of a word)."""
+    return len(_WORD.findall(text))
 
 
 def words_in(template: Template | str) -> int:
