@@ -58,7 +58,8 @@ class Prepared:
 
 # ---------------------------------------------------------------- one run
 
-def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choices: int) -> None:
+def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choices: int,
+             count_words: bool = True) -> None:
     """Play one game to its end (or until it breaks off) and fold it into the tally.
 
     The loop is the hot path: open ids, the screen they make, a pick, apply. Gates are sampled at
@@ -75,7 +76,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
         return
     gates = GatesSeen.at_start(watch.open_now(st))
     seen, repeated, ever, ver = set[Hashable](), list[str](), set(st.flags), st.flag_ver
-    read, fresh, replies, said = set[str](), 0, prep.replies, prep.screens.said
+    read, fresh, said = set[str](), 0, prep.screens.said
+    replies = prep.replies if count_words else {}
     open_ids, apply, pick, log, open_now = E.open_ids, E.apply, player.pick, st.log, watch.open_now
     fallbacks, dry = prep.fallbacks, set[str]()
     day = st.vals["day"]
@@ -90,7 +92,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 repeated.append(st.scene)
             else:
                 seen.add(words)
-                fresh += new_words(words, read)
+                if count_words:
+                    fresh += new_words(words, read)
             cid = pick(camp, st, ids)
             ch = replies.get(cid)
             if ch is None:
@@ -118,7 +121,8 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
     gates.sample(watch.open_now(st))
     ever.update(st.flags)
     tally.add_run(st, gates.opened, camp.days)
-    tally.add_reading(Reading(len(seen) + len(repeated), repeated, ever, gates.start, gates.shut, fresh))
+    tally.add_reading(Reading(len(seen) + len(repeated), repeated, ever, gates.start, gates.shut,
+                              fresh if count_words else None))
 
 
 def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Tally) -> None:
@@ -142,6 +146,7 @@ def _problem(camp: Campaign, e: Exception, seed: int, path: list[str], scene: st
 
 # ---------------------------------------------------------------- chunks and workers
 
+WORD_SAMPLE = 1000  # runs whose new words are counted, at least (see run_chunk)
 _PREP: Prepared | None = None  # the campaign a process plays, loaded once per process
 
 
@@ -156,19 +161,24 @@ def _worker_init(folder: str) -> None:
         _use(load_campaign(Path(folder)))
 
 
-def run_chunk(task: tuple[int, int, StrategySpec, int]) -> Tally:
-    """Runs seeds first..first+count-1 with a fresh player; the unit of work sent to a process."""
-    first, count, spec, max_choices = task
+def run_chunk(task: tuple[int, int, StrategySpec, int, int, int]) -> Tally:
+    """Runs seeds first..first+count-1 with a fresh player; the unit of work sent to a process.
+
+    The words a game shows for the first time are counted in every ``step``-th run from the first
+    seed (every run up to WORD_SAMPLE runs): a thousand runs give the median as well as ten
+    thousand, and counting them costs a good part of a run."""
+    first, count, spec, max_choices, base, step = task
     assert _PREP is not None
     player, tally = make_player(spec), Tally()
     for seed in range(first, first + count):
-        play_run(_PREP, seed, player, tally, max_choices)
+        play_run(_PREP, seed, player, tally, max_choices, (seed - base) % step == 0)
     tally.settle()
     return tally
 
 
-def chunks(cfg: SimConfig) -> list[tuple[int, int, StrategySpec, int]]:
-    return [(cfg.seed + i, min(CHUNK, cfg.runs - i), cfg.strategy, cfg.max_choices)
+def chunks(cfg: SimConfig) -> list[tuple[int, int, StrategySpec, int, int, int]]:
+    step = max(1, cfg.runs // WORD_SAMPLE)
+    return [(cfg.seed + i, min(CHUNK, cfg.runs - i), cfg.strategy, cfg.max_choices, cfg.seed, step)
             for i in range(0, cfg.runs, CHUNK)]
 
 

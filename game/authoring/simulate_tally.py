@@ -45,7 +45,7 @@ class Reading:
     flags: set[str]  # flags and lists ever set
     start_open: frozenset[str]  # gates open at the start
     shut: set[str]  # of those, the ones found shut at the start of a later day or at the end
-    new_words: int = 0  # words shown for the first time in the game (see Screens.new_words)
+    new_words: int | None = None  # words shown for the first time in the game (None: not counted)
 
 
 @dataclass(slots=True)
@@ -103,7 +103,8 @@ class Tally:
         self.repeat_share[round(1000 * len(r.repeated) / r.screens)] += 1
         self.repeated.update(r.repeated)
         self.repeated_runs.update(set(r.repeated))
-        self.new_words[r.new_words] += 1
+        if r.new_words is not None:
+            self.new_words[r.new_words] += 1
 
     def settle(self) -> None:
         """Count the noted score values into the per-day, final, peak and low tables."""
