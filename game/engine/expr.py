@@ -673,16 +673,21 @@ def _disjunction(node: Node) -> Fn:
     return lambda s: not any_flag.isdisjoint(s.flags) or others(s)
 
 
-def disjuncts(node: Node) -> list[Node]:
-    """The parts of a chain of ``or`` (a, b, c for a or b or c), in order; the node itself otherwise."""
+def chain(node: Node, kind: str) -> list[Node]:
+    """The parts of a chain of ``and`` or ``or`` (a, b, c for a or b or c), in order; the node
+    itself otherwise."""
     parts, stack = [], [node]
     while stack:
         n = stack.pop()
-        if n.kind == "or":
+        if n.kind == kind:
             stack.extend(reversed(n.args))
         else:
             parts.append(n)
     return parts
+
+
+def disjuncts(node: Node) -> list[Node]:
+    return chain(node, "or")
 
 
 def any_of(fns: list[Fn]) -> Fn:
@@ -710,15 +715,7 @@ def _flags_and_cmp(need: frozenset[str], bar: frozenset[str], op: Callable[[Any,
 
 
 def conjuncts(node: Node) -> list[Node]:
-    """The parts of a chain of ``and`` (a, b, c for a and b and c), in order; the node itself otherwise."""
-    parts, stack = [], [node]
-    while stack:
-        n = stack.pop()
-        if n.kind == "and":
-            stack.extend(reversed(n.args))
-        else:
-            parts.append(n)
-    return parts
+    return chain(node, "and")
 
 
 def flag_test(node: Node) -> tuple[str, bool]:

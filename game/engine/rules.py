@@ -14,7 +14,7 @@ from .bounds import LIMIT
 from .errors import OutOfRange
 from . import textlang
 from .expr import Node, names_in
-from .model import Amount, Campaign, Choice, Rule, Scene
+from .model import Amount, Campaign, Choice, Later, Rule, Scene
 from .prepared import (DAY, EVERY_MIX, FLAGS, SCORES, Changes, ChoiceRun, Edge, Fire, Firing, Formula, Moved,
                        Prepared, SceneRun, StatFx, Test, Watch, WhenCheck)
 from .state import GameState, LedgerEntry
@@ -206,12 +206,18 @@ def _fire_any(rule: Rule, score_fx: tuple[ScoreFx, ...], fx: tuple[StatFx, ...])
         if sets or clears:
             mark_flags(st, sets, clears)
         if extra:
-            if later or reveal:
-                consequences(st, later, reveal)
-            if after and fired[rid] >= after:
-                st.revealed.add(rid)
+            aftermath(st, rid, later, reveal, after)
         return goto
     return fire
+
+
+def aftermath(st: GameState, rid: str, later: tuple[Later, ...], reveal: tuple[str, ...], after: int) -> None:
+    """What a rule sets off beyond its changes, now that it has fired: delays, discoveries, and its
+    own discovery after firing ``after`` times. Rare, so kept out of the firing closures' bodies."""
+    if later or reveal:
+        consequences(st, later, reveal)
+    if after and st.fired[rid] >= after:
+        st.revealed.add(rid)
 
 
 def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
@@ -254,10 +260,7 @@ def _fire_one(rule: Rule, sfx: ScoreFx) -> Fire:
         if clears:
             mark_flags(st, (), clears)
         if extra:
-            if later or reveal:
-                consequences(st, later, reveal)
-            if after and fired[rid] >= after:
-                st.revealed.add(rid)
+            aftermath(st, rid, later, reveal, after)
         return goto
     return fire
 
