@@ -61,6 +61,16 @@ EFFECTS: dict[str, Key] = {
     "clear": Key(L, False, "Flags (or lists) to clear.", {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
 }
 
+# What a choice and a rule both set off for later, or make known.
+AFTERMATH: dict[str, Key] = {
+    "later": Key(T + L, False, "", {'$ref': '#/definitions/later'}),
+    "reveal": Key(
+        L, False,
+        "Hidden rules (ids from rules.toml) this makes known: they appear in the rulebook and by name in "
+        "the ledger from now on.",
+        {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+}
+
 
 SPEC: dict[str, dict[str, Key]] = {
     "campaign": {
@@ -207,12 +217,7 @@ SPEC: dict[str, dict[str, Key]] = {
             B, False,
             "End the day instead of going somewhere; the next day opens on its calendar scene, a rule's or a "
             "due `later` scene, or day_start."),
-        "later": Key(T + L, False, "", {'$ref': '#/definitions/later'}),
-        "reveal": Key(
-            L, False,
-            "Hidden rules (ids from rules.toml) this makes known: they appear in the rulebook and by name in "
-            "the ledger from now on.",
-            {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+        **AFTERMATH,
         "reply": Key(S, False, "Words the story answers with once the choice is taken, shown above the next "
                                "scene; may use {expression} and forms like the text."),
         "once": Key(B, False, "Once taken, the choice is gone from the list for the rest of the game "
@@ -269,12 +274,7 @@ SPEC: dict[str, dict[str, Key]] = {
             "A hidden rule shows as \"unknown rule\" in the ledger and is missing from the rulebook until "
             "discovered (by `reveal` or `reveal_after`)."),
         "once": Key(B, False, "Fire at most once a game."),
-        "later": Key(T + L, False, "", {'$ref': '#/definitions/later'}),
-        "reveal": Key(
-            L, False,
-            "Hidden rules (ids from rules.toml) this makes known: they appear in the rulebook and by name in "
-            "the ledger from now on.",
-            {'items': {'type': 'string', 'pattern': '^[a-z0-9_]+$'}}),
+        **AFTERMATH,
         "reveal_after": Key(
             I, False,
             "On a hidden rule: it becomes known by itself once it has fired this many times.",

@@ -106,20 +106,19 @@ def strs(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
 
 
 def flag_list(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
-    items = strs(cx, src, path, value)
-    for f in items:
-        if f not in cx.flags:
-            cx.problem(src, path, f"unknown flag '{f}'",
-                       close(f, list(cx.flags), "Declare it under [flags] in campaign.toml."))
-    return items
+    return known(cx, src, path, value, cx.flags, "flag", "Declare it under [flags] in campaign.toml.")
 
 
 def npc_list(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
+    return known(cx, src, path, value, cx.npcs, "person", "Declare them as [npc.<id>] in campaign.toml.")
+
+
+def known(cx: Context, src: Source, path: str, value: Any, names: Any, what: str, hint: str) -> tuple[str, ...]:
+    """A list of ids, each of which must name one of ``names``; each one that does not is reported."""
     items = strs(cx, src, path, value)
-    for n in items:
-        if n not in cx.npcs:
-            cx.problem(src, path, f"unknown person '{n}'",
-                       close(n, list(cx.npcs), "Declare them as [npc.<id>] in campaign.toml."))
+    for item in items:
+        if item not in names:
+            cx.problem(src, path, f"unknown {what} '{item}'", close(item, list(names), hint))
     return items
 
 
