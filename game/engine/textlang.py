@@ -150,7 +150,9 @@ class _Reader:
             return self.form(m.group(1), int(m.group(2) or -1), start)
         return self.expression(start)
 
-    def expression(self, start: int) -> Piece | None:
+    def inside(self, start: int) -> str | None:
+        """The words up to the brace that closes the one at ``start``, read past; None (reported)
+        when it is never closed."""
         end = self.scan(self.pos, "}")
         if end < 0:
             self.report("a '{' in the text is never closed", start, "Write {{ for a literal brace.")
@@ -158,6 +160,12 @@ class _Reader:
             return None
         src = self.text[self.pos : end]
         self.pos = end + 1
+        return src
+
+    def expression(self, start: int) -> Piece | None:
+        src = self.inside(start)
+        if src is None:
+            return None
         bad = _misread(src)
         if bad:
             self.report(bad[0], start, bad[1])
@@ -254,14 +262,11 @@ class _Reader:
         return Vary(head, tuple(items), f"{self.key}@{start}")
 
     def number(self, head: str, places: int, start: int) -> Piece | None:
-        end = self.scan(self.pos, "}")
-        if end < 0:
-            self.report("a '{' in the text is never closed", start, "Write {{ for a literal brace.")
-            self.pos = len(self.text)
+        at = self.pos
+        src = self.inside(start)
+        if src is None:
             return None
-        src = self.text[self.pos : end]
-        at = self.pos + len(src) - len(src.lstrip())
-        self.pos = end + 1
+        at += len(src) - len(src.lstrip())
         value = self.compile(src.strip(), at, NUM)
         if value is None:
             return None
