@@ -1,0 +1,53 @@
+"""``--format json``: every command's output validates against its committed schema (schema/output/).
+
+The schemas are generated from schema/output/shapes; each test here runs the real command and
+validates what it printed, so a field added to the output without its schema fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from game.authoring.output_schemas import OUTPUT_DIR, build
+from game.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+LINT = REPO / "tests" / "fixtures" / "lint"
+
+
+def schema(command: str) -> dict[str, Any]:
+    return json.loads((OUTPUT_DIR / f"{command}.schema.json").read_text(encoding="utf-8"))
+
+
+def valid(command: str, text: str) -> dict[str, Any]:
+    """The output read as JSON, after checking it against the command's schema."""
+    data = json.loads(text)
+    jsonschema.validate(data, schema(command), format_checker=jsonschema.FormatChecker())
+    return data
+
+
+def test_committed_output_schemas_are_the_generators_output():
+    """schema/output/*.schema.json come from schema/output/shapes; regenerate, never hand-edit."""
+    built = build()
+    assert set(built) == {p.name for p in OUTPUT_DIR.glob("*.schema.json")}
+    for name, text in built.items():
+        assert (OUTPUT_DIR / name).read_text(encoding="utf-8") == text, \
+            f"schema/output/{name} differs from its generator: run python -m game.authoring.output_schemas"
+
+
+def test_every_schema_is_a_valid_schema():
+    for path in OUTPUT_DIR.glob("*.schema.json"):
+        jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_check_json_validates_and_a_finding_without_a_column_has_no_column_key(capsys):
+    assert main(["check", str(LINT / "decks"), str(LINT / "unknown_name_in_text"), "--format", "json",
+                 "--no-cache"]) == 2
+    data = valid("check", capsys.readouterr().out)
+    findings = [f for s in data["sections"] for f in s["findings"]]
+    assert any("column" not in f for f in findings) and any("column" in f for f in findings)
+    assert all(f.get("column") != 0 for f in findings)
