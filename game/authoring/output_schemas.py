@@ -2,7 +2,8 @@
 
 Each command's shape is in schema/output/shapes/<command>.shape.json. The pieces several commands
 print — a finding, a moment of a run, a run on a board — are declared once, in
-schema/output/shapes/defs.json, and a shape names one with ``{"$ref": "#/$defs/<name>"}``. Every
+schema/output/shapes/defs.json, and a shape names one with ``{"$ref": "#/$defs/<name>"}``; pieces
+only one command prints go in its shape's own ``$defs``. Every
 written schema carries the pieces it uses (and the ones those use) in its own ``$defs``, so each
 file stands alone for any validator. Run ``python -m game.authoring.output_schemas`` after changing
 a shape; a test checks that the committed schemas are this module's output and that each
@@ -38,17 +39,19 @@ def used(shape: Any, defs: dict[str, Any]) -> list[str]:
     while todo:
         name = todo.pop()
         if name not in defs:
-            raise KeyError(f"no shared shape '{name}' in defs.json")
+            raise KeyError(f"no shape '{name}' in defs.json or the shape's own $defs")
         if name not in wanted:
             wanted.add(name)
             todo |= refs(defs[name])
     return sorted(wanted)
 
 
-def schema(command: str, shape: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    """One command's schema: its shape, with an id and the shared pieces it uses."""
+def schema(command: str, shape: dict[str, Any], shared: dict[str, Any]) -> dict[str, Any]:
+    """One command's schema: its shape, with an id and the pieces it uses (its own ``$defs`` first)."""
+    own = shape.pop("$defs", {})
+    defs = {**shared, **own}
     out = {"$schema": DRAFT, "$id": f"{BASE_ID}{command}.schema.json", **shape}
-    pieces = used(shape, defs)
+    pieces = used([shape, own], defs)
     if pieces:
         out["$defs"] = {name: defs[name] for name in pieces}
     return out

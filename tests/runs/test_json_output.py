@@ -51,3 +51,16 @@ def test_check_json_validates_and_a_finding_without_a_column_has_no_column_key(c
     findings = [f for s in data["sections"] for f in s["findings"]]
     assert any("column" not in f for f in findings) and any("column" in f for f in findings)
     assert all(f.get("column") != 0 for f in findings)
+
+
+def test_simulate_json_validates_with_its_problems_and_threshold(capsys):
+    fixtures = REPO / "tests" / "fixtures"
+    assert main(["simulate", str(fixtures / "sim_dead"), "--runs", "40", "--jobs", "1", "--format", "json"]) == 2
+    dead = valid("simulate", capsys.readouterr().out)
+    assert dead["problems"] and dead["problems"][0]["kind"] == "dead end"
+    assert main(["simulate", str(fixtures / "mini"), "--runs", "40", "--jobs", "1", "--format", "json",
+                 "--threshold", "job.clerk"]) == 0
+    mini = valid("simulate", capsys.readouterr().out)
+    assert mini["threshold"]["gate"] == "job.clerk" and mini["gates"]
+    assert main(["simulate", str(fixtures / "mechanics"), "--runs", "40", "--jobs", "1", "--format", "json"]) == 0
+    assert valid("simulate", capsys.readouterr().out)["lists"]
