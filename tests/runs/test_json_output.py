@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
+import helpers_runs as hr
 from game.authoring.output_schemas import OUTPUT_DIR, build
 from game.cli import main
 
@@ -64,3 +66,38 @@ def test_simulate_json_validates_with_its_problems_and_threshold(capsys):
     assert mini["threshold"]["gate"] == "job.clerk" and mini["gates"]
     assert main(["simulate", str(fixtures / "mechanics"), "--runs", "40", "--jobs", "1", "--format", "json"]) == 0
     assert valid("simulate", capsys.readouterr().out)["lists"]
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> dict[str, Path]:
+    """Content, saves, a route that finishes the_end, and its replay (the run on the board)."""
+    content, saves = hr.content(tmp_path), tmp_path / "saves"
+    route = hr.write_route(tmp_path / "r.txt", hr.first_open_route("the_end"))
+    assert main(["--content", str(content), "--saves", str(saves), "route", "the_end", str(route)]) == 0
+    (rep,) = (saves / "replays").glob("*.replay.toml")
+    return {"content": content, "saves": saves, "replay": rep, "route": route, "tmp": tmp_path}
+
+
+def run(world: dict[str, Path], *args: str) -> list[str]:
+    return ["--content", str(world["content"]), "--saves", str(world["saves"]), *args]
+
+
+def test_verify_json_says_valid_not_valid_and_unreadable_per_file(world, capsys):
+    tampered = world["tmp"] / "t.replay.toml"
+    tampered.write_text(world["replay"].read_text(encoding="utf-8").replace("score = ", "score = 1", 1), encoding="utf-8")
+    missing = world["tmp"] / "gone.replay.toml"
+    code = main(run(world, "verify", str(world["replay"]), str(tampered), str(missing), "--format", "json"))
+    out, err = capsys.readouterr()
+    assert code == 2
+    good, bad, gone = valid("verify", out)["replays"]
+    assert good["valid"] and good["reasons"] == [] and good["replay"]["ref"] == "mini/the_end"
+    assert good["replay"]["result"]["status"] == "done"
+    assert not bad["valid"] and bad["reasons"] and bad["replay"]["ref"] == "mini/the_end"
+    assert not gone["valid"] and "replay" not in gone and gone["unreadable"]
+    assert str(missing) in err  # the person at the terminal still reads why
+
+
+def test_verify_text_is_unchanged(world, capsys):
+    assert main(run(world, "verify", str(world["replay"]))) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{world['replay']}: valid — mini/the_end, done, ") and out.count("\n") == 1
