@@ -101,3 +101,23 @@ def test_verify_text_is_unchanged(world, capsys):
     assert main(run(world, "verify", str(world["replay"]))) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{world['replay']}: valid — mini/the_end, done, ") and out.count("\n") == 1
+
+
+def test_route_json_for_a_finished_and_an_unfinished_route(world, capsys):
+    assert main(run(world, "route", "the_end", str(world["route"]), "--format", "json")) == 0
+    done = valid("route", capsys.readouterr().out)
+    assert done["finished"] and done["result"]["status"] == "done" and done["recorded"]
+    assert done["challenge"]["ref"] == "mini/the_end" and done["splits"][-1]["id"] == ":finish"
+    assert done["replay"] and Path(done["replay"]).is_file()
+    short = hr.write_route(world["tmp"] / "short.txt", hr.first_open_route("the_end")[:1])
+    assert main(run(world, "route", "the_end", str(short), "--format", "json", "--no-record")) == 1
+    part = valid("route", capsys.readouterr().out)
+    assert not part["finished"] and part["result"] is None and part["replay"] is None
+    assert part["choices"] == 1 and part["now"]["actions"] == 1
+
+
+def test_route_json_on_bad_input_prints_nothing_on_stdout(world, capsys):
+    bad = hr.write_route(world["tmp"] / "bad.txt", ["no.such_choice"])
+    assert main(run(world, "route", "the_end", str(bad), "--format", "json")) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "bad.txt:2" in err
