@@ -121,3 +121,37 @@ def test_route_json_on_bad_input_prints_nothing_on_stdout(world, capsys):
     assert main(run(world, "route", "the_end", str(bad), "--format", "json")) == 2
     out, err = capsys.readouterr()
     assert out == "" and "bad.txt:2" in err
+
+
+def test_records_json_for_the_list_a_board_an_export_and_imports(world, capsys):
+    assert main(run(world, "records", "--format", "json")) == 0
+    (tally,) = valid("records", capsys.readouterr().out)["boards"]
+    assert tally == {"campaign": "mini", "challenge": "the_end", "verified": True, "attempts": 1, "runs": 1,
+                     "finished": 1, "unverified": 0}
+    assert main(run(world, "records", "the_end", "--format", "json")) == 0
+    b = valid("records", capsys.readouterr().out)["board"]
+    assert b["challenge"]["ref"] == "mini/the_end" and b["personal_best"] == b["ranked"][0]
+    assert b["history"][0]["reason"] == "" and b["sum_of_best"] is not None
+    lss = world["tmp"] / "out.lss"
+    assert main(run(world, "records", "the_end", "--lss", str(lss), "--format", "json")) == 0
+    assert valid("records", capsys.readouterr().out)["lss"] == {"file": str(lss), "runs": 1, "attempts": 1, "left_out": 0}
+    junk = world["tmp"] / "junk.replay.toml"
+    junk.write_text("not = [toml", encoding="utf-8")
+    assert main(run(world, "records", "--import", str(world["replay"]), "--import", str(junk), "--format", "json")) == 2
+    out, err = capsys.readouterr()
+    again, unreadable = valid("records", out)["imports"]
+    assert again["outcome"] == "already" and again["ref"] == "mini/the_end"
+    assert unreadable["outcome"] == "unreadable" and unreadable["reasons"] and "junk.replay.toml" in err
+
+
+def test_records_json_of_an_empty_saves_folder_is_an_empty_list(world, capsys):
+    assert main(["--content", str(world["content"]), "--saves", str(world["tmp"] / "none"), "records", "--format", "json"]) == 0
+    assert valid("records", capsys.readouterr().out)["boards"] == []
+
+
+def test_records_json_import_of_a_friends_replay_is_added(world, capsys):
+    fresh = ["--content", str(world["content"]), "--saves", str(world["tmp"] / "fresh")]
+    assert main([*fresh, "records", "--import", str(world["replay"]), "--format", "json"]) == 0
+    (added,) = valid("records", capsys.readouterr().out)["imports"]
+    assert added["outcome"] == "added" and added["replay"] == world["replay"].name
+    assert added["personal_best"] is None  # a friend's run goes on the board but is not your PB
