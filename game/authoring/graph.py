@@ -77,7 +77,9 @@ def _build(camp: Campaign) -> Graph:
         nodes[f"d_{did}"] = GNode(f"d_{did}", f"deck {did}", "deck", deck=did)
         for sc in deck.scenes:
             edges.append(GEdge(f"d_{did}", f"s_{sc.id}", sc.cond.src if sc.cond is not None else "", "draw"))
-        if deck.fallback:
+        if deck.fallback:  # boxed with the deck it stands in for, unless it is some deck's own
+            fb = nodes[f"s_{deck.fallback}"]
+            nodes[fb.id] = fb if fb.deck else replace(fb, deck=did)
             edges.append(GEdge(f"d_{did}", f"s_{deck.fallback}", "fallback", "fallback"))
     for rule in camp.rules.values():
         edges += _rule_edges(camp, rule, nodes)

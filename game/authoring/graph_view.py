@@ -29,7 +29,7 @@ class View:
     cluster: str = "none"  # none, file (one box per content file) or deck (one box per deck)
     next_day: bool = True  # draw the edges from the turn of the day to each day's first scene
     deck: str = ""  # draw only this deck, its storylets and where they lead
-    day: int = 0  # draw only what this day can reach before the next (0: every day)
+    day: int | None = None  # draw only what this day can reach before the next (None: every day)
 
 
 def draw(g: Graph, fmt: str, title: str, direction: str) -> str:
@@ -42,7 +42,7 @@ def shaped(camp: Campaign, view: View) -> Graph:
     g = build(camp)
     if view.deck:
         g = _one_deck(camp, g, view.deck)
-    elif view.day:
+    elif view.day is not None:
         g = _one_day(camp, g, view.day)
     if not view.next_day:
         g = Graph(g.nodes, [e for e in g.edges if e.kind != "day"])

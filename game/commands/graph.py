@@ -33,7 +33,7 @@ def add(sub: argparse._SubParsersAction) -> None:
     one = p.add_mutually_exclusive_group()
     one.add_argument("--deck", default="", metavar="ID",
                      help="draw one deck: its storylets and where each leads")
-    one.add_argument("--day", type=int, default=0, metavar="N",
+    one.add_argument("--day", type=int, metavar="N",
                      help="draw one day: what its first scene reaches before the day turns")
     p.set_defaults(run=run)
 
