@@ -46,9 +46,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"Daily challenge: the board of {day} (--date picks another day).")
         b = board.read(args.saves, cs, ch, day)
         if args.lss:
-            from game.runs.lss import write_lss
+            from game.runs.lss import caveats, write_lss
 
             write_lss(args.lss, cs.campaign, ch, b)
+            for caveat in caveats(ch):
+                print(f"citizen-score records: warning: {caveat}", file=sys.stderr)
             left_out = f"; {len(b.unverified)} unverified left out" if b.unverified else ""
             print(f"Wrote {args.lss} ({len(b.counted)} runs, {b.attempts} attempts{left_out}).")
             return 0
