@@ -1,7 +1,9 @@
 """A scene graph as Mermaid flowchart text.
 
-Mermaid refuses to draw a flowchart with more than ``maxEdges`` links (500 unless configured), so a
-graph beyond that carries an init directive raising the limit; ``MERMAID_MAX_EDGES`` is that default.
+Mermaid refuses to draw a flowchart with more than ``maxEdges`` links (``MERMAID_MAX_EDGES``, 500,
+unless the renderer is configured otherwise). A diagram cannot raise it for itself: ``maxEdges`` is
+one of Mermaid's secure keys, and an init directive or front-matter config setting it is ignored.
+So a graph beyond it says so in a comment, and the command says how to raise it where it can be.
 """
 
 from __future__ import annotations
@@ -44,13 +46,19 @@ def too_many_edges(g: Graph) -> bool:
     return len(g.edges) > MERMAID_MAX_EDGES
 
 
+def over_limit(g: Graph) -> str:
+    return (f"{len(g.edges)} edges, over Mermaid's default limit of {MERMAID_MAX_EDGES}: render it with maxEdges "
+            f"raised in the renderer's own config (mermaid-cli: -c with {{\"maxEdges\": {len(g.edges)}}}); "
+            "a diagram cannot raise it itself")
+
+
 def to_mermaid(g: Graph, title: str = "", direction: str = "down") -> str:
     lines = []
     if title:
         lines += ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---"]  # JSON is valid YAML
-    if too_many_edges(g):
-        lines.append(f'%%{{init: {{"maxEdges": {len(g.edges)}}}}}%%')
     lines.append(f"flowchart {DIRECTIONS[direction]}")
+    if too_many_edges(g):
+        lines.append(f"    %% {over_limit(g)}")
     boxed = {nid for ids in g.clusters.values() for nid in ids}
     lines += [_node(g, nid, "    ") for nid in g.nodes if nid not in boxed]
     for n, (label, ids) in enumerate(g.clusters.items()):

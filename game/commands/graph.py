@@ -40,7 +40,7 @@ def add(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here: every command's start-up pays for the top
-    from game.authoring.graph_mermaid import MERMAID_MAX_EDGES, too_many_edges
+    from game.authoring.graph_mermaid import over_limit, too_many_edges
     from game.authoring.graph_view import View, draw, shaped
     from game.engine.campaigns import find_campaign
     from game.tomlcache import parser
@@ -62,7 +62,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     sys.stdout.write(draw(g, args.format, camp.title, view.direction))
     if args.format == "mermaid" and too_many_edges(g):
-        print(f"citizen-score graph: {len(g.edges)} edges, over Mermaid's default limit of {MERMAID_MAX_EDGES}; "
-              "the output raises it with an init directive (maxEdges), which some viewers ignore. "
-              "--day N or --deck ID draws a part.", file=sys.stderr)
+        print(f"citizen-score graph: warning: {over_limit(g)}; or draw a part with --day N or --deck ID.",
+              file=sys.stderr)
     return 0

@@ -102,9 +102,11 @@ def test_every_campaign_fits_mermaids_default_edge_limit(capsys, campaign):
     assert "maxEdges" not in out and err == ""
 
 
-def test_a_graph_over_the_limit_raises_it_and_says_so(capsys, monkeypatch):
+def test_a_graph_over_the_limit_says_how_to_raise_it_in_the_file_and_on_stderr(capsys, monkeypatch):
     monkeypatch.setattr(graph_mermaid, "MERMAID_MAX_EDGES", 10)
     assert main(["--content", str(FIXTURES), "graph", "mini"]) == 0
     out, err = capsys.readouterr()
-    assert '\n%%{init: {"maxEdges": 21}}%%\nflowchart TD\n' in out
-    assert err.startswith("citizen-score graph: 21 edges, over Mermaid's default limit of 10;")
+    assert "\nflowchart TD\n    %% 21 edges, over Mermaid's default limit of 10: render it with maxEdges raised" in out
+    assert "%%{init" not in out  # Mermaid ignores maxEdges in a directive: it is a secure key
+    assert err.startswith("citizen-score graph: warning: 21 edges, over Mermaid's default limit of 10:")
+    assert '-c with {"maxEdges": 21}' in err and err.rstrip().endswith("--day N or --deck ID.")
