@@ -43,6 +43,9 @@ def game_command(content: Path, saves: Path) -> str:
     """The shell command that plays the game for one visitor (textual-serve runs it through a shell)."""
     return shlex.join([sys.executable, "-m", "game", "--content", str(content), "--saves", str(saves), "play"])
 
+GRACE = 10.0
+"""Seconds a game whose output has ended may take to exit before it is killed."""
+
 
 class VisitorGame(AppService):
     """One visitor's game process; closes the visitor's page when the process ends, for whatever reason.
@@ -53,6 +56,12 @@ class VisitorGame(AppService):
 
     async def run(self) -> None:
         await super().run()
+        if self._process is not None:  # its output has ended: reap it, so no process outlives its page
+            try:
+                await asyncio.wait_for(self._process.wait(), GRACE)
+            except TimeoutError:
+                self._process.kill()
+                await self._process.wait()
         await self.remote_close()
 
 
