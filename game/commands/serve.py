@@ -65,6 +65,15 @@ def url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+def announce(host: str, port: int, saves: Path) -> None:
+    """Say where the game is served, once it is; warn when more than this machine can reach it."""
+    print(f"Citizen Score is served at {url(host, port)} (saves in {saves / 'visitors'}). "
+          "Press Ctrl+C to stop.", flush=True)
+    if not is_loopback(host):
+        print(f"citizen-score serve: warning: listening on {host}, not only on this machine: anyone "
+              "who can reach it can play, and each game runs a process here.", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     content: Path = args.content
     saves: Path = args.saves
@@ -80,14 +89,8 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         return _fail("playing in a browser needs textual-serve: pip install 'citizen-score[serve]'.")
 
-    def listening() -> None:
-        print(f"Citizen Score is served at {url(args.host, args.port)} (saves in {saves / 'visitors'}). "
-              "Press Ctrl+C to stop.", flush=True)
-        if not is_loopback(args.host):
-            print(f"citizen-score serve: warning: listening on {args.host}, not only on this machine: anyone "
-                  "who can reach it can play, and each game runs a process here.", file=sys.stderr, flush=True)
-
-    server = GameServer(content.resolve(), saves.resolve(), args.host, args.port, on_listening=listening)
+    server = GameServer(content.resolve(), saves.resolve(), args.host, args.port,
+                        on_listening=lambda: announce(args.host, args.port, saves))
     try:
         server.serve()
     except OSError as e:

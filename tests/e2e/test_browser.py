@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CATCH_TERMINAL, chromium, click_text, press, screen, wait_for_text
+from helpers_browser import CATCH_TERMINAL, chromium, click_text, press, screen, wait_for_text
 
 REPO = Path(__file__).resolve().parents[2]
 
