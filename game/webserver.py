@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -74,9 +74,16 @@ class GameServer(Server):
         self.saves_root = saves_root
         self.make_command = command
         self.on_listening = on_listening
+        self.pages: set[web.WebSocketResponse] = set()
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: the command says where it listens once it does (textual-serve prints a banner)."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every page's connection, which ends its game: without this, stopping the server
+        waits for every visitor to leave."""
+        for page in list(self.pages):
+            await page.close(code=WSCloseCode.GOING_AWAY, message=b"the server is stopping")
 
     def serve(self, debug: bool = False) -> None:
         """Serve until interrupted. Raises OSError when the address cannot be listened on."""
@@ -129,6 +136,7 @@ class GameServer(Server):
 
         try:
             await websocket.prepare(request)
+            self.pages.add(websocket)
             game = VisitorGame(self.make_command(self.content, saves), write_bytes=websocket.send_bytes,
                                write_str=websocket.send_str, close=close,
                                download_manager=self.download_manager, debug=self.debug)
@@ -139,6 +147,7 @@ class GameServer(Server):
         except Exception as error:  # one visitor's bad message or dead game never stops the server
             log.exception(error)
         finally:
+            self.pages.discard(websocket)
             if game is not None:
                 await game.stop()
         return websocket

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from aiohttp import WSMsgType
+from aiohttp import WSCloseCode, WSMsgType
 from aiohttp.test_utils import TestClient, TestServer
 
 from game.visitors import VISITORS
@@ -96,3 +97,29 @@ def test_the_game_command_names_the_visitors_saves_folder(tmp_path: Path) -> Non
     assert words[words.index("--saves") + 1] == str(tmp_path / "saves" / "visitors" / "ab")
     assert words[words.index("--content") + 1] == str(tmp_path / "my content")
     assert words[-1] == "play"
+
+
+# A stand-in for a game still being played: it notes its process id, shows "ready" in the page
+# (textual-serve's framing: a data packet after the greeting), then waits for the server's first
+# word, which, with no browser talking, is the order to quit.
+WAITS = ("import os, pathlib, sys; pathlib.Path(sys.argv[1], 'pid').write_text(str(os.getpid())); "
+         "sys.stdout.buffer.write(b'__GANGLION__\\n' + b'D' + (5).to_bytes(4, 'big') + b'ready'); "
+         "sys.stdout.flush(); sys.stdin.buffer.read(1)")
+
+
+def waiting_game(content: Path, saves: Path) -> str:
+    return shlex.join([sys.executable, "-c", WAITS, str(saves)])
+
+
+async def test_stopping_the_server_ends_every_game_at_once(tmp_path: Path) -> None:
+    server = GameServer(tmp_path / "content", tmp_path / "saves", "127.0.0.1", 0, command=waiting_game)
+    client = TestClient(TestServer(await server._make_app()))
+    await client.start_server()
+    await client.get("/")
+    ws = await client.ws_connect("/ws")
+    assert await ws.receive_bytes(timeout=30) == b"ready"
+    await client.close()  # the server shuts down; its on_shutdown closes the page, which ends the game
+    assert ws.closed and ws.close_code == WSCloseCode.GOING_AWAY  # told, not cut off after a timeout
+    pid = int(next((tmp_path / "saves" / VISITORS).glob("*/pid")).read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
