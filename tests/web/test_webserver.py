@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shlex
 import sys
@@ -118,8 +119,11 @@ async def test_stopping_the_server_ends_every_game_at_once(tmp_path: Path) -> No
     await client.get("/")
     ws = await client.ws_connect("/ws")
     assert await ws.receive_bytes(timeout=30) == b"ready"
-    await client.close()  # the server shuts down; its on_shutdown closes the page, which ends the game
-    assert ws.closed and ws.close_code == WSCloseCode.GOING_AWAY  # told, not cut off after a timeout
+    stopping = asyncio.create_task(client.server.close())  # as Ctrl+C does
+    closed = await ws.receive(timeout=30)
+    assert (closed.type, closed.data) == (WSMsgType.CLOSE, WSCloseCode.GOING_AWAY)  # told, not cut off
+    await stopping
+    await client.close()
     pid = int(next((tmp_path / "saves" / VISITORS).glob("*/pid")).read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
