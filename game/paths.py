@@ -70,3 +70,15 @@ def default_saves_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("citizen-score", appauthor=False)) / "saves"
+
+
+def openable(folder: Path | None) -> Path | None:
+    """``folder`` as the user can open it from where they stand: relative to the current folder when
+    inside it (``content``, so messages read ``content/sesame/gates.toml:8:62``), else absolute."""
+    if folder is None:
+        return None
+    full = Path(os.path.abspath(folder))
+    try:
+        return full.relative_to(os.path.abspath(os.getcwd()))
+    except (OSError, ValueError):  # outside the current folder, or it was removed
+        return full

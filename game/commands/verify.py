@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from game.commands.helptext import fail, parser
 from game.runs.find import Library
 from game.runs.verify import verify_file
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="re-simulate replay files and say whether each is valid")
+    p = parser(sub, "verify", "re-simulate replay files and say whether each is valid",
+               "Re-simulate each replay headless against the content here and say \"valid\", or "
+               "exactly why not (other content, a seed the challenge does not allow, a different "
+               "result).",
+               {0: "every replay is valid", 1: "a replay is not valid", 2: "a replay cannot be read, or bad input"})
     p.add_argument("replays", nargs="+", type=Path, metavar="REPLAY")
     p.set_defaults(run=run)
 
@@ -23,8 +27,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.replays:
         v = verify_file(path, library)
         if v.unreadable:
-            print(f"{v.unreadable}", file=sys.stderr)
-            code = 2
+            code = fail("verify", v.unreadable)
         elif v.valid:
             r = v.replay.result  # type: ignore[union-attr]
             print(f"{path}: valid — {v.replay.ref}, {r.status}, "  # type: ignore[union-attr]
