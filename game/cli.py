@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game import __version__
+from game import __version__, completion
 from game.commands import MODULES, helptext
 from game.paths import default_content_dir, default_saves_dir
 
@@ -87,11 +87,12 @@ PLAY_CODES = {0: "you quit the game", 2: "content that does not load, a saves fo
               "written, or bad input", 130: "interrupted (Ctrl+C)"}
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None, everything: bool = False) -> argparse.ArgumentParser:
     """The parser, with only the subcommands this command line needs.
 
     Importing every tool costs time that playing and each single tool should not pay; --help, a
-    bare ``citizen-score -h`` or an unknown word get them all, so the listing is complete.
+    bare ``citizen-score -h``, an unknown word or the shell asking to complete (``everything``) get
+    them all, so the listing is complete.
     """
     p = argparse.ArgumentParser(
         prog="citizen-score",
@@ -111,7 +112,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     play.set_defaults(command="play")
     argv = sys.argv[1:] if argv is None else argv
     wanted = command_named(argv, set(valued))
-    everything = (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
+    everything = everything or (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
         wanted is not None and wanted != "play" and f"game.commands.{wanted}" not in MODULES)
     for name in MODULES:
         if everything or name == f"game.commands.{wanted}":
@@ -137,6 +138,8 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if completion.asked():  # the shell wants the words that may come next: answer and exit
+        completion.complete(build_parser(argv, everything=True))
     args = build_parser(argv).parse_args(argv)
     content = args.content or default_content_dir()
     try:

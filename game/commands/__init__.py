@@ -15,4 +15,5 @@ MODULES = [
     "game.commands.verify",
     "game.commands.records",
     "game.commands.replay",
+    "game.commands.completion",
 ]
