@@ -8,8 +8,8 @@ message and hint) and/or plain lines. The same report prints three ways, so a to
   pipe of warnings stays clean and a script sees failures where it expects them.
 - rich (stdout is a terminal): the same facts, coloured by severity. Rich is imported only then.
 - json: ``{"tool", "summary", "counts": {"error", "warning", "info"}, "sections": [{"title",
-  "findings": [{"code", "severity", "file", "line", "column", "path", "message", "hint"}],
-  "lines", ...the section's data}]}``.
+  "findings": [{"code", "severity", "file", "line", "column" (only when it has one), "path", "message",
+  "hint"}], "lines", ...the section's data}]}``, as schema/output/check.schema.json says.
 
 Text that comes from content is made safe for a terminal (no control characters) before printing.
 """
@@ -54,8 +54,17 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {"tool": self.tool, "summary": self.summary, "counts": self.counts(),
-                "sections": [{"title": s.title, **s.data, "findings": [f.to_dict() for f in s.findings],
+                "sections": [{"title": s.title, **s.data, "findings": [finding_json(f) for f in s.findings],
                               "lines": s.lines} for s in self.sections]}
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    """A finding as ``--format json`` prints it: a finding with no column has no "column" key, so a
+    reader never takes 0 for a place on the line."""
+    out = f.to_dict()
+    if not f.column:
+        del out["column"]
+    return out
 
 
 def exit_code(report: Report, strict: bool) -> int:

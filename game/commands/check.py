@@ -74,20 +74,29 @@ def check_report(names: Sequence[str | Path | None], cache: bool = False, conten
     from game.authoring.findings import finding
     from game.authoring.output import Report, Section, tally
     from game.paths import default_content_dir
+    from game.progress import progress
 
     content = content or default_content_dir()
-    sections = []
+    found: list[Path | Section] = []  # each campaign folder to check, or why a name names none
     for name in names:
         try:
-            folders = named_campaigns(content, None if name is None else str(name))
+            found += named_campaigns(content, None if name is None else str(name))
         except ValueError as e:
             where = str(name or content)
-            sections.append(Section(where, [finding(
+            found.append(Section(where, [finding(
                 "no-campaign", "error", where, 0, 0, "", str(e),
                 "Name a campaign by its id, or give its folder (it holds campaign.toml) or a folder "
                 "of campaigns.")], data={"folder": where}))
-            continue
-        sections += [check_folder(f, cache) for f in folders]
+    sections = []
+    folders = sum(isinstance(f, Path) for f in found)
+    with progress(folders, "Checking") as bar:  # on stderr, only in a terminal, only if it takes a while
+        for f in found:
+            if isinstance(f, Section):
+                sections.append(f)
+                continue
+            bar.advance(0, f.name)  # a slow campaign shows its name while it is checked
+            sections.append(check_folder(f, cache))
+            bar.advance(1)
     report = Report("check", sections)
     report.summary = f"Checked {len(sections)} campaign{'s' if len(sections) != 1 else ''}: {tally(report)}."
     return report

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import Any
 
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
 from game.paths import openable
-from game.runs import text
+from game.runs import data, text
 from game.runs.attempt import board_before, finish
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
 from game.runs.route import RouteError, play_route, read_route
-from game.runs.splits import judge, segment_ids
+from game.runs.run import Run
+from game.runs.splits import Judgement, judge, segment_ids
 
 
 def add(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +30,8 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("route", metavar="ROUTE_FILE", help="one choice id per line; # starts a comment")
     p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day whose seed to use")
     p.add_argument("--no-record", action="store_true", help="write the replay but leave the board alone")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default) or json (schema/output/route.schema.json)")
     p.set_defaults(run=run)
 
 
@@ -41,11 +47,16 @@ def run(args: argparse.Namespace) -> int:
         return fail("route", e.format(openable(e.base)))
     except ValueError as e:  # a --date that is no date
         return fail("route", f"--date: {e}")
-    print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
+    if args.format == "text":
+        print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
     if played.result is None:
         ids = segment_ids(ch)
         reached = {s.id: s.at for s in played.splits}
-        for line in text.splits_table(judge(ch, [reached.get(i) for i in ids], [])):
+        judged = judge(ch, [reached.get(i) for i in ids], [])
+        if args.format == "json":
+            data.dump(as_json(args, played, judged), sys.stdout)
+            return 1
+        for line in text.splits_table(judged):
             print(line)
         print(f"Unfinished: the route ends after {len(played.steps)} choices, at in-game "
               f"{text.game_time(played.now())} ({text.clock(played.now())}); the challenge is still on.")
@@ -56,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, RecordsError) as e:
         return fail("route", str(e))
     judged = done.judgement
+    if args.format == "json":
+        data.dump(as_json(args, played, judged, done.replay_path), sys.stdout)
+        return 0 if played.result.status == "done" else 1
     for line in text.splits_table(judged):
         print(line)
     print(text.result_line(ch, played.result))
@@ -63,3 +77,14 @@ def run(args: argparse.Namespace) -> int:
         print("New personal best!")
     print(f"Replay: {done.replay_path}")
     return 0 if played.result.status == "done" else 1
+
+
+def as_json(args: argparse.Namespace, played: Run, judged: Judgement, replay: Path | None = None) -> dict[str, Any]:
+    """The run as ``--format json`` prints it (schema/output/route.schema.json)."""
+    res = played.result
+    return data.document(
+        "route", challenge=data.challenge(played.ch), route=str(args.route), seed=played.seed, date=played.date,
+        choices=len(played.steps), finished=res is not None, now=data.stamp(played.now()),
+        splits=[data.row(r) for r in judged.rows], result=None if res is None else data.result(res),
+        new_pb=judged.new_pb and not args.no_record, recorded=res is not None and not args.no_record,
+        replay=None if replay is None else str(replay))

@@ -20,6 +20,7 @@ from game.engine.content import load_campaign
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
 from game.paths import openable
+from game.progress import progress
 from game.tomlcache import parser as toml_parser
 
 MAX_CHOICES = 5000  # the same default as game.authoring.simulate, which is imported only when run
@@ -93,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(e))
     cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs, args.max_choices)
     t = time.perf_counter()
-    tally = simulate(cfg, camp)
+    with progress(args.runs, f"Simulating {camp.id}") as bar:  # on stderr, and only in a terminal
+        tally = simulate(cfg, camp, bar.advance)
     seconds = time.perf_counter() - t
     rep = build(camp, cfg, tally)
     if args.threshold:

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from game.engine.engine import DeadEnd, Outcome, PlayError, flag_known
 from game.describe import good, human, rule_known, value_label
@@ -150,12 +150,12 @@ class DayScreen(GameScreen):
         """Show the play's state; only the pieces whose words changed are redrawn."""
         p = self.play
         scene = p.scene
-        set_text(self.query_one("#scene-title", Static), lit(scene.title or "", "bold"))
+        set_text(self.query_one("#scene-title", Words), lit(scene.title or "", "bold"))
         self.query_one("#scene-title").display = bool(scene.title)
-        set_text(self.query_one("#scene-text", Static), lit(reflow(p.text())))
+        set_text(self.query_one("#scene-text", Words), lit(reflow(p.text())))
         self.show_reply()
         self.query_one("#story").scroll_home(animate=False)
-        notice = self.query_one("#notice", Static)
+        notice = self.query_one("#notice", Words)
         if p.last is not None:
             text = notice_text(p.camp, p.st, p.last)
             for note in p.notes:
