@@ -45,7 +45,8 @@ def command_named(argv: list[str], valued: set[str]) -> str | None:
 # The options before the subcommand: (option, what add_argument needs). Each subcommand takes them
 # after its name too, and play also takes PLAYING.
 SHARED: list[tuple[str, dict[str, Any]]] = [
-    ("--content", {"type": Path, "metavar": "DIR", "help": "folder of campaigns (default: the shipped story)"}),
+    ("--content", {"type": Path, "metavar": "DIR",
+                   "help": "folder of campaigns (default: content/ in a checkout, else the shipped story)"}),
     ("--saves", {"type": Path, "metavar": "DIR",
                  "help": "folder for saves (default: saves/ in a checkout, else your data folder)"}),
 ]
