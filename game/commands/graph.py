@@ -26,11 +26,24 @@ def add(sub: argparse._SubParsersAction) -> None:
                         "(default: the only campaign there)")
     p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid",
                    help="mermaid (default) or dot")
+    p.add_argument("--direction", choices=("down", "right"), default="down",
+                   help="down: top to bottom (default); right: left to right, which suits a wide graph")
+    p.add_argument("--cluster", choices=("none", "file", "deck"), default="none",
+                   help="box the scenes by the content file they are written in, or by their deck")
+    p.add_argument("--no-next-day", dest="next_day", action="store_false",
+                   help="leave out the edges from the turn of the day to each day's first scene")
+    one = p.add_mutually_exclusive_group()
+    one.add_argument("--deck", default="", metavar="ID",
+                     help="draw one deck: its storylets and where each leads")
+    one.add_argument("--day", type=int, metavar="N",
+                     help="draw one day: what its first scene reaches before the day turns")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.authoring.graph import render  # imported here: every command's start-up pays for the top
+    # imported here: every command's start-up pays for the top
+    from game.authoring.graph_mermaid import over_limit, too_many_edges
+    from game.authoring.graph_view import View, draw, shaped
     from game.engine.campaigns import find_campaign
     from game.paths import openable
     from game.tomlcache import parser as toml_parser
@@ -42,5 +55,12 @@ def run(args: argparse.Namespace) -> int:
                     + "\n\nThe graph needs content that loads (citizen-score check lists every problem).")
     except ValueError as e:
         return fail("graph", str(e))
-    sys.stdout.write(render(camp, args.format))
+    view = View(args.direction, args.cluster, args.next_day, args.deck, args.day)
+    try:
+        g = shaped(camp, view)
+    except ValueError as e:
+        return fail("graph", str(e))
+    sys.stdout.write(draw(g, args.format, camp.title, view.direction))
+    if args.format == "mermaid" and too_many_edges(g):
+        fail("graph", f"warning: {over_limit(g)}; or draw a part with --day N or --deck ID.")
     return 0

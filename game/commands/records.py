@@ -57,9 +57,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"Daily challenge: the board of {day} (--date picks another day).")
         b = board.read(args.saves, cs, ch, day)
         if args.lss:
-            from game.runs.lss import write_lss
+            from game.runs.lss import caveats, write_lss
 
             write_lss(args.lss, cs.campaign, ch, b)
+            for caveat in caveats(ch):
+                print(f"citizen-score records: warning: {caveat}", file=sys.stderr)
             if json_out:
                 data.dump(data.document("records", lss={"file": str(args.lss), "runs": len(b.counted),
                                                         "attempts": b.attempts, "left_out": len(b.unverified)}),

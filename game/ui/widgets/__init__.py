@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -100,14 +99,6 @@ class Words(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # another theme: draw the lines again in its colours
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
-
-
-class Story(VerticalScroll):
-    """A VerticalScroll that a layout sizes once, as ``Words``. Its scrollbars still come and go
-    with its content: showing or hiding one asks for the layout it needs by itself."""
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
