@@ -20,6 +20,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from game.textsafe import clean
@@ -36,6 +37,7 @@ class Section:
     findings: list[Finding] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # shown after the findings
     data: dict[str, Any] = field(default_factory=dict)  # extra fields for JSON only
+    base: Path | None = None  # the folder the findings' file names start from, as printed (not in JSON)
 
 
 @dataclass
@@ -100,11 +102,11 @@ def _plain(report: Report, out: TextIO, err: TextIO) -> None:
     for i, s in enumerate(report.sections):
         errors = [f for f in s.findings if f.severity == "error"]
         if errors:
-            err.write(f"{plural(len(errors), 'problem')} found:\n")
-            err.write("".join(clean(f.format()) + "\n" for f in errors))
+            err.write(f"citizen-score {report.tool}: {plural(len(errors), 'problem')} found:\n")
+            err.write("".join(clean(f.format(s.base)) + "\n" for f in errors))
         if s.title:
             out.write(("\n" if i else "") + clean(s.title) + "\n")
-        out.write("".join(clean(f.format()) + "\n" for f in s.findings if f.severity != "error"))
+        out.write("".join(clean(f.format(s.base)) + "\n" for f in s.findings if f.severity != "error"))
         out.write("".join(clean(line) + "\n" for line in s.lines))
     if report.summary:
         out.write(clean(report.summary) + "\n")
@@ -121,9 +123,7 @@ def _rich(report: Report, out: TextIO) -> None:
                 console.print()
             console.print(Text(clean(s.title), style="bold"))
         for f in s.findings:
-            pos = f"{f.file}:{f.line}" if f.line else f.file
-            if f.column:
-                pos += f":{f.column}"
+            pos = f.at(s.base)
             line = Text("  ")
             line.append(clean(pos), style="dim")
             line.append(" ")

@@ -16,4 +16,5 @@ MODULES = [
     "game.commands.records",
     "game.commands.replay",
     "game.commands.serve",
+    "game.commands.completion",
 ]

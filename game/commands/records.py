@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.challenges import day_key, today
+from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
 from game.fileio import atomic_write
 from game.runs import board, data, records, replay, text
@@ -20,7 +21,12 @@ from game.runs.verify import verify_file
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("records", help="show challenge boards; import a friend's replay; export LiveSplit splits")
+    p = parser(sub, "records", "show challenge boards; import a friend's replay; export LiveSplit splits",
+               "Without a challenge, list the boards kept in the saves folder. With one, show its "
+               "board: personal best, sum of best, attempts and history. --import adds a replay to "
+               "the board once it verifies; --lss writes the splits for LiveSplit.",
+               {0: "done", 1: "a replay to import does not verify",
+                2: "bad input: no such challenge, a bad --date, a file that cannot be read or written"})
     p.add_argument("challenge", nargs="?", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
     p.add_argument("--import", dest="imports", action="append", type=Path, metavar="REPLAY", default=[],
                    help="add a replay to the local board once it verifies")
@@ -32,8 +38,7 @@ def add(sub: argparse._SubParsersAction) -> None:
 
 
 def _fail(message: str, code: int = 2) -> int:
-    print(f"citizen-score records: {message}", file=sys.stderr)
-    return code
+    return fail("records", message, code)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,8 +80,9 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:  # a --date that is no date
         return _fail(f"--date: {e}")
     except ContentError as e:
-        print(e.format(), file=sys.stderr)
-        return 2
+        from game.paths import openable
+
+        return _fail(e.format(openable(e.base)))
     except OSError as e:
         return _fail(f"{e.filename or ''}: {e.strerror or e}")
 

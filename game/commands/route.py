@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
+from game.paths import openable
 from game.runs import data, text
 from game.runs.attempt import board_before, finish
 from game.runs.find import Library, NotFound
@@ -18,7 +20,12 @@ from game.runs.splits import Judgement, judge, segment_ids
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("route", help="play a route file (one choice id per line) against a challenge")
+    p = parser(sub, "route", "play a route file (one choice id per line) against a challenge",
+               "Play a route headless against a challenge: the choices in order, one choice id a line. "
+               "Prints the splits and the result, writes a verifiable replay and puts the run on the "
+               "challenge's board (unless --no-record).",
+               {0: "the run finished and counts", 1: "the run failed or did not finish",
+                2: "bad input: no such challenge, a route that does not fit, content that does not load"})
     p.add_argument("challenge", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
     p.add_argument("route", metavar="ROUTE_FILE", help="one choice id per line; # starts a comment")
     p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day whose seed to use")
@@ -35,14 +42,11 @@ def run(args: argparse.Namespace) -> int:
         lines = read_route(args.route)
         played = play_route(cs, ch, lines, str(args.route), args.date)
     except (NotFound, RouteError) as e:
-        print(f"citizen-score route: {e}", file=sys.stderr)
-        return 2
+        return fail("route", str(e))
     except ContentError as e:
-        print(e.format(), file=sys.stderr)
-        return 2
+        return fail("route", e.format(openable(e.base)))
     except ValueError as e:  # a --date that is no date
-        print(f"citizen-score route: --date: {e}", file=sys.stderr)
-        return 2
+        return fail("route", f"--date: {e}")
     if args.format == "text":
         print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
     if played.result is None:
@@ -61,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
         done = finish(played, args.saves, board_before(args.saves, played), "route",
                       board=not args.no_record, count=True)
     except (OSError, RecordsError) as e:
-        print(f"citizen-score route: {e}", file=sys.stderr)
-        return 2
+        return fail("route", str(e))
     judged = done.judgement
     if args.format == "json":
         data.dump(as_json(args, played, judged, done.replay_path), sys.stdout)

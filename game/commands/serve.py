@@ -12,23 +12,20 @@ import ipaddress
 import sys
 from pathlib import Path
 
-CODES = """\
-exit codes:
-  0  stopped with Ctrl+C
-  2  cannot serve: textual-serve is not installed, the address is taken or not
-     this machine's, or the content or saves folder cannot be used"""
+from game.commands.helptext import fail, parser
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "serve", help="play in a web browser: serve the game, each visitor with saves of their own",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CODES,
-        description="Serve the game to web browsers (needs the serve extra: pip install 'citizen-score[serve]').\n"
-                    "Each visitor gets a game of their own, and saves of their own in a folder under\n"
-                    "SAVES/visitors/, found again by a cookie their browser keeps. Stop with Ctrl+C.")
+    p = parser(sub, "serve", "play in a web browser: serve the game, each visitor with saves of their own",
+               "Serve the game to web browsers (needs the serve extra: pip install 'citizen-score[serve]'). "
+               "Each visitor gets a game of their own, and saves of their own in a folder under "
+               "SAVES/visitors/, found again by a cookie their browser keeps. Stop with Ctrl+C.",
+               {0: "stopped with Ctrl+C",
+                2: "cannot serve: textual-serve is not installed, the address is taken or not this machine's, "
+                   "or the content or saves folder cannot be used"})
     p.add_argument("--host", default=DEFAULT_HOST,
                    help=f"address to listen on (default: {DEFAULT_HOST}, this machine only; "
                         "0.0.0.0 lets anyone who can reach it play)")
@@ -47,8 +44,7 @@ def port_number(text: str) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"citizen-score serve: {message}", file=sys.stderr)
-    return 2
+    return fail("serve", message)
 
 
 def is_loopback(host: str) -> bool:

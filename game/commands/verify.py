@@ -6,13 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.commands.helptext import fail, parser
 from game.runs import data
 from game.runs.find import Library
 from game.runs.verify import Verdict, verify_file
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="re-simulate replay files and say whether each is valid")
+    p = parser(sub, "verify", "re-simulate replay files and say whether each is valid",
+               "Re-simulate each replay headless against the content here and say \"valid\", or "
+               "exactly why not (other content, a seed the challenge does not allow, a different "
+               "result).",
+               {0: "every replay is valid", 1: "a replay is not valid", 2: "a replay cannot be read, or bad input"})
     p.add_argument("replays", nargs="+", type=Path, metavar="REPLAY")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default) or json (schema/output/verify.schema.json)")
@@ -27,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         v = verify_file(path, library)
         verdicts.append(v)
         if v.unreadable:  # on stderr in both formats: with json, stdout holds the JSON alone
-            print(f"{v.unreadable}", file=sys.stderr)
+            fail("verify", v.unreadable)
         elif args.format == "text":
             print(line(path, v))
     if args.format == "json":

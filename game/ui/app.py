@@ -18,6 +18,7 @@ from game.leftovers import clear_leftovers
 from game.engine.content import list_campaigns, load_campaign
 from game.engine.load.heads import Head, head_of, load_head
 from game.tomlcache import parser
+from game.paths import openable
 from game.engine.engine import PlayError
 from game.engine.model import Campaign
 from game.engine.play import Play
@@ -167,7 +168,7 @@ class CitizenApp(App):
             if self.dev:  # an author mid-edit: show the problems and wait for a good save
                 self.call_after_refresh(self.reload_content)
                 return
-            self.content_error = e.format()
+            self.content_error = e.format(openable(e.base))  # printed by the command line
             self.exit(return_code=2)
             return
         if not self.campaigns:
