@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from rich.style import Style
 from rich.text import Text
@@ -83,21 +84,24 @@ def trend_points(camp: Campaign, st: GameState) -> list[int]:
 BARS = "▁▂▃▄▅▆▇█"
 
 
-def big_number(text: str, style: Style) -> list[Text]:
+@lru_cache(maxsize=64)
+def big_number(text: str, style: Style) -> tuple[Text, ...]:
     """A number in Textual's 3×3 digits, three lines; a character it has no glyph for sits
-    on the baseline, as the Digits widget draws it."""
+    on the baseline, as the Digits widget draws it. Kept per number: most choices leave it."""
     rows: list[list[str]] = [[], [], []]
     for ch in text.translate(Digits.REPLACEMENTS):
         at = DIGITS.find(ch) * 3
         glyph = [DIGITS3X3[at + i].ljust(3) for i in range(3)] if at >= 0 else [" ", " ", ch]
         for row, piece in zip(rows, glyph):
             row.append(piece)
-    return [Text("".join(row), style=style) for row in rows]
+    return tuple(Text("".join(row), style=style) for row in rows)
 
 
-def sparkline(points: list[int], width: int, low: Color, high: Color, height: int = 2) -> list[Text]:
+@lru_cache(maxsize=64)
+def sparkline(points: tuple[int, ...], width: int, low: Color, high: Color, height: int = 2) -> tuple[Text, ...]:
     """The points as bars ``height`` lines high, ``width`` columns (fewer points, fewer columns),
-    each bar coloured between ``low`` and ``high`` by its height: Textual's sparkline, as text."""
+    each bar coloured between ``low`` and ``high`` by its height: Textual's sparkline, as text.
+    Kept per set of points: within a day only today's point moves, and often not even that."""
     width = max(1, min(width, len(points)))
     step = Fraction(len(points), width)
     buckets = [max(points[int(step * i):int(step * (i + 1))] or points[-1:]) for i in range(width)]
@@ -115,7 +119,7 @@ def sparkline(points: list[int], width: int, low: Color, high: Color, height: in
                 bar = "█" if index >= (row + 1) * per_line else BARS[index % per_line]
                 line.append(bar, Style(color=low.blend(high, ratio).rich_color))
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -205,4 +209,4 @@ class SidePanel(Widget):
     def _trend(self, points: tuple[int, ...]) -> list[Text]:
         _, base = self.background_colors
         low, high = (base + self.get_component_styles(f"side--trend-{end}").color for end in ("low", "high"))
-        return sparkline(list(points), self.size.width, low, high)
+        return list(sparkline(points, self.size.width, low, high))
