@@ -14,7 +14,8 @@ from textual.screen import Screen
 from game import saves
 from game.autosave import autosaved
 from game.leftovers import clear_leftovers
-from game.engine.content import list_campaigns, load_campaign
+from game.stories import load_all
+from game.engine.content import list_campaigns
 from game.engine.load.heads import Head, head_of, load_head
 from game.tomlcache import parser
 from game.engine.engine import PlayError
@@ -415,15 +416,6 @@ class CitizenApp(App):
             yield SystemCommand("Save", "Save to a named slot", self.action_save)
             yield SystemCommand("Title menu", "Back to the title screen (the game is autosaved)",
                                 self.action_to_title)
-
-
-def load_all(content_dir: Path) -> dict[str, Campaign]:
-    """Load every campaign in a content folder (raises ContentError on the first broken one)."""
-    camps: dict[str, Campaign] = {}
-    for folder in list_campaigns(content_dir):
-        camp = load_campaign(folder, parse=parser())
-        camps[camp.id] = camp
-    return camps
 
 
 def make_app(content_dir: Path, saves_dir: Path, seed: int | None = None,
