@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from game import __version__
 from game.commands import MODULES
 from game.paths import default_content_dir, default_saves_dir
+from game.plain.terminal import wants_plain
 
 
 def seed_arg(text: str) -> int:
@@ -53,6 +55,9 @@ PLAYING: list[tuple[str, dict[str, Any]]] = [
     ("--seed", {"type": seed_arg, "help": "seed for new games (default: random)"}),
     ("--dev", {"action": "store_true",
                "help": "for authors: reload the story when a content file is saved, keeping your place"}),
+    ("--plain", {"action": "store_true",
+                 "help": "play line by line in plain text, for screen readers, braille displays, pipes and "
+                         "slow links (also when TERM=dumb or not on a terminal)"}),
 ]
 
 
@@ -136,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "run"):
             args.content, args.saves = content, args.saves or default_saves_dir()
             return args.run(args)
+        if args.plain or wants_plain(os.environ, sys.stdin, sys.stdout):
+            from game.plain.start import run_plain
+
+            return run_plain(content, args.saves or default_saves_dir(), args.seed)
         return cmd_play(content, args.saves or default_saves_dir(), args.seed, bool(args.dev))
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,44 @@
+"""Starting the plain game: when it is wanted, and reading the story and the saves folder first.
+
+Problems are said once, on stderr, with the fix, and end with exit status 2, as the full-screen
+game's are; nothing here raises to the player.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game import saves
+from game.engine.problems import ContentError
+from game.leftovers import clear_leftovers
+from game.plain.session import PlainGame
+from game.plain.talk import Talk
+from game.plain.terminal import is_tty
+from game.stories import load_all
+
+
+def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | None = None,
+              out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Play in plain text on the given streams (the process's own by default); the exit status."""
+    inp, out, err = inp or sys.stdin, out or sys.stdout, err or sys.stderr
+    try:
+        saves.ensure_saves_dir(saves_dir)
+    except saves.SaveError as e:
+        print(f"citizen-score play: {e.message}\nPoint --saves (or CITIZEN_SCORE_SAVES) at a folder "
+              "you can write to.", file=err)
+        return 2
+    clear_leftovers(saves_dir)
+    try:
+        campaigns = load_all(content)
+    except ContentError as e:
+        print(e.format(), file=err)
+        print("\nThe game cannot start until the content is fixed (citizen-score check lists every problem).",
+              file=err)
+        return 2
+    if not campaigns:
+        print(f"citizen-score play: no campaigns in {content}: each campaign is a folder with a campaign.toml.\n"
+              "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.", file=err)
+        return 2
+    return PlainGame(campaigns, saves_dir, seed, Talk(inp, out, echo=not is_tty(inp))).run()

@@ -1,0 +1,44 @@
+"""Lines out, lines in: the plain game's only way to reach the player.
+
+Each prompt ends in a space and waits for one line. When the answer comes from a pipe rather
+than a person at a keyboard it is not echoed by any terminal, so it is written back after the
+prompt: a transcript then reads as the exchange it was.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from game.textsafe import clean
+
+LONGEST = 80  # characters of a line read that are said back; the rest of a pasted page is not
+
+
+class Talk:
+    def __init__(self, inp: TextIO, out: TextIO, echo: bool) -> None:
+        self.inp, self.out, self.echo = inp, out, echo
+
+    def say(self, *lines: str) -> None:
+        """Write lines of text, then a blank line, so each reply stands apart from the next prompt."""
+        for line in lines:
+            self.out.write(line + "\n")
+        self.out.write("\n")
+        self.out.flush()
+
+    def ask(self, prompt: str) -> str | None:
+        """The next line the player typed, stripped; None when the input has ended."""
+        self.out.write(prompt + " ")
+        self.out.flush()
+        line = self.inp.readline()
+        if not line:
+            self.out.write("\n")
+            return None
+        if self.echo:
+            self.out.write(said_back(line) + "\n")
+        return line.strip()
+
+
+def said_back(line: str) -> str:
+    """A line read, as it may be shown again: control characters made visible, long ones cut."""
+    text = clean(line.rstrip("\r\n"))
+    return text if len(text) <= LONGEST else text[:LONGEST] + "…"
