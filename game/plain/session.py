@@ -54,7 +54,7 @@ class PlainGame:
         lines.append("load: load a saved game. q: quit.")
         self.talk.say(*lines)
         while True:
-            line = self.talk.ask(f"Campaign 1 to {len(camps)}" + (", c to continue" if latest else "") + ", or q:")
+            line = self.talk.ask(f"Campaign {span(len(camps))}" + (", c to continue" if latest else "") + ", or q:")
             if line is None:
                 return QUIT
             command, rest = parse(line)
@@ -72,7 +72,7 @@ class PlainGame:
             elif command == "help":
                 self.talk.say(*lines)
             else:
-                self.talk.say(clean(f"'{line}' is not on the menu.") + f" Type a number from 1 to {len(camps)}"
+                self.talk.say(clean(f"'{line}' is not on the menu.") + f" Type {span(len(camps))}"
                               + (", c to continue your latest game" if latest else "") + ", load, or q to quit.")
 
     def start(self, camp: Campaign) -> None:
@@ -120,7 +120,7 @@ class PlainGame:
             return self.the_end(play)
         self.show(play)
         while True:
-            line = self.talk.ask(f"Choose 1 to {len(play.options())}, or ? for help:")
+            line = self.talk.ask(f"Choose {span(len(play.options()))}, or ? for help:")
             if line is None:
                 return QUIT
             command, rest = parse(line)
@@ -138,7 +138,7 @@ class PlainGame:
                 self.other(play, command, rest)
             else:
                 self.talk.say(clean(f"'{line}' is not a choice or a command.")
-                              + f" Type a number from 1 to {len(play.options())}, or ? for the commands.")
+                              + f" Type {span(len(play.options()))} to choose, or ? for the commands.")
 
     def show(self, play: Play) -> None:
         self.talk.say(words.status(play.camp, play.st))
@@ -149,7 +149,7 @@ class PlainGame:
         """Take the n-th choice on the list; False, with the reason said, when it cannot be taken."""
         options = play.options()
         if not 1 <= n <= len(options):
-            self.talk.say(f"There is no choice {n}: type a number from 1 to {len(options)}.")
+            self.talk.say(f"There is no choice {n}: type {span(len(options))}.")
             return False
         opt = options[n - 1]
         if not opt.open:
@@ -219,3 +219,8 @@ class PlainGame:
             else:
                 self.talk.say(clean(f"'{line}' does nothing now: the story has ended.")
                               + " Type w, l or r to look back, or press Enter for the title menu.")
+
+
+def span(n: int) -> str:
+    """The numbers there are to choose from, as said in a prompt: "1 to 3", or just "1"."""
+    return "1" if n == 1 else f"1 to {n}"

@@ -22,7 +22,7 @@ from game.stories import load_all
 def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | None = None,
               out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Play in plain text on the given streams (the process's own by default); the exit status."""
-    inp, out, err = inp or sys.stdin, out or sys.stdout, err or sys.stderr
+    inp, out, err = inp or lenient(sys.stdin), out or lenient(sys.stdout), err or sys.stderr
     try:
         saves.ensure_saves_dir(saves_dir)
     except saves.SaveError as e:
@@ -42,3 +42,12 @@ def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | No
               "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.", file=err)
         return 2
     return PlainGame(campaigns, saves_dir, seed, Talk(inp, out, echo=not is_tty(inp))).run()
+
+
+def lenient(stream: TextIO) -> TextIO:
+    """The stream, made to replace what it cannot encode or decode rather than stop the game: a
+    byte that is not UTF-8 in the input, a minus sign on a terminal set to Latin-1."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    return stream

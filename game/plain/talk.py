@@ -17,11 +17,14 @@ LONGEST = 80  # characters of a line read that are said back; the rest of a past
 class Talk:
     def __init__(self, inp: TextIO, out: TextIO, echo: bool) -> None:
         self.inp, self.out, self.echo = inp, out, echo
+        # A score's fall is written with a real minus sign; where the output cannot carry it
+        # (a Latin-1 terminal) a hyphen says the same, rather than a question mark.
+        self.minus = "−" if can_encode(out, "−") else "-"
 
     def say(self, *lines: str) -> None:
         """Write lines of text, then a blank line, so each reply stands apart from the next prompt."""
         for line in lines:
-            self.out.write(line + "\n")
+            self.out.write(line.replace("−", self.minus) + "\n")
         self.out.write("\n")
         self.out.flush()
 
@@ -42,3 +45,11 @@ def said_back(line: str) -> str:
     """A line read, as it may be shown again: control characters made visible, long ones cut."""
     text = clean(line.rstrip("\r\n"))
     return text if len(text) <= LONGEST else text[:LONGEST] + "…"
+
+
+def can_encode(out: TextIO, text: str) -> bool:
+    try:
+        text.encode(getattr(out, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

@@ -95,7 +95,7 @@ def rules(camp: Campaign, st: GameState) -> list[str]:
     cards, unknown = rulebook(camp, st)
     lines = [f"Rulebook: {len(cards)} known" + (f", {unknown} not found out yet." if unknown else ".")]
     for c in cards:
-        fired = f" Fired {c.fired} times in this life." if c.fired else ""
+        fired = {0: "", 1: " Fired once in this life."}.get(c.fired, f" Fired {c.fired} times in this life.")
         lines.append(clean(f"{c.name}, {c.trigger}: {c.effect}. {c.why}{fired}"))
     if unknown:
         lines.append("The rules you have not found out score you all the same; "
