@@ -39,6 +39,9 @@ def test_plain_on_request_with_a_dumb_terminal_and_a_malformed_line(content, tmp
 
 
 def test_an_output_that_cannot_carry_the_minus_sign_gets_a_hyphen(content, tmp_path):
-    got = run(content, tmp_path / "saves", "1\n2\nq\n", "play", PYTHONIOENCODING="latin-1")
+    environ = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"} | {"PYTHONIOENCODING": "latin-1"}
+    got = subprocess.run([sys.executable, "-m", "game", "--content", str(content), "--saves", str(tmp_path), "play"],
+                         input=b"1\n2\nq\n", capture_output=True, cwd=ROOT, env=environ, timeout=60)
     assert got.returncode == 0, got.stderr
-    assert "-100 Gaming past midnight marks you as idle." in got.stdout
+    out = got.stdout.decode("latin-1")
+    assert "-100 Gaming past midnight marks you as idle." in out and "¥300" in out
