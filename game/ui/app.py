@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -22,6 +22,7 @@ from game.engine.engine import PlayError
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.problems import ContentError
+from game.ui.one_notice import OneNoticeApp
 from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 # The other screens are imported where they are first shown: the title screen must draw fast.
 
 
-class CitizenApp(App):
+class CitizenApp(OneNoticeApp):
     """Owns the game being played and the run on screen; screens post messages, the app navigates."""
 
     TITLE = "Citizen Score"
