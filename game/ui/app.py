@@ -24,6 +24,7 @@ from game.engine.play import Play
 from game.engine.problems import ContentError
 from game.ui.one_notice import OneNoticeApp
 from game.ui.screens.title import TitleScreen
+from game.ui.themes import ThemeMemory
 
 if TYPE_CHECKING:
     from game.engine.challenges import Challenge, ChallengeSet
@@ -65,6 +66,7 @@ class CitizenApp(OneNoticeApp):
         self.opening: Screen | None = None
 
     def on_mount(self) -> None:
+        ThemeMemory(self, self.saves_dir).start()
         self.push_screen(TitleScreen())
         if self.opening is not None:  # a screen to show over the title, e.g. a replay played back
             self.push_screen(self.opening)
