@@ -16,3 +16,9 @@ def load_all(content_dir: Path) -> dict[str, Campaign]:
         camp = load_campaign(folder, parse=parser())
         camps[camp.id] = camp
     return camps
+
+
+def no_campaigns(content_dir: Path) -> str:
+    """What to say when the content folder holds no campaign: where, and how to point at the right one."""
+    return (f"No campaigns in {content_dir}: each campaign is a folder with a campaign.toml.\n"
+            "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.")

@@ -16,7 +16,7 @@ from game.leftovers import clear_leftovers
 from game.plain.session import PlainGame
 from game.plain.talk import Talk
 from game.plain.terminal import is_tty
-from game.stories import load_all
+from game.stories import load_all, no_campaigns
 
 
 def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | None = None,
@@ -38,8 +38,7 @@ def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | No
               file=err)
         return 2
     if not campaigns:
-        print(f"citizen-score play: no campaigns in {content}: each campaign is a folder with a campaign.toml.\n"
-              "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.", file=err)
+        print(no_campaigns(content), file=err)
         return 2
     return PlainGame(campaigns, saves_dir, seed, Talk(inp, out, echo=not is_tty(inp))).run()
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from game import saves
 from game.autosave import autosaved
 from game.leftovers import clear_leftovers
-from game.stories import load_all
+from game.stories import load_all, no_campaigns
 from game.engine.content import list_campaigns
 from game.engine.load.heads import Head, head_of, load_head
 from game.tomlcache import parser
@@ -165,9 +165,7 @@ class CitizenApp(OneNoticeApp):
             self.exit(return_code=2)
             return
         if not self.campaigns:
-            self.content_error = (f"No campaigns in {self.content_dir}: each campaign is a folder with "
-                                  "a campaign.toml.\nPoint --content (or CITIZEN_SCORE_CONTENT) at the "
-                                  "folder that holds them.")
+            self.content_error = no_campaigns(self.content_dir)
             self.exit(return_code=2)
             return
         self._loaded = True
