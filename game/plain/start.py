@@ -6,6 +6,7 @@ game's are; nothing here raises to the player.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -40,7 +41,8 @@ def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | No
     if not campaigns:
         print(no_campaigns(content), file=err)
         return 2
-    return PlainGame(campaigns, saves_dir, seed, Talk(inp, out, echo=not is_tty(inp))).run()
+    width = shutil.get_terminal_size().columns if is_tty(out) else 0
+    return PlainGame(campaigns, saves_dir, seed, Talk(inp, out, echo=not is_tty(inp), width=width)).run()
 
 
 def lenient(stream: TextIO) -> TextIO:

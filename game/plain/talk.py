@@ -7,6 +7,7 @@ prompt: a transcript then reads as the exchange it was.
 
 from __future__ import annotations
 
+import textwrap
 from typing import TextIO
 
 from game.textsafe import clean
@@ -15,16 +16,20 @@ LONGEST = 80  # characters of a line read that are said back; the rest of a past
 
 
 class Talk:
-    def __init__(self, inp: TextIO, out: TextIO, echo: bool) -> None:
-        self.inp, self.out, self.echo = inp, out, echo
+    def __init__(self, inp: TextIO, out: TextIO, echo: bool, width: int = 0) -> None:
+        """``width``: wrap lines at word breaks to fit a terminal that many columns wide (a dumb
+        terminal breaks words in two); 0 leaves each paragraph one line, for a pipe or a reader."""
+        self.inp, self.out, self.echo, self.width = inp, out, echo, width
         # A score's fall is written with a real minus sign; where the output cannot carry it
         # (a Latin-1 terminal) a hyphen says the same, rather than a question mark.
         self.minus = "−" if can_encode(out, "−") else "-"
 
     def say(self, *lines: str) -> None:
         """Write lines of text, then a blank line, so each reply stands apart from the next prompt."""
-        for line in lines:
-            self.out.write(line.replace("−", self.minus) + "\n")
+        for line in "\n".join(lines).replace("−", self.minus).split("\n"):
+            if self.width and len(line) >= self.width:
+                line = textwrap.fill(line, self.width - 1, break_long_words=False, break_on_hyphens=False)
+            self.out.write(line + "\n")
         self.out.write("\n")
         self.out.flush()
 

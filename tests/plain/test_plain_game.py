@@ -125,3 +125,11 @@ def test_plain_is_chosen_off_a_terminal_and_on_a_dumb_one_but_not_for_a_browser_
     assert wants_plain({"TERM": "dumb"}, tty, tty)
     assert wants_plain({}, pipe, tty) and wants_plain({}, tty, pipe)
     assert not wants_plain({"TEXTUAL_DRIVER": "textual_serve.driver:ServeDriver", "TERM": "dumb"}, pipe, pipe)
+
+
+def test_on_a_narrow_terminal_lines_wrap_at_word_breaks_and_paragraphs_stay_apart():
+    from game.plain.talk import Talk
+
+    out = io.StringIO()
+    Talk(io.StringIO(), out, echo=False, width=20).say("one two three four five six seven\n\neight nine")
+    assert out.getvalue() == "one two three four\nfive six seven\n\neight nine\n\n"
