@@ -24,7 +24,7 @@ from game.engine.play import Play
 from game.engine.problems import ContentError
 from game.ui.one_notice import OneNoticeApp
 from game.ui.screens.title import TitleScreen
-from game.ui.themes import ThemeMemory
+from game.ui.themes import ThemedApp, ThemeMemory
 
 if TYPE_CHECKING:
     from game.engine.challenges import Challenge, ChallengeSet
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # The other screens are imported where they are first shown: the title screen must draw fast.
 
 
-class CitizenApp(OneNoticeApp):
+class CitizenApp(OneNoticeApp, ThemedApp):
     """Owns the game being played and the run on screen; screens post messages, the app navigates."""
 
     TITLE = "Citizen Score"

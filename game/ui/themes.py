@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import App
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 from game.settings import Settings, SettingsError, load_settings, save_settings
@@ -48,6 +54,26 @@ HIGH_CONTRAST = Theme(
         "border-blurred": "#FFFFFF",
     },
 )
+
+
+class Undim(LineFilter):
+    """Draws faint (dim) text at full strength: the notice's asides, the side panel's labels."""
+
+    FULL = Style(dim=False)
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [Segment(s.text, s.style + self.FULL, None) if s.style is not None and s.style.dim else s
+                for s in segments]
+
+
+class ThemedApp(App):
+    """An app whose high-contrast theme leaves no text faint: the story's own dim words included."""
+
+    UNDIM = Undim()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        filters = super().get_line_filters()
+        return [self.UNDIM, *filters] if self.theme == HIGH_CONTRAST.name else filters
 
 
 class ThemeMemory:
