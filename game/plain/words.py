@@ -7,7 +7,7 @@ change colours. Nothing here draws boxes or rules of dashes: a screen reader wou
 
 from __future__ import annotations
 
-from game.describe import UNKNOWN, human, lists_on, rule_known, rule_why, rulebook, signed
+from game.describe import UNKNOWN, by_kind, human, lists_on, ratings, rule_known, rule_why, rulebook, signed
 from game.engine.engine import GateStatus, Option
 from game.engine.model import Campaign
 from game.engine.play import Play
@@ -75,15 +75,8 @@ def life(camp: Campaign, gates: list[GateStatus], st: GameState) -> list[str]:
     for lst in lists_on(camp, st):
         lines.append(f"On the list: {lst.title}." + (f" Why: {lst.on}" if lst.on else "")
                      + (f" Off: {lst.off}" if lst.off else ""))
-    for nid, npc in camp.npcs.items():
-        own = [m for m in npc.scores if m not in camp.scores]
-        if own:
-            lines.append(f"{npc.name}: " + ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}"
-                                                     for m in own))
-    kinds: dict[str, list[GateStatus]] = {}
-    for g in gates:
-        kinds.setdefault(g.kind, []).append(g)
-    for kind, of_kind in kinds.items():
+    lines += ratings(camp, st)
+    for kind, of_kind in by_kind(gates).items():
         lines += ["", f"{camp.gate_kinds.get(kind, kind)}:"]
         lines += [f"open: {g.title}" if g.open else f"shut: {g.title}. {g.reason}" for g in of_kind]
     shut = sum(not g.open for g in gates)

@@ -45,3 +45,10 @@ def test_an_output_that_cannot_carry_the_minus_sign_gets_a_hyphen(content, tmp_p
     assert got.returncode == 0, got.stderr
     out = got.stdout.decode("latin-1")
     assert "-100 Gaming past midnight marks you as idle." in out and "¥300" in out
+
+
+def test_the_plain_game_loads_neither_textual_nor_rich():
+    code = ("import sys, game.cli, game.plain.start; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert got.stdout.strip() == "[]", got.stderr
