@@ -18,7 +18,8 @@ class Command:
 COMMANDS = (
     Command("look", ("x", "look", "again"), "show the scene and the choices again"),
     Command("status", ("i", "status", "score"), "your score, its band, the day and the hour"),
-    Command("ledger", ("w", "why", "ledger"), "why: every change to your score and why, newest first"),
+    Command("ledger", ("w", "why", "ledger"),
+            "why: the latest 20 changes to your score and why, newest first; w all for every one"),
     Command("life", ("l", "life"), "jobs, homes, travel and loans: open or shut, and why; the lists you are on"),
     Command("rules", ("r", "rules", "rulebook"), "the scoring rules you know (some stay hidden)"),
     Command("save", ("s", "save"), "save to a named slot: s, or s and a name (the game also autosaves)"),

@@ -22,6 +22,7 @@ from game.prose import reflow
 from game.textsafe import clean
 
 QUIT = "quit"
+LEDGER_NEWEST = 20  # changes the ledger reads out unless asked for all
 
 
 class PlainGame:
@@ -174,7 +175,7 @@ class PlainGame:
         elif command == "status":
             self.talk.say(words.status(play.camp, play.st))
         elif command == "ledger":
-            self.talk.say(*words.ledger(play.camp, play.st))
+            self.talk.say(*words.ledger(play.camp, play.st, None if rest.lower() == "all" else LEDGER_NEWEST))
         elif command == "life":
             self.talk.say(*words.life(play.camp, play.gates(), play.st))
         elif command == "rules":

@@ -54,18 +54,26 @@ def after_choice(play: Play) -> list[str]:
     return lines
 
 
-def ledger(camp: Campaign, st: GameState) -> list[str]:
-    """The ledger, newest change first: day, hour, amount, rule and why; hidden rules stay hidden."""
+def ledger(camp: Campaign, st: GameState, newest: int | None = None) -> list[str]:
+    """The ledger, newest change first: day, hour, amount, rule and why; hidden rules stay hidden.
+
+    With ``newest``, only that many, and a line saying how to hear the rest: a long game's
+    ledger read aloud in full would bury the latest changes the player asked about.
+    """
     if not st.ledger:
         return ["Nothing has been scored yet. Everything you do will be."]
     many = len(camp.scores) > 1
-    lines = [f"Ledger, newest first: {len(st.ledger)} change{'' if len(st.ledger) == 1 else 's'}."]
-    for e in reversed(st.ledger):
+    count = len(st.ledger)
+    shown = list(reversed(st.ledger))[:newest]
+    lines = [f"Ledger, newest first: {count} change{'' if count == 1 else 's'}."]
+    for e in shown:
         known = rule_known(camp, st, e.rule)
         name = human(e.rule) + (f" ({e.domain})" if e.domain else "") if known else UNKNOWN
         score = f"{camp.scores[e.score].label} " if many and e.score in camp.scores else ""
         lines.append(clean(f"Day {e.day} {clock(e.hour)}: {score}{signed(e.delta)}, {name}. "
                            f"{rule_why(camp, st, e.rule, e.why)}").rstrip())
+    if len(shown) < count:
+        lines.append(f"{count - len(shown)} older changes not read out: type w all for every one.")
     return lines
 
 

@@ -133,3 +133,17 @@ def test_on_a_narrow_terminal_lines_wrap_at_word_breaks_and_paragraphs_stay_apar
     out = io.StringIO()
     Talk(io.StringIO(), out, echo=False, width=20).say("one two three four five six seven\n\neight nine")
     assert out.getvalue() == "one two three four\nfive six seven\n\neight nine\n\n"
+
+
+def test_a_long_ledger_reads_out_the_newest_and_says_how_to_hear_all():
+    from types import SimpleNamespace
+
+    from game.engine.state import LedgerEntry
+    from game.plain.words import ledger
+
+    camp = SimpleNamespace(scores={"credit": SimpleNamespace(label="Credit")}, rules={})
+    entries = [LedgerEntry(n, 1, 8, "haggle", "credit", "", -1, "Haggling is disorderly.") for n in range(30)]
+    st = SimpleNamespace(ledger=entries, revealed=set())
+    assert len(ledger(camp, st, 20)) == 1 + 20 + 1
+    assert ledger(camp, st, 20)[-1] == "10 older changes not read out: type w all for every one."
+    assert len(ledger(camp, st)) == 1 + 30
