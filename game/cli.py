@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game import __version__
-from game.commands import MODULES
+from game import __version__, completion
+from game.commands import MODULES, helptext
 from game.paths import default_content_dir, default_saves_dir
 from game.plain.terminal import wants_plain
 
@@ -47,7 +47,8 @@ def command_named(argv: list[str], valued: set[str]) -> str | None:
 # The options before the subcommand: (option, what add_argument needs). Each subcommand takes them
 # after its name too, and play also takes PLAYING.
 SHARED: list[tuple[str, dict[str, Any]]] = [
-    ("--content", {"type": Path, "metavar": "DIR", "help": "folder of campaigns (default: the shipped story)"}),
+    ("--content", {"type": Path, "metavar": "DIR",
+                   "help": "folder of campaigns (default: content/ in a checkout, else the shipped story)"}),
     ("--saves", {"type": Path, "metavar": "DIR",
                  "help": "folder for saves (default: saves/ in a checkout, else your data folder)"}),
 ]
@@ -86,27 +87,38 @@ def after_command(sub: argparse._SubParsersAction) -> None:
         add_options(parser, SHARED + (PLAYING if name == "play" else []), argparse.SUPPRESS)
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+PLAY_HELP = ("Play in the terminal: pick a campaign, then live its days one choice at a time. "
+             "The game saves as you go; Continue on the title screen picks up where you left off.")
+PLAY_CODES = {0: "you quit the game", 2: "content that does not load, a saves folder that cannot be "
+              "written, or bad input", 130: "interrupted (Ctrl+C)"}
+
+
+def build_parser(argv: list[str] | None = None, everything: bool = False) -> argparse.ArgumentParser:
     """The parser, with only the subcommands this command line needs.
 
     Importing every tool costs time that playing and each single tool should not pay; --help, a
-    bare ``citizen-score -h`` or an unknown word get them all, so the listing is complete.
+    bare ``citizen-score -h``, an unknown word or the shell asking to complete (``everything``) get
+    them all, so the listing is complete.
     """
     p = argparse.ArgumentParser(
         prog="citizen-score",
         description="A terminal game about living under a social credit score.",
-        epilog="--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
+        epilog=helptext.fill(
+               "--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
                "--seed and --dev may follow play. "
                "Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
-               "NO_COLOR turns colour off.")
+               "NO_COLOR turns colour off.\n\n"
+               "Each command's --help (citizen-score COMMAND --help) says what it does and its exit codes.")
+               + "\n\n" + helptext.exit_codes(PLAY_CODES) + "\n  (without a command, citizen-score plays)",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"citizen-score {__version__}")
     valued = add_options(p, SHARED + PLAYING)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    play = sub.add_parser("play", help="play the game (the default)")
+    play = helptext.parser(sub, "play", "play the game (the default)", PLAY_HELP, PLAY_CODES)
     play.set_defaults(command="play")
     argv = sys.argv[1:] if argv is None else argv
     wanted = command_named(argv, set(valued))
-    everything = (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
+    everything = everything or (wanted is None and any(a in ("-h", "--help") for a in argv)) or (
         wanted is not None and wanted != "play" and f"game.commands.{wanted}" not in MODULES)
     for name in MODULES:
         if everything or name == f"game.commands.{wanted}":
@@ -121,20 +133,19 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
     try:
         app = make_app(content, saves_dir, seed, dev=dev)
     except OSError as e:
-        print(f"Cannot use the saves folder {saves_dir}: {e.strerror or e}.\n"
-              "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.", file=sys.stderr)
-        return 2
+        return helptext.fail("play", f"cannot use the saves folder {saves_dir}: {e.strerror or e}.\n"
+                             "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.")
     app.run()
     if app.content_error:
-        print(app.content_error, file=sys.stderr)
-        print("\nThe game cannot start until the content is fixed "
-              "(citizen-score check lists every problem).", file=sys.stderr)
-        return 2
+        return helptext.fail("play", app.content_error + "\n\nThe game cannot start until the content is "
+                             "fixed (citizen-score check lists every problem).")
     return app.return_code or 0
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if completion.asked():  # the shell wants the words that may come next: answer and exit
+        completion.complete(build_parser(argv, everything=True))
     args = build_parser(argv).parse_args(argv)
     content = args.content or default_content_dir()
     try:

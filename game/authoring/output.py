@@ -8,8 +8,8 @@ message and hint) and/or plain lines. The same report prints three ways, so a to
   pipe of warnings stays clean and a script sees failures where it expects them.
 - rich (stdout is a terminal): the same facts, coloured by severity. Rich is imported only then.
 - json: ``{"tool", "summary", "counts": {"error", "warning", "info"}, "sections": [{"title",
-  "findings": [{"code", "severity", "file", "line", "column", "path", "message", "hint"}],
-  "lines", ...the section's data}]}``.
+  "findings": [{"code", "severity", "file", "line", "column" (only when it has one), "path", "message",
+  "hint"}], "lines", ...the section's data}]}``, as schema/output/check.schema.json says.
 
 Text that comes from content is made safe for a terminal (no control characters) before printing.
 """
@@ -20,6 +20,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from game.textsafe import clean
@@ -36,6 +37,7 @@ class Section:
     findings: list[Finding] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # shown after the findings
     data: dict[str, Any] = field(default_factory=dict)  # extra fields for JSON only
+    base: Path | None = None  # the folder the findings' file names start from, as printed (not in JSON)
 
 
 @dataclass
@@ -52,8 +54,17 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {"tool": self.tool, "summary": self.summary, "counts": self.counts(),
-                "sections": [{"title": s.title, **s.data, "findings": [f.to_dict() for f in s.findings],
+                "sections": [{"title": s.title, **s.data, "findings": [finding_json(f) for f in s.findings],
                               "lines": s.lines} for s in self.sections]}
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    """A finding as ``--format json`` prints it: a finding with no column has no "column" key, so a
+    reader never takes 0 for a place on the line."""
+    out = f.to_dict()
+    if not f.column:
+        del out["column"]
+    return out
 
 
 def exit_code(report: Report, strict: bool) -> int:
@@ -91,11 +102,11 @@ def _plain(report: Report, out: TextIO, err: TextIO) -> None:
     for i, s in enumerate(report.sections):
         errors = [f for f in s.findings if f.severity == "error"]
         if errors:
-            err.write(f"{plural(len(errors), 'problem')} found:\n")
-            err.write("".join(clean(f.format()) + "\n" for f in errors))
+            err.write(f"citizen-score {report.tool}: {plural(len(errors), 'problem')} found:\n")
+            err.write("".join(clean(f.format(s.base)) + "\n" for f in errors))
         if s.title:
             out.write(("\n" if i else "") + clean(s.title) + "\n")
-        out.write("".join(clean(f.format()) + "\n" for f in s.findings if f.severity != "error"))
+        out.write("".join(clean(f.format(s.base)) + "\n" for f in s.findings if f.severity != "error"))
         out.write("".join(clean(line) + "\n" for line in s.lines))
     if report.summary:
         out.write(clean(report.summary) + "\n")
@@ -112,9 +123,7 @@ def _rich(report: Report, out: TextIO) -> None:
                 console.print()
             console.print(Text(clean(s.title), style="bold"))
         for f in s.findings:
-            pos = f"{f.file}:{f.line}" if f.line else f.file
-            if f.column:
-                pos += f":{f.column}"
+            pos = f.at(s.base)
             line = Text("  ")
             line.append(clean(pos), style="dim")
             line.append(" ")

@@ -12,7 +12,7 @@ import os
 import signal
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Hashable
+from typing import Callable, Hashable
 
 from game.engine import engine as E
 from game.engine.content import load_campaign
@@ -187,19 +187,23 @@ def job_count(cfg: SimConfig) -> int:
     return max(1, min(jobs, -(-cfg.runs // CHUNK)))
 
 
-def simulate(cfg: SimConfig, camp: Campaign) -> Tally:
-    """Play ``cfg.runs`` games of the (already loaded and checked) campaign and merge the tallies."""
+def simulate(cfg: SimConfig, camp: Campaign, played: Callable[[int], None] = lambda runs: None) -> Tally:
+    """Play ``cfg.runs`` games of the (already loaded and checked) campaign and merge the tallies.
+
+    ``played(n)`` is told as each batch of n runs is merged, for a progress bar."""
     _use(camp)  # in this process, and inherited by forked workers without loading again
     tasks, jobs, total = chunks(cfg), job_count(cfg), Tally()
     if jobs == 1:
         for t in tasks:
             total.merge(run_chunk(t))
+            played(t[1])
         return shorten(camp, total)
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else methods[0])
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(str(camp.root),)) as pool:
-        for part in pool.imap(run_chunk, tasks):  # in task order: seed order
+        for t, part in zip(tasks, pool.imap(run_chunk, tasks)):  # in task order: seed order
             total.merge(part)
+            played(t[1])
     return shorten(camp, total)
 
 

@@ -15,4 +15,6 @@ MODULES = [
     "game.commands.verify",
     "game.commands.records",
     "game.commands.replay",
+    "game.commands.serve",
+    "game.commands.completion",
 ]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Sequence
 
+from game.commands.helptext import parser
 from game.engine.campaigns import named_campaigns
 from game.engine.problems import ContentError
 
@@ -39,14 +40,13 @@ Columns count on the line, as editors do (file:line:column), as in load errors."
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "check", help="validate campaign content and list every problem and warning",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CODES,
-        description="Check campaigns (ids, campaign folders or folders of campaigns): every\n"
-                    "loader error, then warnings about scenes no path reaches, choices and rules\n"
-                    "that can never happen, gates that never open, unused flags and decks that\n"
-                    "run dry.\n"
-                    "Exit 0 when clean, 1 with warnings under --strict, 2 with errors.")
+    p = parser(
+        sub, "check", "validate campaign content and list every problem and warning",
+        "Check campaigns (ids, campaign folders or folders of campaigns): every loader error, then "
+        "warnings about scenes no path reaches, choices and rules that can never happen, gates that "
+        "never open, unused flags and decks that run dry.",
+        {0: "clean (warnings allowed unless --strict)", 1: "warnings, with --strict",
+         2: "errors in the content, or no such campaign"}, epilog=CODES)
     p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN",
                    help="a campaign id in the content folder, a campaign folder, or a folder of campaigns "
                         "(default: every campaign in the content folder)")
@@ -74,20 +74,29 @@ def check_report(names: Sequence[str | Path | None], cache: bool = False, conten
     from game.authoring.findings import finding
     from game.authoring.output import Report, Section, tally
     from game.paths import default_content_dir
+    from game.progress import progress
 
     content = content or default_content_dir()
-    sections = []
+    found: list[Path | Section] = []  # each campaign folder to check, or why a name names none
     for name in names:
         try:
-            folders = named_campaigns(content, None if name is None else str(name))
+            found += named_campaigns(content, None if name is None else str(name))
         except ValueError as e:
             where = str(name or content)
-            sections.append(Section(where, [finding(
+            found.append(Section(where, [finding(
                 "no-campaign", "error", where, 0, 0, "", str(e),
                 "Name a campaign by its id, or give its folder (it holds campaign.toml) or a folder "
                 "of campaigns.")], data={"folder": where}))
-            continue
-        sections += [check_folder(f, cache) for f in folders]
+    sections = []
+    folders = sum(isinstance(f, Path) for f in found)
+    with progress(folders, "Checking") as bar:  # on stderr, only in a terminal, only if it takes a while
+        for f in found:
+            if isinstance(f, Section):
+                sections.append(f)
+                continue
+            bar.advance(0, f.name)  # a slow campaign shows its name while it is checked
+            sections.append(check_folder(f, cache))
+            bar.advance(1)
     report = Report("check", sections)
     report.summary = f"Checked {len(sections)} campaign{'s' if len(sections) != 1 else ''}: {tally(report)}."
     return report
@@ -96,14 +105,15 @@ def check_report(names: Sequence[str | Path | None], cache: bool = False, conten
 def check_folder(folder: Path, cache: bool = False) -> Section:
     """One campaign's findings; with ``cache``, remembered while nothing in the folder changes."""
     from game.authoring import check_cache
+    from game.paths import openable
 
-    if not cache:
-        return fresh(folder)
-    k = check_cache.key(folder)
-    section = check_cache.get(folder, k)
+    k = check_cache.key(folder) if cache else ""
+    section = check_cache.get(folder, k) if cache else None
     if section is None:
         section = fresh(folder)
-        check_cache.put(folder, k, section)
+        if cache:
+            check_cache.put(folder, k, section)
+    section.base = openable(folder.parent)  # the findings' file names start from the campaign's folder
     return section
 
 

@@ -9,37 +9,58 @@ from __future__ import annotations
 import argparse
 import sys
 
+from game.commands.helptext import fail, parser
 from game.engine.content import load_campaign
 from game.engine.problems import ContentError
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "graph", help="print the scene graph as Mermaid or Graphviz DOT",
-        description="The scene graph: choices (locked ones labelled with their condition), routes, "
-                    "storylet decks, rules that send the player on, delayed consequences, the turn "
-                    "of the day and the endings.")
+    p = parser(
+        sub, "graph", "print the scene graph as Mermaid or Graphviz DOT",
+        "The scene graph: choices (locked ones labelled with their condition), routes, "
+        "storylet decks, rules that send the player on, delayed consequences, the turn "
+        "of the day and the endings.",
+        {0: "the graph was printed", 2: "no such campaign, content that does not load, or bad input"})
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
                    help="a campaign id in the content folder, or a campaign folder "
                         "(default: the only campaign there)")
     p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid",
                    help="mermaid (default) or dot")
+    p.add_argument("--direction", choices=("down", "right"), default="down",
+                   help="down: top to bottom (default); right: left to right, which suits a wide graph")
+    p.add_argument("--cluster", choices=("none", "file", "deck"), default="none",
+                   help="box the scenes by the content file they are written in, or by their deck")
+    p.add_argument("--no-next-day", dest="next_day", action="store_false",
+                   help="leave out the edges from the turn of the day to each day's first scene")
+    one = p.add_mutually_exclusive_group()
+    one.add_argument("--deck", default="", metavar="ID",
+                     help="draw one deck: its storylets and where each leads")
+    one.add_argument("--day", type=int, metavar="N",
+                     help="draw one day: what its first scene reaches before the day turns")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.authoring.graph import render  # imported here: every command's start-up pays for the top
+    # imported here: every command's start-up pays for the top
+    from game.authoring.graph_mermaid import over_limit, too_many_edges
+    from game.authoring.graph_view import View, draw, shaped
     from game.engine.campaigns import find_campaign
-    from game.tomlcache import parser
+    from game.paths import openable
+    from game.tomlcache import parser as toml_parser
 
     try:
-        camp = load_campaign(find_campaign(args.content, args.campaign, "draw"), parse=parser())
+        camp = load_campaign(find_campaign(args.content, args.campaign, "graph"), parse=toml_parser())
     except ContentError as e:
-        print(e.format() + "\n\nThe graph needs content that loads (citizen-score check lists every problem).",
-              file=sys.stderr)
-        return 2
+        return fail("graph", e.format(openable(e.base))
+                    + "\n\nThe graph needs content that loads (citizen-score check lists every problem).")
     except ValueError as e:
-        print(f"citizen-score graph: {e}", file=sys.stderr)
-        return 2
-    sys.stdout.write(render(camp, args.format))
+        return fail("graph", str(e))
+    view = View(args.direction, args.cluster, args.next_day, args.deck, args.day)
+    try:
+        g = shaped(camp, view)
+    except ValueError as e:
+        return fail("graph", str(e))
+    sys.stdout.write(draw(g, args.format, camp.title, view.direction))
+    if args.format == "mermaid" and too_many_edges(g):
+        fail("graph", f"warning: {over_limit(g)}; or draw a part with --day N or --deck ID.")
     return 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from game.commands.helptext import fail, parser
 from game.runs.find import Library
 from game.runs.verify import verify_file
 
@@ -21,7 +21,11 @@ def speed_arg(text: str) -> float:
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("replay", help="play a replay file back in the game's screens")
+    p = parser(sub, "replay", "play a replay file back in the game's screens",
+               "Watch a replay played back in the game's own screens, after it is verified: a replay "
+               "that does not fit the story is explained, not half played.",
+               {0: "the replay was watched", 1: "the replay is not valid",
+                2: "the replay cannot be read, or the content does not load"})
     p.add_argument("replay", type=Path, metavar="REPLAY")
     p.add_argument("--speed", type=speed_arg, default=1.0, metavar="X",
                    help="times real speed (default 1; a route moves a choice every 0.6 s)")
@@ -33,11 +37,9 @@ def run(args: argparse.Namespace) -> int:
     library = Library(args.content)
     v = verify_file(args.replay, library)
     if v.unreadable:
-        print(v.unreadable, file=sys.stderr)
-        return 2
+        return fail("replay", v.unreadable)
     if not v.valid:
-        print(f"{args.replay}: NOT valid — " + "; ".join(v.reasons), file=sys.stderr)
-        return 1
+        return fail("replay", f"{args.replay}: NOT valid — " + "; ".join(v.reasons), 1)
     from game.ui.app import make_app  # the UI is loaded only once the replay is known to be good
 
     assert v.replay is not None
@@ -45,6 +47,5 @@ def run(args: argparse.Namespace) -> int:
     app.opening = app.watch_screen(library.campaign(v.replay.campaign), v.replay, args.speed)
     app.run()
     if app.content_error:
-        print(app.content_error, file=sys.stderr)
-        return 2
+        return fail("replay", app.content_error)
     return 0

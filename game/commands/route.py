@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import Any
 
+from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
-from game.runs import text
+from game.paths import openable
+from game.runs import data, text
 from game.runs.attempt import board_before, finish
 from game.runs.find import Library, NotFound
 from game.runs.records import RecordsError
 from game.runs.route import RouteError, play_route, read_route
-from game.runs.splits import judge, segment_ids
+from game.runs.run import Run
+from game.runs.splits import Judgement, judge, segment_ids
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("route", help="play a route file (one choice id per line) against a challenge")
+    p = parser(sub, "route", "play a route file (one choice id per line) against a challenge",
+               "Play a route headless against a challenge: the choices in order, one choice id a line. "
+               "Prints the splits and the result, writes a verifiable replay and puts the run on the "
+               "challenge's board (unless --no-record).",
+               {0: "the run finished and counts", 1: "the run failed or did not finish",
+                2: "bad input: no such challenge, a route that does not fit, content that does not load"})
     p.add_argument("challenge", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
     p.add_argument("route", metavar="ROUTE_FILE", help="one choice id per line; # starts a comment")
     p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day whose seed to use")
     p.add_argument("--no-record", action="store_true", help="write the replay but leave the board alone")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default) or json (schema/output/route.schema.json)")
     p.set_defaults(run=run)
 
 
@@ -30,19 +42,21 @@ def run(args: argparse.Namespace) -> int:
         lines = read_route(args.route)
         played = play_route(cs, ch, lines, str(args.route), args.date)
     except (NotFound, RouteError) as e:
-        print(f"citizen-score route: {e}", file=sys.stderr)
-        return 2
+        return fail("route", str(e))
     except ContentError as e:
-        print(e.format(), file=sys.stderr)
-        return 2
+        return fail("route", e.format(openable(e.base)))
     except ValueError as e:  # a --date that is no date
-        print(f"citizen-score route: --date: {e}", file=sys.stderr)
-        return 2
-    print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
+        return fail("route", f"--date: {e}")
+    if args.format == "text":
+        print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
     if played.result is None:
         ids = segment_ids(ch)
         reached = {s.id: s.at for s in played.splits}
-        for line in text.splits_table(judge(ch, [reached.get(i) for i in ids], [])):
+        judged = judge(ch, [reached.get(i) for i in ids], [])
+        if args.format == "json":
+            data.dump(as_json(args, played, judged), sys.stdout)
+            return 1
+        for line in text.splits_table(judged):
             print(line)
         print(f"Unfinished: the route ends after {len(played.steps)} choices, at in-game "
               f"{text.game_time(played.now())} ({text.clock(played.now())}); the challenge is still on.")
@@ -51,9 +65,11 @@ def run(args: argparse.Namespace) -> int:
         done = finish(played, args.saves, board_before(args.saves, played), "route",
                       board=not args.no_record, count=True)
     except (OSError, RecordsError) as e:
-        print(f"citizen-score route: {e}", file=sys.stderr)
-        return 2
+        return fail("route", str(e))
     judged = done.judgement
+    if args.format == "json":
+        data.dump(as_json(args, played, judged, done.replay_path), sys.stdout)
+        return 0 if played.result.status == "done" else 1
     for line in text.splits_table(judged):
         print(line)
     print(text.result_line(ch, played.result))
@@ -61,3 +77,14 @@ def run(args: argparse.Namespace) -> int:
         print("New personal best!")
     print(f"Replay: {done.replay_path}")
     return 0 if played.result.status == "done" else 1
+
+
+def as_json(args: argparse.Namespace, played: Run, judged: Judgement, replay: Path | None = None) -> dict[str, Any]:
+    """The run as ``--format json`` prints it (schema/output/route.schema.json)."""
+    res = played.result
+    return data.document(
+        "route", challenge=data.challenge(played.ch), route=str(args.route), seed=played.seed, date=played.date,
+        choices=len(played.steps), finished=res is not None, now=data.stamp(played.now()),
+        splits=[data.row(r) for r in judged.rows], result=None if res is None else data.result(res),
+        new_pb=judged.new_pb and not args.no_record, recorded=res is not None and not args.no_record,
+        replay=None if replay is None else str(replay))

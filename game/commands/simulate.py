@@ -14,25 +14,28 @@ import sys
 import time
 from typing import Callable
 
+from game.commands.helptext import fail, parser
 from game.engine.campaigns import find_campaign
 from game.engine.content import load_campaign
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
-from game.tomlcache import parser
+from game.paths import openable
+from game.progress import progress
+from game.tomlcache import parser as toml_parser
 
 MAX_CHOICES = 5000  # the same default as game.authoring.simulate, which is imported only when run
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "simulate", help="play many seeded games headless: coverage, endings, scores, dead ends",
-        description="Play N seeded games headless over all cores. Run i plays seed S+i, so any "
-                    "run can be replayed; a problem is shown with its seed and shortest choice path. "
-                    "Besides coverage, endings, scores and gates: the share of screens a player reads "
-                    "again word for word in the same game, how often each flag and list is set, and "
-                    "how often a gate open at the start shuts. "
-                    "Exit 0 when every run reached an ending, 2 when some broke off in a dead end, "
-                    "1 when a deck ran dry and --strict is given.")
+    p = parser(
+        sub, "simulate", "play many seeded games headless: coverage, endings, scores, dead ends",
+        "Play N seeded games headless over all cores. Run i plays seed S+i, so any "
+        "run can be replayed; a problem is shown with its seed and shortest choice path. "
+        "Besides coverage, endings, scores and gates: the share of screens a player reads "
+        "again word for word in the same game, how often each flag and list is set, and "
+        "how often a gate open at the start shuts.",
+        {0: "every run reached an ending", 1: "a deck ran dry, with --strict",
+         2: "some run broke off in a dead end; or content that does not load, or bad input"})
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
                    help="a campaign id in the content folder, or a campaign folder "
                         "(default: the only campaign there)")
@@ -80,17 +83,19 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
     try:
         folder = find_campaign(args.content, args.campaign, "simulate")
-        camp = load_campaign(folder, parse=parser())
+        camp = load_campaign(folder, parse=toml_parser())
         spec = parse_strategy(args.strategy, camp)
         if args.threshold:
             bounds(camp, args.threshold)  # a bad gate is reported before the long part
     except ContentError as e:
-        return _fail(e.format() + "\n\nSimulation needs content that loads (citizen-score check lists every problem).")
+        return _fail(e.format(openable(e.base))
+                     + "\n\nSimulation needs content that loads (citizen-score check lists every problem).")
     except (ValueError, StrategyError, ThresholdError) as e:
         return _fail(str(e))
     cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs, args.max_choices)
     t = time.perf_counter()
-    tally = simulate(cfg, camp)
+    with progress(args.runs, f"Simulating {camp.id}") as bar:  # on stderr, and only in a terminal
+        tally = simulate(cfg, camp, bar.advance)
     seconds = time.perf_counter() - t
     rep = build(camp, cfg, tally)
     if args.threshold:
@@ -99,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         except ThresholdError as e:
             return _fail(str(e))
     report = render(rep, seconds, job_count(cfg))
+    for section in report.sections:
+        section.base = openable(folder.parent)  # dead ends' file names start from the campaign's folder
     try:
         if args.format == "json":
             print(json.dumps(rep, indent=2, ensure_ascii=False))
@@ -111,5 +118,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"citizen-score simulate: {message}", file=sys.stderr)
-    return 2
+    return fail("simulate", message)

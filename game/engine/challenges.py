@@ -139,7 +139,7 @@ def load_challenges(root: str | Path, parse: Parse = tomllib.loads,
     if src is not None:
         out.challenges = load_all(cx, src, camp)
     if cx.has_errors():
-        raise ContentError(cx.problems)
+        raise ContentError(cx.problems, cx.root.parent)
     return out
 
 

@@ -9,6 +9,7 @@ shows them all the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +27,19 @@ class Problem:
     def path(self) -> str:
         return self.where
 
-    def format(self) -> str:
-        pos = f"{self.file}:{self.line}" if self.line else self.file
+    def at(self, base: Path | None = None) -> str:
+        """``file:line:column`` (what applies), the file under ``base`` when given: the folder the
+        file names start from, as the user can open it, so a terminal's file:line link works.
+        The engine never asks where the user stands; the caller passes that in."""
+        pos = str(base / self.file) if base is not None else self.file
+        if self.line:
+            pos += f":{self.line}"
         if self.column:
             pos += f":{self.column}"
+        return pos
+
+    def format(self, base: Path | None = None) -> str:
+        pos = self.at(base)
         where = f" [{self.where}]" if self.where else ""
         code = f" ({self.code})" if self.code != "content" else ""
         text = f"{pos}: {self.severity}: {self.message}{where}{code}"
@@ -46,11 +56,13 @@ class Problem:
 class ContentError(Exception):
     """Raised when content (or a save) cannot be used; holds every problem found in one pass."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], base: Path | None = None) -> None:
         self.problems = problems
+        self.base = base  # the folder the problems' file names start from: the campaign folder's parent
         super().__init__(self.format())
 
-    def format(self) -> str:
+    def format(self, base: Path | None = None) -> str:
+        """Every error; file names under ``base`` when given (see ``Problem.at``)."""
         errors = [p for p in self.problems if p.severity == "error"]
         head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found:"
-        return "\n".join([head, *(p.format() for p in errors)])
+        return "\n".join([head, *(p.format(base) for p in errors)])

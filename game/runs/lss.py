@@ -1,10 +1,18 @@
 """Export a challenge's records as a LiveSplit splits file (``.lss``) for runners who keep history there.
 
 Segments are the challenge's splits then the finish; each carries the personal best's split time,
-the best segment and the segment history of every local run that verifies (see ``board``). Both
-timing methods are filled: RealTime is the player's clock; GameTime is the in-game time, written
-as elapsed in-game hours with the actions taken as seconds (``2.07:00:31`` is 2 days, 7 hours and
-31 actions), so sorting by game time in LiveSplit ranks runs as the game does.
+the best segment and the segment history of every local run that verifies (see ``board``).
+
+Only what LiveSplit can show truthfully goes in:
+
+- GameTime is the in-game time the run took, in in-game hours, one for one: 269 hours (day 12,
+  5 o'clock) is ``11.05:00:00``, which LiveSplit shows as 269:00:00. Actions are not time, so they
+  are not folded in as seconds; the personal best's count is the custom variable ``Actions``.
+- RealTime is written only for runs played live on screen. A route or replay played headless
+  has no real time (its stopwatch reads zero throughout), so it has none here, and no zero beats
+  a real best segment.
+- LiveSplit ranks runs by time. A score challenge's personal best is its best score, which LiveSplit
+  cannot rank; its score goes in as the custom variable ``Score``, and ``caveats`` says so.
 """
 
 from __future__ import annotations
@@ -17,9 +25,11 @@ from game.engine.challenges import Challenge
 from game.engine.model import Campaign
 from game.fileio import atomic_write
 
-from .clock import Span, Stamp, span
 from .board import Board
+from .clock import Span, Stamp, span
 from .splits import Entry, best_segments, personal_best, segment_ids, segment_titles, segments
+
+LIVE = "play"  # the one source whose real time is a stopwatch the player ran
 
 VERSION = "1.7.0"
 
@@ -36,13 +46,28 @@ def timespan(seconds: float) -> str:
     return f"{sign}{day}{h:02d}:{m:02d}:{s:02d}.{frac:07d}"
 
 
-def _times(parent: ET.Element, tag: str, t: Stamp | Span | None, attrs: dict[str, str] | None = None,
-           real: Span | None = None) -> ET.Element:
+def _times(parent: ET.Element, tag: str, game: Stamp | Span | None, real: Stamp | Span | None,
+           attrs: dict[str, str] | None = None) -> ET.Element:
+    """A LiveSplit time: GameTime in in-game hours, RealTime only where there is one (else left out)."""
     el = ET.SubElement(parent, tag, attrs or {})
-    if t is not None:
-        ET.SubElement(el, "RealTime").text = timespan((real or t).real_ms / 1000)
-        ET.SubElement(el, "GameTime").text = timespan(t.hours * 3600 + t.actions)
+    if real is not None:
+        ET.SubElement(el, "RealTime").text = timespan(real.real_ms / 1000)
+    if game is not None:
+        ET.SubElement(el, "GameTime").text = timespan(game.hours * 3600)
     return el
+
+
+def _live(e: Entry, t: Stamp | Span | None) -> Stamp | Span | None:
+    return t if e.source == LIVE else None
+
+
+def caveats(ch: Challenge) -> list[str]:
+    """What the export cannot carry, for the player to read before trusting LiveSplit with it."""
+    if ch.rank == "time":
+        return []
+    return [f"LiveSplit ranks runs by time, not score: the personal best written is your best "
+            f"{ch.score.src} ({ch.category}), its score in the custom variable Score; runs you time "
+            "in LiveSplit itself will be compared by time."]
 
 
 def _date(iso: str, minus_ms: int = 0) -> str:
@@ -67,6 +92,12 @@ def build(camp: Campaign, ch: Challenge, board: Board) -> ET.Element:
     ET.SubElement(meta, "Platform", {"usesEmulator": "False"}).text = "Terminal"
     ET.SubElement(meta, "Region")
     ET.SubElement(meta, "Variables")
+    pb = personal_best(ch, local)
+    custom = ET.SubElement(meta, "CustomVariables")  # shown by LiveSplit's Variable component
+    if pb is not None:
+        ET.SubElement(custom, "Variable", {"name": "Actions"}).text = str(pb.end.actions)
+        if ch.rank != "time":
+            ET.SubElement(custom, "Variable", {"name": "Score"}).text = f"{ch.score.src} {pb.score}"
     ET.SubElement(root, "Offset").text = timespan(0)
     ET.SubElement(root, "AttemptCount").text = str(max(board.attempts, len(local)))
     history = ET.SubElement(root, "AttemptHistory")
@@ -75,7 +106,8 @@ def build(camp: Campaign, ch: Challenge, board: Board) -> ET.Element:
         if _date(e.at):
             attrs |= {"started": _date(e.at, e.end.real_ms), "isStartedSynced": "False",
                       "ended": _date(e.at), "isEndedSynced": "False"}
-        _times(history, "Attempt", e.end if e.done else None, attrs)
+        end = e.end if e.done else None
+        _times(history, "Attempt", end, _live(e, end), attrs)
     _segments(ET.SubElement(root, "Segments"), ch, local, ids)
     ET.SubElement(root, "AutoSplitterSettings")
     return root
@@ -84,20 +116,22 @@ def build(camp: Campaign, ch: Challenge, board: Board) -> ET.Element:
 def _segments(parent: ET.Element, ch: Challenge, local: list[Entry], ids: list[str]) -> None:
     pb = personal_best(ch, local)
     pb_times = pb.times(ids) if pb else [None] * len(ids)
-    best_game, best_real = best_segments(ch, local), best_segments(ch, local, real=True)
-    runs = [segments(e.times(ids)) for e in local]
+    best_game = best_segments(ch, local)
+    best_real = best_segments(ch, [e for e in local if e.source == LIVE], real=True)
+    runs = [(e, segments(e.times(ids))) for e in local]
     for i, title in enumerate(segment_titles(ch)):
         seg = ET.SubElement(parent, "Segment")
         ET.SubElement(seg, "Name").text = title
         ET.SubElement(seg, "Icon")
         split_times = ET.SubElement(seg, "SplitTimes")
         t = pb_times[i]
-        _times(split_times, "SplitTime", span(t) if t is not None else None, {"name": "Personal Best"})
-        _times(seg, "BestSegmentTime", best_game[i], real=best_real[i])
+        pt = span(t) if t is not None else None
+        _times(split_times, "SplitTime", pt, _live(pb, pt) if pb else None, {"name": "Personal Best"})
+        _times(seg, "BestSegmentTime", best_game[i], best_real[i])
         hist = ET.SubElement(seg, "SegmentHistory")
-        for n, run in enumerate(runs, 1):
+        for n, (e, run) in enumerate(runs, 1):
             if run[i] is not None:
-                _times(hist, "Time", run[i], {"id": str(n)})
+                _times(hist, "Time", run[i], _live(e, run[i]), {"id": str(n)})
 
 
 def write_lss(path: Path, camp: Campaign, ch: Challenge, board: Board) -> None:

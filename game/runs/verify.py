@@ -14,6 +14,7 @@ from pathlib import Path
 from game import __version__
 from game.engine.challenges import Challenge, ChallengeSet, day_key, daily_seed
 from game.engine.problems import ContentError
+from game.paths import openable
 
 from .clock import Stamp, clock, game_time
 from .find import Library, NotFound
@@ -52,7 +53,7 @@ def verify_file(path: Path, library: Library) -> Verdict:
         return v
     except ContentError as e:
         v.reasons.append(f"the campaign '{rep.campaign}' here has content problems, so nothing can be "
-                         f"verified against it:\n{e.format()}")
+                         f"verified against it:\n{e.format(openable(e.base))}")
         return v
     v.reasons = verify(rep, cs)
     return v

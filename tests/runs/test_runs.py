@@ -239,10 +239,11 @@ def test_records_board_and_livesplit_export(tmp_path, capsys):
     segs = root.find("Segments")
     assert [s.findtext("Name") for s in segs] == ["An errand", "Goal"]
     pb = [s.find("SplitTimes/SplitTime[@name='Personal Best']") for s in segs]
-    assert [p.findtext("GameTime") for p in pb] == ["01:00:01.0000000", "1.00:00:02.0000000"]
-    assert all(p.findtext("RealTime") == "00:00:00.0000000" for p in pb)
+    assert [p.findtext("GameTime") for p in pb] == ["01:00:00.0000000", "1.00:00:00.0000000"]  # in-game hours
+    assert all(p.find("RealTime") is None for p in pb)  # routes run headless: no real time to show
     best = [s.findtext("BestSegmentTime/GameTime") for s in segs]
-    assert best == ["01:00:01.0000000", "08:00:01.0000000"]
+    assert best == ["01:00:00.0000000", "08:00:00.0000000"]
+    assert root.findtext("Metadata/CustomVariables/Variable[@name='Actions']") == "2"
     assert len(segs[0].find("SegmentHistory")) == 2
 
 

@@ -11,6 +11,7 @@ import pytest
 from game.ui.app import make_app
 from game.ui.screens.day import DayScreen
 from game.ui.widgets.choices import ChoiceList
+from game.ui.widgets.story import StoryView
 from helpers_ui import widget_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -30,8 +31,7 @@ def choices(app) -> list[str]:
 
 
 def reply(app) -> str:
-    widget = app.screen.query_one("#reply")
-    return widget_text(widget) if widget.display else ""
+    return app.screen.query_one(StoryView).shown.reply.plain
 
 
 async def test_a_reply_shows_above_the_next_scene_and_the_notice_stays(app):

@@ -8,6 +8,7 @@ from pathlib import Path
 from game.engine.content import load_campaign
 from game.reload import ContentWatcher, carry_over
 from game.ui.app import make_app
+from game.ui.widgets.story import StoryView
 from game.ui.screens.day import DayScreen
 from game.ui.screens.saveload import MessageScreen
 
@@ -21,7 +22,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def story(app) -> str:
-    return str(app.screen.query_one("#scene-text").render())
+    return app.screen.query_one(StoryView).shown.text.plain
 
 
 def test_the_watcher_sees_a_saved_file(content):

@@ -9,6 +9,7 @@ import pytest
 
 from game import saves
 from game.ui.app import make_app
+from game.ui.widgets.story import StoryView
 from game.ui.screens.day import DayScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.ledger import LedgerScreen
@@ -29,7 +30,7 @@ def saves_dir(tmp_path: Path) -> Path:
 
 
 def story(app) -> str:
-    return str(app.screen.query_one("#scene-text").render())
+    return app.screen.query_one(StoryView).shown.text.plain
 
 
 def choice_texts(app) -> list[str]:
@@ -320,8 +321,7 @@ async def test_emphasis_is_drawn_and_markup_in_story_text_shown_literally(conten
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the story loads just after the first frame
         await start(pilot)
-        widget = app.screen.query_one("#scene-text")
-        shown = widget.render()
+        shown = app.screen.query_one(StoryView).shown.text
         assert str(shown).startswith("You wake [bold]up[/bold] with ¥300")  # no markers, markup as written
         styled = {str(shown)[s.start:s.end]: str(s.style) for s in shown.spans}
         assert styled["wake"] == "italic" and styled["with"] == "bold"

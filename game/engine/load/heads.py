@@ -42,12 +42,12 @@ def load_head(root: str | Path, parse: Parse = tomllib.loads) -> Head:
     rule_src = read_source(cx, "rules.toml", required=False)
     head = camp_src.data.get("campaign", {}) if camp_src is not None else None
     if camp_src is None or not isinstance(head, dict):
-        raise ContentError(cx.problems)
+        raise ContentError(cx.problems, cx.root.parent)
     scores = load_scores(cx, camp_src, camp_src.data.get("scores", {}))
     raw = rule_src.data.get("rule", {}) if rule_src is not None else {}
     rules = [r for r in raw.values() if isinstance(r, dict)] if isinstance(raw, dict) else []
     if cx.has_errors():
-        raise ContentError(cx.problems)
+        raise ContentError(cx.problems, cx.root.parent)
     days = head.get("days", 1)
     return Head(cx.root.name, str(head.get("title", cx.root.name)), str(head.get("blurb", "")),
                 days if isinstance(days, int) else 1, scores, len(rules),

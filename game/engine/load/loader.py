@@ -62,7 +62,7 @@ def read_all(cx: Context) -> tuple[Source, Source | None, Source | None, list[So
     if not scene_dir.is_dir() and camp_src is not None:
         cx.file_problem("scenes", "no scenes folder", "Put the story in scenes/*.toml.")
     if camp_src is None or cx.problems:
-        raise ContentError(cx.problems)
+        raise ContentError(cx.problems, cx.root.parent)
     return camp_src, rule_src, gate_src, scene_srcs
 
 
@@ -95,7 +95,7 @@ def load(cx: Context) -> Campaign:
     campaign.lists = lists
     check_reveals(cx, scenes, rules, rule_src)
     if cx.has_errors():
-        raise ContentError(cx.problems)
+        raise ContentError(cx.problems, cx.root.parent)
     campaign.warnings = [p for p in cx.problems if p.severity == "warning"]
     return campaign
 

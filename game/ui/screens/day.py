@@ -10,9 +10,9 @@ from textual.geometry import Size
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.notice import notice
@@ -22,9 +22,10 @@ from game.engine.state import GameState
 from game.ui.choice_keys import CHOICE_KEYS, key_for
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
-from game.ui.widgets import Story, Words, set_text
+from game.ui.widgets import Words, set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
+from game.ui.widgets.story import Column, StoryView
 
 if TYPE_CHECKING:  # a game's day screen needs neither; runs and replays bring their own
     from game.ui.replay_chooser import ReplayChooser
@@ -122,10 +123,7 @@ class DayScreen(GameScreen):
         yield Header(show_clock=False, icon="◉")
         with Horizontal(id="day"):
             with Vertical(id="left"):
-                with Story(id="story"):
-                    yield Words(id="reply")
-                    yield Words(id="scene-title")
-                    yield Words(id="scene-text")
+                yield StoryView(id="story")
                 yield Words(id="notice")
                 yield ChoiceList(id="choices")
             yield SidePanel(id="side")
@@ -141,13 +139,10 @@ class DayScreen(GameScreen):
     def refresh_game(self) -> None:
         """Show the play's state; only the pieces whose words changed are redrawn."""
         p = self.play
-        scene = p.scene
-        set_text(self.query_one("#scene-title", Static), lit(scene.title or "", "bold"))
-        self.query_one("#scene-title").display = bool(scene.title)
-        set_text(self.query_one("#scene-text", Static), lit(reflow(p.text())))
-        self.show_reply()
-        self.query_one("#story").scroll_home(animate=False)
-        notice = self.query_one("#notice", Static)
+        said = p.last.reply if p.last is not None else ""
+        self.query_one(StoryView).show(Column(lit(reflow(said), "italic"), lit(p.scene.title or "", "bold"),
+                                              lit(reflow(p.text()))))
+        notice = self.query_one("#notice", Words)
         if p.last is not None:
             text = notice_text(p.camp, p.st, p.last)
             for note in p.notes:
@@ -158,13 +153,6 @@ class DayScreen(GameScreen):
         self.query_one(SidePanel).show(p.camp, p.st)
         if self.timer is not None:
             self.timer.show()
-
-    def show_reply(self) -> None:
-        """The story's answer to the last choice, above the scene it leads to; the notice stays below."""
-        said = self.play.last.reply if self.play.last is not None else ""
-        reply = self.query_one("#reply", Words)
-        set_text(reply, lit(reflow(said), "italic"))
-        reply.display = bool(said)
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         """Lay the screen out until it stops moving, then draw one frame.
@@ -202,7 +190,7 @@ class DayScreen(GameScreen):
             yield from (bar for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar) if bar)
 
     def action_story(self, direction: int) -> None:
-        story = self.query_one("#story", VerticalScroll)
+        story = self.query_one(StoryView)
         (story.scroll_page_down if direction > 0 else story.scroll_page_up)(animate=False)
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:

@@ -179,7 +179,7 @@ class SidePanel(Widget):
             self._for, self._texts, self._strips = self.size, self._lines(), {}
         strip = self._strips.get(y)
         if strip is None:
-            base, width = self.rich_style, self.size.width
+            base, width = self.get_visual_style().rich_style, self.size.width  # kept until the styles change
             line = self._texts[y] if y < len(self._texts) else Text()
             strip = self._strips[y] = line_strip(self.app.console, line, base, width)
         return strip
