@@ -105,7 +105,7 @@ def build_parser(argv: list[str] | None = None, everything: bool = False) -> arg
         description="A terminal game about living under a social credit score.",
         epilog=helptext.fill(
                "--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
-               "--seed and --dev may follow play. "
+               "--seed, --dev and --plain may follow play. "
                "Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
                "NO_COLOR turns colour off.\n\n"
                "Each command's --help (citizen-score COMMAND --help) says what it does and its exit codes.")

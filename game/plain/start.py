@@ -14,6 +14,7 @@ from typing import TextIO
 from game import saves
 from game.engine.problems import ContentError
 from game.leftovers import clear_leftovers
+from game.paths import openable
 from game.plain.session import PlainGame
 from game.plain.talk import Talk
 from game.plain.terminal import is_tty
@@ -27,22 +28,23 @@ def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | No
     try:
         saves.ensure_saves_dir(saves_dir)
     except saves.SaveError as e:
-        print(f"citizen-score play: {e.message}\nPoint --saves (or CITIZEN_SCORE_SAVES) at a folder "
-              "you can write to.", file=err)
-        return 2
+        return fail(err, f"{e.message}\nPoint --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.")
     clear_leftovers(saves_dir)
     try:
         campaigns = load_all(content)
     except ContentError as e:
-        print(e.format(), file=err)
-        print("\nThe game cannot start until the content is fixed (citizen-score check lists every problem).",
-              file=err)
-        return 2
+        return fail(err, e.format(openable(e.base)) + "\n\nThe game cannot start until the content is fixed "
+                    "(citizen-score check lists every problem).")
     if not campaigns:
-        print(no_campaigns(content), file=err)
-        return 2
+        return fail(err, no_campaigns(content))
     width = shutil.get_terminal_size().columns if is_tty(out) else 0
     return PlainGame(campaigns, saves_dir, seed, Talk(inp, out, echo=not is_tty(inp), width=width)).run()
+
+
+def fail(err: TextIO, message: str) -> int:
+    """An error as every command says one (``citizen-score play: ...``), on ``err``; exit status 2."""
+    print(f"citizen-score play: {message}", file=err)
+    return 2
 
 
 def lenient(stream: TextIO) -> TextIO:
