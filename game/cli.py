@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from game import __version__, completion
 from game.commands import MODULES, helptext
 from game.paths import default_content_dir, default_saves_dir
+from game.plain.terminal import wants_plain
 
 
 def seed_arg(text: str) -> int:
@@ -54,6 +56,9 @@ PLAYING: list[tuple[str, dict[str, Any]]] = [
     ("--seed", {"type": seed_arg, "help": "seed for new games (default: random)"}),
     ("--dev", {"action": "store_true",
                "help": "for authors: reload the story when a content file is saved, keeping your place"}),
+    ("--plain", {"action": "store_true",
+                 "help": "play line by line in plain text, for screen readers, braille displays, pipes and "
+                         "slow links (also when TERM=dumb or not on a terminal)"}),
 ]
 
 
@@ -100,7 +105,7 @@ def build_parser(argv: list[str] | None = None, everything: bool = False) -> arg
         description="A terminal game about living under a social credit score.",
         epilog=helptext.fill(
                "--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
-               "--seed and --dev may follow play. "
+               "--seed, --dev and --plain may follow play. "
                "Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
                "NO_COLOR turns colour off.\n\n"
                "Each command's --help (citizen-score COMMAND --help) says what it does and its exit codes.")
@@ -147,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "run"):
             args.content, args.saves = content, args.saves or default_saves_dir()
             return args.run(args)
+        if args.plain or wants_plain(os.environ, sys.stdin, sys.stdout):
+            from game.plain.start import run_plain
+
+            return run_plain(content, args.saves or default_saves_dir(), args.seed)
         return cmd_play(content, args.saves or default_saves_dir(), args.seed, bool(args.dev))
     except KeyboardInterrupt:
         return 130

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import textlang
+from game.engine.engine import GateStatus
 from game.engine.model import Campaign, ListDef, Rule, measure_label
 from game.engine.state import GameState
 
@@ -70,6 +71,25 @@ def lists_on(camp: Campaign, st: GameState) -> list[ListDef]:
     """The lists the player is on and has been told about (``shown_if``)."""
     return [lst for lid, lst in camp.lists.items()
             if lid in st.flags and (lst.shown is None or lst.shown.fn(st))]
+
+
+def ratings(camp: Campaign, st: GameState) -> list[str]:
+    """People and organisations with measures of their own, one line each ("Dr Ren: rating 4")."""
+    lines = []
+    for nid, npc in camp.npcs.items():
+        own = [m for m in npc.scores if m not in camp.scores]
+        if own:
+            lines.append(f"{npc.name}: " + ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}"
+                                                     for m in own))
+    return lines
+
+
+def by_kind(gates: list[GateStatus]) -> dict[str, list[GateStatus]]:
+    """Gates grouped by their kind (jobs, homes, ...), kinds in the order they first come."""
+    kinds: dict[str, list[GateStatus]] = {}
+    for g in gates:
+        kinds.setdefault(g.kind, []).append(g)
+    return kinds
 
 
 @dataclass(frozen=True)

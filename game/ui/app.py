@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
@@ -15,7 +15,8 @@ from textual.theme import Theme
 from game import saves
 from game.autosave import autosaved
 from game.leftovers import clear_leftovers
-from game.engine.content import list_campaigns, load_campaign
+from game.stories import load_all, no_campaigns
+from game.engine.content import list_campaigns
 from game.engine.load.heads import Head, head_of, load_head
 from game.tomlcache import parser
 from game.paths import openable
@@ -23,7 +24,9 @@ from game.engine.engine import PlayError
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.problems import ContentError
+from game.ui.one_notice import OneNoticeApp
 from game.ui.screens.title import TitleScreen
+from game.ui.themes import ThemedApp, ThemeMemory
 
 if TYPE_CHECKING:
     from game.engine.challenges import Challenge, ChallengeSet
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
 # The other screens are imported where they are first shown: the title screen must draw fast.
 
 
-class CitizenApp(App):
+class CitizenApp(OneNoticeApp, ThemedApp):
     """Owns the game being played and the run on screen; screens post messages, the app navigates."""
 
     TITLE = "Citizen Score"
@@ -74,6 +77,7 @@ class CitizenApp(App):
         return None
 
     def on_mount(self) -> None:
+        ThemeMemory(self, self.saves_dir).start()
         self.push_screen(TitleScreen())
         if self.opening is not None:  # a screen to show over the title, e.g. a replay played back
             self.push_screen(self.opening)
@@ -172,9 +176,7 @@ class CitizenApp(App):
             self.exit(return_code=2)
             return
         if not self.campaigns:
-            self.content_error = (f"No campaigns in {self.content_dir}: each campaign is a folder with "
-                                  "a campaign.toml.\nPoint --content (or CITIZEN_SCORE_CONTENT) at the "
-                                  "folder that holds them.")
+            self.content_error = no_campaigns(self.content_dir)
             self.exit(return_code=2)
             return
         self._loaded = True
@@ -426,15 +428,6 @@ class CitizenApp(App):
             yield SystemCommand("Save", "Save to a named slot", self.action_save)
             yield SystemCommand("Title menu", "Back to the title screen (the game is autosaved)",
                                 self.action_to_title)
-
-
-def load_all(content_dir: Path) -> dict[str, Campaign]:
-    """Load every campaign in a content folder (raises ContentError on the first broken one)."""
-    camps: dict[str, Campaign] = {}
-    for folder in list_campaigns(content_dir):
-        camp = load_campaign(folder, parse=parser())
-        camps[camp.id] = camp
-    return camps
 
 
 def make_app(content_dir: Path, saves_dir: Path, seed: int | None = None,

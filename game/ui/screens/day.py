@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header
 
-from game.engine.engine import DeadEnd, Outcome, PlayError, flag_known
-from game.describe import good, human, rule_known, value_label
+from game.engine.engine import DeadEnd, Outcome, PlayError
+from game.notice import notice
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
@@ -35,23 +35,15 @@ SETTLE = 3  # layouts at most after the first: a scrollbar that comes, then the 
 
 
 def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
-    """A few lines on what a choice did to you and why ("−15 Gaming past midnight...")."""
+    """The notice in colour: a change good for you green, bad red; the rest dim."""
+    said = notice(camp, st, out)
     lines: list[Text] = []
-    for e in out.ledger:
-        label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
-        is_good = good(camp, e.score, e.delta)
-        style = "bold" if is_good is None else "bold green" if is_good else "bold red"
-        why = e.why if rule_known(camp, st, e.rule) else "an unknown rule — you do not know why"
-        lines.append(Text.assemble((f"{signed(e.delta):>4} ", style), lit(label + why)))
-    bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
-    bits += [f"found out: {human(r)}" for r in out.revealed]
-    bits += [f"now: {camp.flags[f]}" for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so
-    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared if flag_known(camp, st, f)]
-    bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
-    bits += [f"shut: {camp.gates[g].title}" for g in out.shut]
-    if bits:
-        lines.append(lit("  ·  ".join(bits), "dim"))
-    if out.new_day:
+    for line in said.scores:
+        style = "bold" if line.good is None else "bold green" if line.good else "bold red"
+        lines.append(Text.assemble((f"{signed(line.delta):>4} ", style), lit(line.why)))
+    if said.bits:
+        lines.append(lit("  ·  ".join(said.bits), "dim"))
+    if said.new_day:
         lines.append(Text("A new day begins.", style="italic"))
     return Text("\n").join(lines) if lines else Text("Nothing changed.", style="dim")
 

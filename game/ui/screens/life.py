@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.engine import GateStatus
-from game.describe import lists_on
+from game.describe import by_kind, lists_on, ratings
 from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.ui.text import lit
@@ -46,11 +46,8 @@ def people_grid(camp: Campaign, st: GameState) -> Table | None:
     grid = Table.grid()
     grid.add_column(width=1)
     grid.add_column(ratio=1)
-    for nid, npc in camp.npcs.items():
-        own = [m for m in npc.scores if m not in camp.scores]
-        if own:
-            marks = ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}" for m in own)
-            grid.add_row("", lit(f"{npc.name}: {marks}"))
+    for line in ratings(camp, st):
+        grid.add_row("", lit(line))
     return grid if grid.row_count else None
 
 
@@ -70,10 +67,7 @@ def life_view(camp: Campaign, gates: list[GateStatus], st: GameState | None = No
     parts: list[tuple[str, Table | None]] = []
     if st is not None:
         parts += [("Lists you are on", lists_grid(camp, st)), ("Rated", people_grid(camp, st))]
-    kinds: dict[str, list[GateStatus]] = {}
-    for g in gates:
-        kinds.setdefault(g.kind, []).append(g)
-    parts += [(camp.gate_kinds.get(kind, kind), gate_grid(of_kind)) for kind, of_kind in kinds.items()]
+    parts += [(camp.gate_kinds.get(kind, kind), gate_grid(of_kind)) for kind, of_kind in by_kind(gates).items()]
     shown: list[RenderableType] = []
     for title, grid in parts:
         if grid is not None:

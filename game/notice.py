@@ -1,0 +1,53 @@
+"""What a choice did, in words: the notice under the story after each choice.
+
+The facts and their wording live here, apart from how they are drawn, so the day screen (colour,
+bold) and the plain line-by-line game (plain text for a screen reader) say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.describe import good, human, rule_known, signed, value_label
+from game.engine.engine import Outcome, flag_known
+from game.engine.model import Campaign
+from game.engine.state import GameState
+
+UNKNOWN_WHY = "an unknown rule — you do not know why"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreLine:
+    """One change to a score: its amount, whether it is good for the player (None for ±0), and why."""
+
+    delta: int
+    good: bool | None
+    why: str  # the score's label first when the campaign has more than one
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    scores: list[ScoreLine] = field(default_factory=list)
+    bits: list[str] = field(default_factory=list)  # stats, rules found out, flags, gates opened and shut
+    new_day: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.scores or self.bits or self.new_day)
+
+
+def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
+    """What a choice did to you and why ("−15 Gaming past midnight..."); hidden rules stay hidden."""
+    lines = []
+    for e in out.ledger:
+        label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
+        why = e.why if rule_known(camp, st, e.rule) else UNKNOWN_WHY
+        lines.append(ScoreLine(e.delta, good(camp, e.score, e.delta), label + why))
+    bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
+    bits += [f"found out: {human(r)}" for r in out.revealed]
+    bits += [f"now: {camp.flags[f]}" for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so
+    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared if flag_known(camp, st, f)]
+    bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
+    bits += [f"shut: {camp.gates[g].title}" for g in out.shut]
+    return Notice(lines, bits, out.new_day)
+

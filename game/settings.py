@@ -1,0 +1,81 @@
+"""The player's settings, kept beside their saves in ``settings.toml``: for now, the theme.
+
+Read once when the game starts and written whole (``atomic_write``) when a setting changes. A
+file that cannot be read is reported, with where and how to fix it, and then left alone: the
+game runs on the defaults and never writes over a file the player may have edited by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from game.fileio import atomic_write
+
+FILE = "settings.toml"
+HEADER = "# Citizen Score settings. The game rewrites this file when you change a setting.\n"
+MAX_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    theme: str = ""  # a theme's name, "" for the game's default
+
+
+class SettingsError(Exception):
+    """The settings file cannot be used; the message names the file (and line) and the fix."""
+
+
+def settings_path(saves_dir: Path) -> Path:
+    return Path(saves_dir) / FILE
+
+
+def load_settings(saves_dir: Path) -> Settings:
+    """The settings in the saves folder; the defaults when there is no file yet (SettingsError if broken)."""
+    path = settings_path(saves_dir)
+    fix = "The game uses its defaults and leaves the file as it is; fix it or delete it."
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SettingsError(f"{path}: it is far larger than a settings file. {fix}")
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return Settings()
+    except OSError as e:
+        raise SettingsError(f"{path}: it cannot be read ({e.strerror or e}). {fix}") from None
+    except UnicodeDecodeError as e:
+        raise SettingsError(f"{path}: it is not text (byte {e.start} is not UTF-8). {fix}") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise SettingsError(f"{path}{at_line(str(e), text)}: the TOML cannot be read ({e}). {fix}") from None
+    theme = doc.get("theme", "")
+    if not isinstance(theme, str):
+        raise SettingsError(f"{path}{at_line_of(text, 'theme')}: theme is a theme's name in quotes, "
+                            f"e.g. theme = \"citizen-high-contrast\". {fix}")
+    return Settings(theme=theme)
+
+
+def save_settings(saves_dir: Path, settings: Settings) -> None:
+    """Write the settings whole, or raise OSError and leave the old file as it was."""
+    atomic_write(settings_path(saves_dir), (HEADER + tomli_w.dumps({"theme": settings.theme})).encode())
+
+
+def at_line(error: str, text: str) -> str:
+    """":3" for the line a TOML error names ("... (at line 3, column 5)"); the last line for one
+    "at end of document"."""
+    found = re.search(r"at line (\d+)", error)
+    if found:
+        return f":{found.group(1)}"
+    return f":{max(1, len(text.splitlines()))}" if "end of document" in error else ""
+
+
+def at_line_of(text: str, key: str) -> str:
+    """":N" for the first line that sets ``key``, else ""."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return f":{n}"
+    return ""

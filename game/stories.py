@@ -1,0 +1,24 @@
+"""Every campaign in a content folder, loaded: what both ways to play (full screen and plain) start from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine.content import list_campaigns, load_campaign
+from game.engine.model import Campaign
+from game.tomlcache import parser
+
+
+def load_all(content_dir: Path) -> dict[str, Campaign]:
+    """Load every campaign in a content folder (raises ContentError on the first broken one)."""
+    camps: dict[str, Campaign] = {}
+    for folder in list_campaigns(content_dir):
+        camp = load_campaign(folder, parse=parser())
+        camps[camp.id] = camp
+    return camps
+
+
+def no_campaigns(content_dir: Path) -> str:
+    """What to say when the content folder holds no campaign: where, and how to point at the right one."""
+    return (f"No campaigns in {content_dir}: each campaign is a folder with a campaign.toml.\n"
+            "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.")
