@@ -8,12 +8,13 @@ it has, and a line is drawn again only when its choice, the highlight or the foc
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Sequence
 
 from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -22,7 +23,7 @@ from textual.strip import Strip
 from game.engine.engine import Option
 from game.ui.choice_keys import key_for
 from game.ui.text import lit
-from game.ui.widgets import line_strip
+from game.ui.widgets import line_strip, own_filters, painter
 
 KEY = 3  # the column of the key, "1." and a space
 
@@ -154,13 +155,17 @@ class ChoiceList(ScrollView, can_focus=True):
             state = ("choice-list--option-disabled" if not self.shown[n].open
                      else "choice-list--option-highlighted" if n == self.highlighted else "")
             style = self.get_visual_style("choice-list--option", *([state] if state else [])).rich_style
-            strip = line_strip(self.app.console, self._lines[index], style, width).apply_meta({"option": n})
+            strip = line_strip(self.app.console, self._lines[index], style, width, painter(self))
+            strip = strip.apply_meta({"option": n})
             self._strips[key] = strip
         return strip
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # focus, a theme: the colours may have changed
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return own_filters(self)  # its lines are drawn in truecolor already
 
     # ------------------------------------------------------------------ keys and the mouse
 

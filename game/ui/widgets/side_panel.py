@@ -10,6 +10,7 @@ what it shows, so a choice only repaints it, and only when something on it chang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -18,13 +19,14 @@ from rich.text import Text
 from textual.color import Color
 from textual.strip import Strip
 from textual.renderables.digits import DIGITS, DIGITS3X3, Digits
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.widget import Widget
 
 from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.ui.text import clock, lit, signed
-from game.ui.widgets import line_strip
+from game.ui.widgets import line_strip, own_filters, painter
 
 BAR = 10
 
@@ -162,6 +164,7 @@ class SidePanel(Widget):
         self._texts: list[Text] = []
         self._strips: dict[int, Strip] = {}
         self._for: Size | None = None  # the size the lines were made for; None: make them again
+        self._look: tuple[Style, Color, Color] | None = None  # the number's style, the trend's colours
 
     def show(self, camp: Campaign, st: GameState) -> None:
         now = panel(camp, st)
@@ -185,28 +188,34 @@ class SidePanel(Widget):
         if strip is None:
             base, width = self.get_visual_style().rich_style, self.size.width  # kept until the styles change
             line = self._texts[y] if y < len(self._texts) else Text()
-            strip = self._strips[y] = line_strip(self.app.console, line, base, width)
+            strip = self._strips[y] = line_strip(self.app.console, line, base, width, painter(self))
         return strip
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._for = None  # the colours may have changed (another theme): make every line again
+        self._for, self._look = None, None  # the colours may have changed (another theme): make every line again
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return own_filters(self)  # its lines are drawn in truecolor already
 
     def _lines(self) -> list[Text]:
         p = self.shown
         if p is None:
             return []
-        lines = [lit(p.label, "bold"), *big_number(p.value, self.get_component_rich_style("side--number")),
-                 lit(p.band), Text()]
+        number, low, high = self._colours()
+        lines = [lit(p.label, "bold"), *big_number(p.value, number), lit(p.band), Text()]
         lines += p.domains.split("\n", allow_blank=True)  # with the blank line its last newline makes
-        lines += [Text(), *self._trend(p.trend), Text()]
+        lines += [Text(), *sparkline(p.trend, self.size.width, low, high), Text()]
         lines += p.stats.split("\n", allow_blank=True)
         room = self.size.height or len(lines) + 1
         lines = lines[:room - 1] + [Text()] * (room - 1 - len(lines))  # the day at the foot, as if docked
         lines.append(lit(p.day, "bold"))
         return lines
 
-    def _trend(self, points: tuple[int, ...]) -> list[Text]:
-        _, base = self.background_colors
-        low, high = (base + self.get_component_styles(f"side--trend-{end}").color for end in ("low", "high"))
-        return list(sparkline(points, self.size.width, low, high))
+    def _colours(self) -> tuple[Style, Color, Color]:
+        """The big number's style and the trend's two colours, worked out once per theme."""
+        if self._look is None:
+            _, base = self.background_colors
+            low, high = (base + self.get_component_styles(f"side--trend-{end}").color for end in ("low", "high"))
+            self._look = (self.get_component_rich_style("side--number"), low, high)
+        return self._look

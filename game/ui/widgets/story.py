@@ -9,15 +9,16 @@ wrapped once for the width it has, and each line is drawn once until the words c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Sequence
 
 from rich.style import Style
 from rich.text import Text
+from textual.filter import LineFilter
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from game.ui.widgets import line_strip
+from game.ui.widgets import line_strip, own_filters, painter
 
 BAR = "█"  # the reply's bar on its left, as a thick left border draws it
 INDENT = 2  # the bar and a space before the reply's words; one space after them
@@ -96,16 +97,19 @@ class StoryView(ScrollView):
         width = self.scrollable_content_region.width
         base = self.get_visual_style().rich_style
         part, words = self._lines[index] if index < len(self._lines) else ("gap", Text())
-        console = self.app.console
+        console, paint = self.app.console, painter(self)
         if part == "title":
-            return line_strip(console, words, self.get_visual_style("story--title").rich_style, width)
+            return line_strip(console, words, self.get_visual_style("story--title").rich_style, width, paint)
         if part != "reply":
-            return line_strip(console, words, base, width)
-        bar = Strip([*line_strip(console, Text(BAR), self.get_visual_style("story--bar").rich_style, 1),
-                     *line_strip(console, Text(" "), base, 1)], INDENT)
-        said = line_strip(console, words, base, width - INDENT)
+            return line_strip(console, words, base, width, paint)
+        bar = Strip([*line_strip(console, Text(BAR), self.get_visual_style("story--bar").rich_style, 1, paint),
+                     *line_strip(console, Text(" "), base, 1, paint)], INDENT)
+        said = line_strip(console, words, base, width - INDENT, paint)
         return Strip.join([bar, said]).crop_extend(0, width, Style.null())
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # another theme: draw the lines again in its colours
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return own_filters(self)  # its lines are drawn in truecolor already
