@@ -20,6 +20,7 @@ from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
 from game.ui.choice_keys import CHOICE_KEYS, key_for
+from game.ui.output_first import output_first
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow, signed
 from game.ui.widgets import Words, set_text
@@ -239,7 +240,8 @@ class DayScreen(GameScreen):
         """Do what the choice put off until the screen showed it (the autosave): the player never
         waits for the disk. A failure is shown as soon as it is known."""
         before = len(self.play.notes)
-        self.play.settle()
+        with output_first():  # the frame was only queued: let Textual's output thread send it
+            self.play.settle()
         if len(self.play.notes) != before and self.is_attached:
             self.refresh_game()
 
