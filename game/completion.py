@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, Callable
 
-from game.engine.campaigns import list_campaigns
 
 CAMPAIGN_DESTS = {"campaign", "campaigns"}
 CHALLENGE_DESTS = {"challenge"}
@@ -33,12 +31,18 @@ def content_of(parsed: argparse.Namespace) -> Path:
 
 
 def campaign_ids(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> list[str]:
+    from game.engine.campaigns import list_campaigns  # only when the shell asks: every start imports this module
+
     return [p.name for p in list_campaigns(content_of(parsed_args)) if p.name.startswith(prefix)]
 
 
 def challenge_ids(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> list[str]:
     """``campaign/challenge`` for every challenge, and the bare id of one that a single campaign uses
     (what ``Library.find`` accepts). challenges.toml is read as plain TOML: completing never loads a story."""
+    import tomllib
+
+    from game.engine.campaigns import list_campaigns
+
     pairs = []
     for folder in list_campaigns(content_of(parsed_args)):
         try:
