@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import conftest_engine_helpers as h
+from game.cli import main
 from game.engine import engine
 from game.engine.challenges import load_challenges
 from game.runs.run import Run
@@ -33,3 +34,12 @@ def first_open_route(challenge: str, root: Path = h.MINI, today: str = "20261126
 def write_route(path: Path, choices: list[str]) -> Path:
     path.write_text("# a route\n" + "\n".join(choices) + "\n", encoding="utf-8")
     return path
+
+
+def routed_world(tmp_path: Path) -> dict[str, Path]:
+    """Content, saves, a route that finishes the_end, and its replay (the run on the board)."""
+    content_dir, saves = content(tmp_path), tmp_path / "saves"
+    route = write_route(tmp_path / "r.txt", first_open_route("the_end"))
+    assert main(["--content", str(content_dir), "--saves", str(saves), "route", "the_end", str(route)]) == 0
+    (rep,) = (saves / "replays").glob("*.replay.toml")
+    return {"content": content_dir, "saves": saves, "replay": rep, "route": route, "tmp": tmp_path}

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.authoring.schemas import write
+
 OUTPUT_DIR = Path(__file__).resolve().parents[2] / "schema" / "output"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://citizen-score.invalid/schema/output/"
@@ -70,13 +72,7 @@ def build(folder: Path = OUTPUT_DIR / "shapes") -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     """Write the schemas into schema/output/ (or the folder given); prints what changed."""
-    target = Path(argv[0]) if argv else OUTPUT_DIR
-    for name, text in build().items():
-        path = target / name
-        old = path.read_text(encoding="utf-8") if path.is_file() else None
-        if old != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path}")
+    write(build(), Path(argv[0]) if argv else OUTPUT_DIR)
     return 0
 
 

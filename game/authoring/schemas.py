@@ -69,15 +69,19 @@ def build(shapes: Path = SCHEMA_DIR / "shapes") -> dict[str, str]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    """Write the schemas into schema/ (or the folder given); prints what changed."""
-    target = Path(argv[0]) if argv else SCHEMA_DIR
-    for name, text in build().items():
+def write(built: dict[str, str], target: Path) -> None:
+    """Write each schema whose text changed into ``target``, and say which."""
+    for name, text in built.items():
         path = target / name
         old = path.read_text(encoding="utf-8") if path.is_file() else None
         if old != text:
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path}")
+
+
+def main(argv: list[str]) -> int:
+    """Write the schemas into schema/ (or the folder given); prints what changed."""
+    write(build(), Path(argv[0]) if argv else SCHEMA_DIR)
     return 0
 
 

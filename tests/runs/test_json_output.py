@@ -71,11 +71,7 @@ def test_simulate_json_validates_with_its_problems_and_threshold(capsys):
 @pytest.fixture
 def world(tmp_path: Path) -> dict[str, Path]:
     """Content, saves, a route that finishes the_end, and its replay (the run on the board)."""
-    content, saves = hr.content(tmp_path), tmp_path / "saves"
-    route = hr.write_route(tmp_path / "r.txt", hr.first_open_route("the_end"))
-    assert main(["--content", str(content), "--saves", str(saves), "route", "the_end", str(route)]) == 0
-    (rep,) = (saves / "replays").glob("*.replay.toml")
-    return {"content": content, "saves": saves, "replay": rep, "route": route, "tmp": tmp_path}
+    return hr.routed_world(tmp_path)
 
 
 def run(world: dict[str, Path], *args: str) -> list[str]:

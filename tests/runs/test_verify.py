@@ -19,11 +19,7 @@ from game.runs import records
 @pytest.fixture
 def world(tmp_path: Path) -> dict[str, Path]:
     """Content, saves, and one replay of the_end made by a route (with the run on the board)."""
-    content, saves = hr.content(tmp_path), tmp_path / "saves"
-    route = hr.write_route(tmp_path / "r.txt", hr.first_open_route("the_end"))
-    assert main(["--content", str(content), "--saves", str(saves), "route", "the_end", str(route)]) == 0
-    (rep,) = (saves / "replays").glob("*.replay.toml")
-    return {"content": content, "saves": saves, "replay": rep, "tmp": tmp_path}
+    return hr.routed_world(tmp_path)
 
 
 def verify(world: dict[str, Path], *files: Path) -> tuple[int, str, str]:
