@@ -22,17 +22,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from game import __version__, fileio
-from game.engine import engine
-from game.engine.engine import PlayError
-from game.engine.load.keys import TYPE_WORDS
-from game.engine.model import Campaign
-from game.engine.play import full_stop, replay
 from game.engine.state import GameState, LedgerEntry
+
+if TYPE_CHECKING:
+    from game.engine.model import Campaign
+
+# The title screen makes the saves folder and reads the newest save's label before any story is
+# loaded; the engine that checks and replays a save is imported where a save is loaded, so the
+# first frame does not wait for it.
 
 KIND = "citizen-score-save"
 FORMAT = 1
@@ -229,6 +231,8 @@ def _short(value: object, width: int = 40) -> str:
 def _type_word(value: object) -> str:
     if isinstance(value, bool):
         return "true or false"
+    from game.engine.load.keys import TYPE_WORDS
+
     return next((w for t, w in TYPE_WORDS.items() if type(value) is t), type(value).__name__)
 
 
@@ -265,6 +269,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _check_header(path: Path, doc: dict[str, Any]) -> None:
     """Kind, format and the identity keys, each with its own message."""
+    from game.engine.load.keys import TYPE_WORDS
+
     kind = doc.get("kind")
     if kind != KIND:
         if isinstance(kind, str) and kind.startswith("citizen-score-"):
@@ -412,6 +418,8 @@ def _restore(camp: Campaign, doc: dict[str, Any]) -> GameState | None:
     The snapshot is only a cache of what the log rebuilds, so any failure here (including errors
     from evaluating the story's expressions on odd values) just means "replay instead".
     """
+    from game.engine import engine
+
     raw = doc.get("state")
     if not isinstance(raw, dict):
         return None
@@ -436,6 +444,9 @@ def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> G
 
     ``changed`` says whether the story was edited since the save (else the log itself is bad).
     """
+    from game.engine.engine import PlayError
+    from game.engine.play import full_stop, replay
+
     try:
         done = replay(camp, doc["seed"], doc["log"])
     except PlayError as e:

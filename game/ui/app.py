@@ -13,16 +13,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from game import saves
-from game.autosave import autosaved
 from game.leftovers import clear_leftovers
-from game.stories import load_all, no_campaigns
-from game.engine.content import list_campaigns
-from game.engine.load.heads import Head, head_of, load_head
-from game.tomlcache import parser
 from game.paths import openable
-from game.engine.engine import PlayError
-from game.engine.model import Campaign
-from game.engine.play import Play
 from game.engine.problems import ContentError
 from game.ui.one_notice import OneNoticeApp
 from game.ui.screens.title import TitleScreen
@@ -30,6 +22,9 @@ from game.ui.themes import ThemedApp, ThemeMemory
 
 if TYPE_CHECKING:
     from game.engine.challenges import Challenge, ChallengeSet
+    from game.engine.load.heads import Head
+    from game.engine.model import Campaign
+    from game.engine.play import Play
     from game.runs.attempt import Attempt
     from game.runs.replay import Replay
     from game.ui.replay_chooser import Scheduler
@@ -37,7 +32,8 @@ if TYPE_CHECKING:
     from game.ui.screens.day import DayScreen
     from game.ui.screens.results import ResultsScreen
 
-# The other screens are imported where they are first shown: the title screen must draw fast.
+# The other screens are imported where they are first shown, and the story engine where it is
+# first used (it loads the story just after the first frame): the title screen must draw fast.
 
 
 class CitizenApp(OneNoticeApp, ThemedApp):
@@ -57,7 +53,11 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         self.content_dir = content_dir
         self.campaigns: dict[str, Campaign] = campaigns or {}
         # what the picker shows of each campaign, read before the whole story (``load_heads``)
-        self.heads: dict[str, Head] = {c.id: head_of(c) for c in self.campaigns.values()}
+        self.heads: dict[str, Head] = {}
+        if self.campaigns:
+            from game.engine.load.heads import head_of
+
+            self.heads = {c.id: head_of(c) for c in self.campaigns.values()}
         self.saves_dir = saves_dir
         self.seed = seed
         self.play: Play | None = None  # the saved game (autosaved after every choice)
@@ -104,7 +104,11 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         A broken edit never costs the author their place: the old story keeps running under the
         message until a save that loads.
         """
+        from game.engine.engine import PlayError
+        from game.engine.load.heads import head_of
+        from game.engine.play import Play
         from game.reload import carry_over
+        from game.stories import load_all
         from game.ui.screens.saveload import MessageScreen
 
         try:
@@ -151,6 +155,10 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         """
         if self.heads or self._loaded or self.content_error:
             return
+        from game.engine.content import list_campaigns
+        from game.engine.load.heads import load_head
+        from game.tomlcache import parser
+
         try:
             self.heads = {h.id: h for h in (load_head(f, parse=parser()) for f in list_campaigns(self.content_dir))}
         except ContentError:
@@ -166,6 +174,9 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         """Read the story; with ``show``, the title's menu then offers Continue if there is a save."""
         if self._loaded or self.content_error:
             return
+        from game.engine.load.heads import head_of
+        from game.stories import load_all, no_campaigns
+
         try:
             self.campaigns = load_all(self.content_dir)
         except ContentError as e:
@@ -206,11 +217,15 @@ class CitizenApp(OneNoticeApp, ThemedApp):
     def start_campaign(self, campaign_id: str) -> None:
         if not self.story_ready():
             return
+        from game.engine.play import Play
+
         seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
         self.play = self._saved_game(Play.new(self.campaigns[campaign_id], seed), now=True)
         self._show_game()
 
     def load_path(self, path: Path) -> None:
+        from game.engine.play import Play
+
         try:
             camp, st, note = saves.load_save(path, self.campaigns)
         except saves.SaveError as e:
@@ -224,6 +239,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
     def _saved_game(self, play: Play, now: bool = False) -> Play:
         """A player's own game: autosaved after every choice, and counted in the lifetime record
         when it ends (runs and replays are neither)."""
+        from game.autosave import autosaved
         from game.lifetime import counted
 
         return counted(autosaved(play, self.saves_dir, now=now, defer=True), self.saves_dir, defer=True)
@@ -363,6 +379,8 @@ class CitizenApp(OneNoticeApp, ThemedApp):
 
     def shown_play(self) -> Play | None:
         """The play on screen (a run's during a run, so its ledger is the run's), else the saved game."""
+        from game.engine.play import Play
+
         shown = getattr(self.screen, "play", None)
         return shown if isinstance(shown, Play) else self.play
 

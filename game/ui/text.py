@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from game.describe import human, signed  # noqa: F401 - re-exported for the screens
 from game.prose import clock, reflow  # noqa: F401 - re-exported for the screens
 from game.engine.textlang import MARKERS, runs
 from game.textsafe import clean

@@ -22,7 +22,8 @@ from game.engine.state import GameState
 from game.ui.choice_keys import CHOICE_KEYS, key_for
 from game.ui.output_first import output_first
 from game.ui.screens.base import GameScreen
-from game.ui.text import lit, reflow, signed
+from game.describe import signed
+from game.ui.text import lit, reflow
 from game.ui.widgets import Words, set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel

@@ -11,7 +11,8 @@ from textual.widgets import Footer, Header, Static
 
 from game.engine.play import Play
 from game.summary import life_summary
-from game.ui.text import human, lit, reflow, signed
+from game.describe import human, signed
+from game.ui.text import lit, reflow
 
 
 class EndingScreen(Screen):

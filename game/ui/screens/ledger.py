@@ -10,7 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from game.describe import UNKNOWN, good, rule_known, rule_why
 from game.engine.play import Play
-from game.ui.text import clock, human, lit, signed
+from game.describe import human, signed
+from game.ui.text import clock, lit
 
 
 class LedgerScreen(Screen):

@@ -25,7 +25,8 @@ from textual.widget import Widget
 
 from game.engine.model import Campaign
 from game.engine.state import GameState
-from game.ui.text import clock, lit, signed
+from game.describe import signed
+from game.ui.text import clock, lit
 from game.ui.widgets import line_strip, own_filters, painter
 
 BAR = 10
