@@ -294,7 +294,7 @@ def judged_alike(files: dict[str, bytes], odd: str = "") -> None:
     """
     from game.commands.check import check_folder
     from game.runs.find import Library
-    from game.ui.app import load_all
+    from game.stories import load_all
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "mini"

@@ -15,7 +15,7 @@ from game.commands.check import check_report
 from game.engine.bounds import LIMIT
 from game.engine.load.read import MAX_NESTING
 from game.engine.problems import ContentError, Problem
-from game.ui.app import load_all
+from game.stories import load_all
 
 SCENE = "scenes/main.toml"
 
