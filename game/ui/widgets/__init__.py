@@ -65,9 +65,15 @@ class Words(Widget):
         return self._content
 
     def update(self, content: Text | str = "", *, layout: bool = True) -> None:
+        """Show new words; the screen is laid out again only when they take another number of
+        lines at the width they have (long lines that wrap to as many lines as before do not)."""
+        width = self.size.width
+        before = len(self.wrapped(width)) if layout and self.is_mounted and width > 0 else None
         self._content = content if isinstance(content, Text) else Text(content)
         self._by_width.clear()
         self._strips.clear()
+        if before is not None:
+            layout = len(self.wrapped(width)) != before
         self.refresh(layout=layout)
 
     def render(self) -> Text:

@@ -17,6 +17,7 @@ from textual.filter import LineFilter
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from game.ui.widgets import line_strip, own_filters, painter
 
@@ -78,7 +79,16 @@ class StoryView(ScrollView):
         if width == self._width or width <= 0:
             return
         self._width, self._lines, self._strips = width, self._wrapped(width), {}
-        self.virtual_size = Size(width, len(self._lines))
+        self._resize_words(Size(width, len(self._lines)))
+
+    def _resize_words(self, size: Size) -> None:
+        """Take the new length of the words without a layout of the screen: the column keeps its
+        own size, and only its scrollbar moves. Showing or hiding the scrollbar still asks for the
+        layout it needs (Textual's own resize does the same, with ``layout=False``)."""
+        if size == self.virtual_size:
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         """Wrap again when the width changed (a scrollbar came or went), within the same layout."""
