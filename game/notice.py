@@ -14,6 +14,7 @@ from game.engine.model import Campaign
 from game.engine.state import GameState
 
 UNKNOWN_WHY = "an unknown rule — you do not know why"
+NOTHING = "Nothing changed."  # a choice that changed nothing the player can see
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,10 +60,6 @@ def checkout() -> Path | None:
     return CHECKOUT if is_checkout(CHECKOUT) else None
 
 
-def in_checkout() -> bool:
-    return checkout() is not None
-
-
 def default_content_dir() -> Path:
     env = os.environ.get("CITIZEN_SCORE_CONTENT")
     if env:

@@ -12,7 +12,7 @@ from game.engine.engine import GateStatus, Option
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
-from game.notice import notice
+from game.notice import NOTHING, notice
 from game.prose import clock, reflow
 from game.summary import life_summary
 from game.textsafe import clean
@@ -49,7 +49,7 @@ def after_choice(play: Play) -> list[str]:
     lines += [f"{signed(s.delta)} {clean(s.why)}" for s in said.scores]
     lines += [clean(bit) for bit in said.bits]
     lines += ["A new day begins."] if said.new_day else []
-    lines += [] if not said.empty else ["Nothing changed."]
+    lines += [NOTHING] if said.empty else []
     lines += [clean(note) for note in play.notes]  # a failed autosave, said where the player reads
     return lines
 

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header
 
 from game.engine.engine import DeadEnd, Outcome, PlayError
-from game.notice import notice
+from game.notice import NOTHING, notice
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
@@ -47,7 +47,7 @@ def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
         lines.append(lit("  ·  ".join(said.bits), "dim"))
     if said.new_day:
         lines.append(Text("A new day begins.", style="italic"))
-    return Text("\n").join(lines) if lines else Text("Nothing changed.", style="dim")
+    return Text("\n").join(lines) if lines else Text(NOTHING, style="dim")
 
 
 class DayScreen(GameScreen):

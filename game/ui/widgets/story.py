@@ -59,10 +59,6 @@ class StoryView(ScrollView):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
-    def lines(self, width: int = 200) -> list[str]:
-        """The column as the player reads it, wrapped at ``width``: for tests and transcripts."""
-        return [words.plain.rstrip() for _, words in self._wrapped(width)]
-
     def _wrapped(self, width: int) -> list[tuple[str, Text]]:
         """The three parts as lines ``width`` wide, a blank line after the reply and the title."""
         console, out = self.app.console, []
