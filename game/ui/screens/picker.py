@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.load.heads import Head
 from game.ui.screens.base import GameScreen
-from game.ui.text import lit
+from game.ui.text import lit, reflow
 from game.ui.widgets import set_text
 
 
@@ -28,7 +28,7 @@ def blurb(camp: Head) -> Text:
     secret = (f"\n{hidden} of its {camp.rules} rules {'is' if hidden == 1 else 'are'} "
               "hidden from you.") if hidden else ""
     facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
-    return lit(camp.blurb.strip() + facts)
+    return lit(reflow(camp.blurb) + facts)  # the author's line breaks are not the screen's
 
 
 class PickerScreen(GameScreen):
