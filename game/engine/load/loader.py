@@ -25,6 +25,7 @@ from .rules import load_rules
 from .scenes import collect_scenes, load_scene
 from .tables import load_decks, load_flags, load_lists, load_npcs, load_scores, load_stats
 from .values import expr
+from ..languages import is_translation
 
 
 class Loader:
@@ -51,14 +52,21 @@ def load_campaign(root: str | Path, parse: Parse = tomllib.loads) -> Campaign:
     return load(Context(Path(root), parse))
 
 
+def scene_files(folder: Path) -> list[str]:
+    """The story's scene files by name; a translation beside one (opening.nl.toml) is not story."""
+    if not folder.is_dir():
+        return []
+    return sorted(f.name for f in folder.glob("*.toml") if not is_translation(f.name))
+
+
 def read_all(cx: Context) -> tuple[Source, Source | None, Source | None, list[Source]]:
     """campaign.toml, rules.toml, gates.toml and the scene files; ContentError if one cannot be read."""
     camp_src = read_source(cx, "campaign.toml", required=True)
     rule_src = read_source(cx, "rules.toml", required=False)
     gate_src = read_source(cx, "gates.toml", required=False)
     scene_dir = cx.root / "scenes"
-    scene_srcs = [s for f in sorted(scene_dir.glob("*.toml"))
-                  if (s := read_source(cx, f"scenes/{f.name}", True))] if scene_dir.is_dir() else []
+    scene_srcs = [s for name in scene_files(scene_dir)
+                  if (s := read_source(cx, f"scenes/{name}", True))]
     if not scene_dir.is_dir() and camp_src is not None:
         cx.file_problem("scenes", "no scenes folder", "Put the story in scenes/*.toml.")
     if camp_src is None or cx.problems:
@@ -103,7 +111,7 @@ def load(cx: Context) -> Campaign:
 def read_story_bytes(cx: Context) -> None:
     """The story files' bytes, as a full load would read them (for the content hash), unparsed."""
     scene_dir = cx.root / "scenes"
-    scenes = [f"scenes/{f.name}" for f in sorted(scene_dir.glob("*.toml"))] if scene_dir.is_dir() else []
+    scenes = [f"scenes/{name}" for name in scene_files(scene_dir)]
     for rel in ["campaign.toml", "rules.toml", "gates.toml", *scenes]:
         if os.path.lexists(cx.root / rel) and (raw := read_bytes(cx, rel, cx.root / rel)) is not None:
             cx.files[rel] = raw
