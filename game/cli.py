@@ -15,6 +15,8 @@ from typing import Any
 from game import __version__, completion
 from game.commands import MODULES, helptext
 from game.paths import default_content_dir, default_saves_dir
+from game.i18n import available as available_languages
+from game.i18n import normalise
 from game.plain.terminal import wants_plain
 
 
@@ -47,6 +49,9 @@ def command_named(argv: list[str], valued: set[str]) -> str | None:
 # The options before the subcommand: (option, what add_argument needs). Each subcommand takes them
 # after its name too, and play also takes PLAYING.
 SHARED: list[tuple[str, dict[str, Any]]] = [
+    ("--lang", {"metavar": "CODE",
+                "help": "the language to play and report in: en or nl (default: the one chosen in the game, "
+                        "else LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)"}),
     ("--content", {"type": Path, "metavar": "DIR",
                    "help": "folder of campaigns (default: content/ in a checkout, else the shipped story)"}),
     ("--saves", {"type": Path, "metavar": "DIR",
@@ -142,11 +147,43 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
     return app.return_code or 0
 
 
+def option_value(argv: list[str], name: str) -> str | None:
+    """An option's value read before the parser exists (--lang NL, --lang=nl): the language must
+    be chosen before the help texts are written."""
+    for i, arg in enumerate(argv):
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(argv: list[str]) -> str:
+    """--lang, else the language the player chose in the game, else the environment, else English."""
+    from game import i18n
+    from game.settings import SettingsError, load_settings
+
+    asked = option_value(argv, "--lang")
+    remembered = ""
+    if not asked:
+        saves = option_value(argv, "--saves")
+        try:
+            remembered = load_settings(Path(saves) if saves else default_saves_dir()).lang
+        except (SettingsError, OSError):
+            remembered = ""  # the game itself reports a broken settings file
+    return i18n.use(i18n.choose(asked, remembered))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    choose_language(argv)
     if completion.asked():  # the shell wants the words that may come next: answer and exit
         completion.complete(build_parser(argv, everything=True))
     args = build_parser(argv).parse_args(argv)
+    if args.lang and not normalise(args.lang):
+        speaks = ", ".join(available_languages())
+        return helptext.fail(getattr(args, "command", None) or "play",
+                             f"there is no language '{args.lang}'; the game speaks {speaks}.")
     content = args.content or default_content_dir()
     try:
         if hasattr(args, "run"):

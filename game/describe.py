@@ -40,11 +40,15 @@ def rule_why(camp: Campaign, st: GameState, rule_id: str, why: str = "") -> str:
     if not rule_known(camp, st, rule_id):
         return "You do not know why."
     rule = camp.rules.get(rule_id)
+    if rule is not None and rule.told is not None:
+        return textlang.render(rule.told, st)
     return why or (said_why(rule, st) if rule else "")
 
 
 def said_why(rule: Rule, st: GameState) -> str:
-    """A rule's reason in words for this state (a why with forms is filled in)."""
+    """A rule's reason in words for this state, in the language being played (forms filled in)."""
+    if rule.told is not None:
+        return textlang.render(rule.told, st)
     return rule.why if rule.why_text is None else textlang.render(rule.why_text, st)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.describe import good, human, rule_known, signed, value_label
+from game.describe import good, human, rule_known, rule_why, signed, value_label
 from game.engine.engine import Outcome, flag_known
 from game.engine.model import Campaign
 from game.engine.state import GameState
@@ -42,7 +42,7 @@ def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
     lines = []
     for e in out.ledger:
         label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
-        why = e.why if rule_known(camp, st, e.rule) else UNKNOWN_WHY
+        why = rule_why(camp, st, e.rule, e.why) if rule_known(camp, st, e.rule) else UNKNOWN_WHY
         lines.append(ScoreLine(e.delta, good(camp, e.score, e.delta), label + why))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
     bits += [f"found out: {human(r)}" for r in out.revealed]

@@ -1,4 +1,4 @@
-"""The player's settings, kept beside their saves in ``settings.toml``: for now, the theme.
+"""The player's settings, kept beside their saves in ``settings.toml``: the theme and the language.
 
 Read once when the game starts and written whole (``atomic_write``) when a setting changes. A
 file that cannot be read is reported, with where and how to fix it, and then left alone: the
@@ -24,6 +24,7 @@ MAX_BYTES = 64 * 1024
 @dataclass(frozen=True, slots=True)
 class Settings:
     theme: str = ""  # a theme's name, "" for the game's default
+    lang: str = ""  # a language code chosen in the game, "" to follow --lang and the environment
 
 
 class SettingsError(Exception):
@@ -56,12 +57,17 @@ def load_settings(saves_dir: Path) -> Settings:
     if not isinstance(theme, str):
         raise SettingsError(f"{path}{at_line_of(text, 'theme')}: theme is a theme's name in quotes, "
                             f"e.g. theme = \"citizen-high-contrast\". {fix}")
-    return Settings(theme=theme)
+    lang = doc.get("lang", "")
+    if not isinstance(lang, str):
+        raise SettingsError(f"{path}{at_line_of(text, 'lang')}: lang is a language code in quotes, "
+                            f"e.g. lang = \"nl\". {fix}")
+    return Settings(theme=theme, lang=lang)
 
 
 def save_settings(saves_dir: Path, settings: Settings) -> None:
     """Write the settings whole, or raise OSError and leave the old file as it was."""
-    atomic_write(settings_path(saves_dir), (HEADER + tomli_w.dumps({"theme": settings.theme})).encode())
+    doc = {"theme": settings.theme, **({"lang": settings.lang} if settings.lang else {})}
+    atomic_write(settings_path(saves_dir), (HEADER + tomli_w.dumps(doc)).encode())
 
 
 def at_line(error: str, text: str) -> str:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.content import list_campaigns, load_campaign
+from game import i18n
+from game.engine.content import list_campaigns, load_campaign_in
 from game.engine.model import Campaign
 from game.tomlcache import parser
 
 
-def load_all(content_dir: Path) -> dict[str, Campaign]:
-    """Load every campaign in a content folder (raises ContentError on the first broken one)."""
+def load_all(content_dir: Path, lang: str | None = None) -> dict[str, Campaign]:
+    """Load every campaign in a content folder, in the language being spoken where a campaign has
+    a translation (raises ContentError on the first broken one)."""
     camps: dict[str, Campaign] = {}
+    lang = lang or i18n.current()
     for folder in list_campaigns(content_dir):
-        camp = load_campaign(folder, parse=parser())
+        camp = load_campaign_in(folder, lang, parse=parser(), seps=i18n.seps())
         camps[camp.id] = camp
     return camps
 

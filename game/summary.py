@@ -24,7 +24,7 @@ def life_summary(camp: Campaign, st: GameState, top: int = 5) -> LifeSummary:
     scores = []
     for sc in camp.scores.values():
         v = st.vals[sc.id]
-        scores.append(f"{sc.label}: {v} ({sc.band(v)}) — started at {sc.start}")
+        scores.append(f"{sc.label}: {v} ({sc.band_word(v)}) — started at {sc.start}")
     totals: dict[tuple[str, str], int] = {}
     for e in st.ledger:
         key = (e.rule, e.score)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.load.keys import SPEC, Key
+from game.engine.load.translation import STAMP, TEXT_KEYS
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", dict: "object",
@@ -66,7 +67,47 @@ def build(shapes: Path = SCHEMA_DIR / "shapes") -> dict[str, str]:
         schema = fill(json.loads(shape.read_text(encoding="utf-8")))
         name = shape.name.replace(".shape.json", ".schema.json")
         out[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    return out
+    out["translation.schema.json"] = json.dumps(translation_schema(), indent=2, ensure_ascii=False) + "\n"
+    return dict(sorted(out.items()))
+
+
+def words(kind: str, children: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A translated table of one kind: its words (with the original's hover text), its stamp and sub-tables."""
+    props: dict[str, Any] = {k: {"type": "string", "description": SPEC[kind][k].doc} for k in TEXT_KEYS[kind]}
+    props[STAMP] = {"type": "string", "description": STAMP_DOC}
+    return {"type": "object", "properties": {**props, **(children or {})}, "additionalProperties": False}
+
+
+def by_id(table: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": table}
+
+
+STAMP_DOC = ("A hash of the original words this table was translated from, written by `citizen-score translate "
+             "CAMPAIGN --lang CODE --stamp`; check reports the translation as stale when the original changes.")
+WORD_MAP = {"type": "object", "additionalProperties": {"type": "string"},
+            "description": "The words for each id of the original table."}
+
+
+def translation_schema() -> dict[str, Any]:
+    """Any translation file (scenes/opening.nl.toml, campaign.nl.toml...): the words of the original's
+    tables, keyed by the same ids; a gate kind's table holds gates."""
+    score = words("score", {"bands": WORD_MAP, "domains": WORD_MAP})
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Citizen Score translation",
+        "description": "A translation beside a story file: only words, keyed by the original's ids "
+                       "(content/README.md, \"Translating a campaign\").",
+        "type": "object",
+        "properties": {
+            "campaign": words("campaign"), "scores": by_id(score), "stats": by_id(words("stat")),
+            "flags": {**WORD_MAP, "properties": {STAMP: {"type": "string", "description": STAMP_DOC}}},
+            "gate_kinds": {**WORD_MAP, "properties": {STAMP: {"type": "string", "description": STAMP_DOC}}},
+            "list": by_id(words("list")), "npc": by_id(words("npc")), "rule": by_id(words("rule")),
+            "scene": by_id(words("scene", {"choice": by_id(words("choice"))})),
+            "challenge": by_id(words("challenge", {"split": by_id(words("split"))})),
+        },
+        "additionalProperties": by_id(words("gate")),
+    }
 
 
 def write(built: dict[str, str], target: Path) -> None:

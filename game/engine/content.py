@@ -8,16 +8,36 @@ by hand.
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 from .campaigns import list_campaigns
 from .load.keys import SPEC, TOP, TYPE_WORDS
+from .languages import SOURCE
 from .load.loader import Loader, load_campaign
+from .load.context import Parse
+from .load.translation import read_translation
 from .load.read import Source, content_hash
+from .model import Campaign
 from .problems import ContentError
 
 __all__ = ["SPEC", "TOP", "TYPE_WORDS", "Loader", "Source", "content_hash", "list_campaigns",
-           "load_campaign", "main"]
+           "load_campaign", "load_campaign_in", "main"]
+
+
+def load_campaign_in(root: str | Path, lang: str, parse: Parse = tomllib.loads, seps: str = ",.") -> Campaign:
+    """A campaign with its words in ``lang`` where a translation gives them (the story's own
+    elsewhere). A broken translation raises ContentError like broken story; missing and stale
+    translations are the campaign's warnings, for check to report."""
+    camp = load_campaign(root, parse)
+    if lang == SOURCE:
+        return camp
+    found = read_translation(Path(root), camp, lang, parse, seps)
+    errors = [p for p in found.problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors, Path(root).parent)
+    camp.warnings = [*camp.warnings, *found.problems]
+    return camp
 
 
 def main(argv: list[str]) -> int:

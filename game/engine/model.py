@@ -37,6 +37,10 @@ class Score:
     direction: str  # "higher" or "lower"
     bands: list[tuple[int, str]]  # sorted by lower bound
     domains: dict[str, int]
+    # What the player reads for a band or a domain, by id, where a translation gives other words;
+    # band() in conditions always names the id the author wrote.
+    band_words: dict[str, str] = field(default_factory=dict)
+    domain_words: dict[str, str] = field(default_factory=dict)
 
     def band(self, value: float) -> str:
         name = self.bands[0][1] if self.bands else ""
@@ -44,6 +48,14 @@ class Score:
             if value >= lower:
                 name = band
         return name
+
+    def band_word(self, value: float) -> str:
+        """The band as the player reads it, in the language being played."""
+        name = self.band(value)
+        return self.band_words.get(name, name)
+
+    def domain_word(self, domain: str) -> str:
+        return self.domain_words.get(domain, domain)
 
 
 @dataclass(slots=True)
@@ -184,6 +196,9 @@ class Rule:
     reveal: tuple[str, ...] = ()
     reveal_after: int = 0  # a hidden rule becomes known after firing this often (0: never by itself)
     why_text: Template | None = None  # a why with {holes} or forms, rendered as it fires (None: why as written)
+    # The why in the language being played, when a translation gives one. The ledger keeps the
+    # story's own words (saves do not depend on the language); screens show these instead.
+    told: Template | None = None
 
 
 @dataclass(slots=True)
@@ -209,6 +224,8 @@ class Campaign:
     root: str
     content_hash: str
     lists: dict[str, ListDef] = field(default_factory=dict)
+    lang: str = "en"  # the language its words are in (a translation read over the story changes it)
+    words: dict[str, dict[str, str]] = field(default_factory=dict)  # a translation's words by table path
     # indexes by id
     choices: dict[str, Choice] = field(default_factory=dict)  # by full id "scene.choice"
     rules_on: dict[str, list[Rule]] = field(default_factory=dict)

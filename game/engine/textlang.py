@@ -66,6 +66,7 @@ class Number:
     value: Expr
     places: int
     unit: str = ""  # the campaign's currency, for money
+    seps: str = ",."  # the thousands separator and the decimal point of the text's language
 
 
 Piece = Union[str, Expr, Choose, Vary, Styled, Number]
@@ -87,16 +88,18 @@ _IN_FORM = re.compile(r"[{}|]")
 _INK = {"&": "{cycle: a | b}", "~": "{shuffle: a | b}", "!": "{once: a | b}"}
 
 
-def parse(text: str, key: str, compile: Compile, report: Report, unit: str = "") -> Template:
+def parse(text: str, key: str, compile: Compile, report: Report, unit: str = "",
+          seps: str = ",.") -> Template:
     """The tree of a text; every problem goes to ``report`` and parsing goes on after it."""
-    reader = _Reader(MARKERS.sub("\ufffd", text), key, compile, report, unit)
+    reader = _Reader(MARKERS.sub("\ufffd", text), key, compile, report, unit, seps)
     pieces, _ = reader.seq(0)
     return tuple(pieces)
 
 
 class _Reader:
-    def __init__(self, text: str, key: str, compile: Compile, report: Report, unit: str) -> None:
+    def __init__(self, text: str, key: str, compile: Compile, report: Report, unit: str, seps: str) -> None:
         self.text, self.key, self.compile, self.report, self.unit = text, key, compile, report, unit
+        self.seps = seps
         self.pos = 0
 
     def seq(self, depth: int) -> tuple[list[Piece], str]:
@@ -271,7 +274,7 @@ class _Reader:
         if value is None:
             return None
         default = 1 if head == "decimal" else 0
-        return Number(head, value, default if places < 0 else places, self.unit)
+        return Number(head, value, default if places < 0 else places, self.unit, self.seps)
 
     def body(self) -> tuple[Template, str]:
         """One branch or item, trimmed: the words sit between the ':' or '|' and the next '|' or '}'."""
@@ -403,6 +406,8 @@ def number(n: Number, v: float) -> str:
         minutes = round(v * 60)
         return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
     text = f"{abs(v):,.{n.places}f}"
+    if n.seps != ",.":
+        text = text.translate(str.maketrans(",.", n.seps))
     sign = "-" if v < 0 and text.strip("0.,") else ""
     if n.kind == "money":
         return f"{sign}{n.unit}{text}"

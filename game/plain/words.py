@@ -20,7 +20,7 @@ from game.textsafe import clean
 
 def status(camp: Campaign, st: GameState) -> str:
     """Where the player stands, in one line: the day and hour, then each score with its band."""
-    scores = "; ".join(f"{sc.label} {st.vals[sc.id]} ({sc.band(st.vals[sc.id])})" for sc in camp.scores.values())
+    scores = "; ".join(f"{sc.label} {st.vals[sc.id]} ({sc.band_word(st.vals[sc.id])})" for sc in camp.scores.values())
     return clean(f"Day {st.day} of {camp.days}, {clock(st.hour)}. {scores}.")
 
 

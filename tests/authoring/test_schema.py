@@ -52,7 +52,8 @@ def glob_match(rel: str, pattern: str) -> bool:
 
 def schema_for(rel: str) -> Path:
     """The schema .taplo.toml maps this repo-relative content file to."""
-    hits = [r["schema"]["path"] for r in taplo_rules() if any(glob_match(rel, g) for g in r["include"])]
+    hits = [r["schema"]["path"] for r in taplo_rules() if any(glob_match(rel, g) for g in r["include"])
+            and not any(glob_match(rel, g) for g in r.get("exclude", []))]
     assert len(hits) == 1, f"{rel} is matched by {len(hits)} rules in .taplo.toml: {hits}"
     return REPO / hits[0]
 
@@ -96,7 +97,7 @@ def test_taplo_config_maps_each_glob_to_an_existing_valid_schema():
     rules = taplo_rules()
     assert {Path(r["schema"]["path"]).name for r in rules} == {
         "campaign.schema.json", "rules.schema.json", "gates.schema.json", "scene.schema.json",
-        "challenges.schema.json"}
+        "challenges.schema.json", "translation.schema.json"}
     for r in rules:
         path = REPO / r["schema"]["path"]
         assert path.is_file(), f".taplo.toml names {r['schema']['path']}, which does not exist"

@@ -43,6 +43,7 @@ class Context:
     decks: dict[str, Deck] = field(default_factory=dict)
     scene_ids: set[str] = field(default_factory=set)
     exprs: dict[tuple[str, str | None], Expr] = field(default_factory=dict)  # compiled, by (text, type)
+    seps: str = ",."  # how numbers in texts are written: thousands separator, decimal point
 
     @property
     def names(self) -> CampaignScope:

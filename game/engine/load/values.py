@@ -75,7 +75,7 @@ def template(cx: Context, src: Source, path: str, text: str) -> Template:
         piece = text[at : at + 12].split("\n", 1)[0]
         cx.problem(src, path, message, hint, src.column(line, piece, 1), line=line)
 
-    return textlang.parse(text, path, compile, report, currency(cx))
+    return textlang.parse(text, path, compile, report, currency(cx), cx.seps)
 
 
 def currency(cx: Context) -> str:

@@ -35,7 +35,7 @@ class LedgerScreen(Screen):
         summary = Text()
         for sc in camp.scores.values():
             v = st.vals[sc.id]
-            summary.append_text(lit(f"{sc.label} {v} ({sc.band(v)}), started at {sc.start}.  "))
+            summary.append_text(lit(f"{sc.label} {v} ({sc.band_word(v)}), started at {sc.start}.  "))
         summary.append(f"{len(st.ledger)} changes.", style="dim")
         self.query_one("#ledger-summary", Static).update(summary)
         table = self.query_one(DataTable)

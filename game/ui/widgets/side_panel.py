@@ -55,7 +55,7 @@ def domain_lines(camp: Campaign, st: GameState) -> Text:
     lines = Text()
     for d in sc.domains:
         net = st.domain_net.get(f"{sc.id}.{d}", 0)
-        lines.append(f"{d[:10]:<10} ")
+        lines.append(f"{sc.domain_word(d)[:10]:<10} ")
         lines.append_text(bar(domain_share(camp, sc.id, d, net)))
         lines.append(f" {signed(net):>4}\n")
     for other in list(camp.scores.values())[1:]:
@@ -145,7 +145,7 @@ def panel(camp: Campaign, st: GameState) -> Panel:
     # the big digits draw only digits; a rank's "#" and "," would sit on the baseline, so the
     # band line says which way is good instead
     way = "low wins" if sc.direction == "lower" else f"{sc.min}–{sc.max}"
-    return Panel(sc.label, str(value), f"{sc.band(value)}  ({way})", domain_lines(camp, st),
+    return Panel(sc.label, str(value), f"{sc.band_word(value)}  ({way})", domain_lines(camp, st),
                  tuple(trend_points(camp, st)), stat_lines(camp, st), f"Day {st.day} of {camp.days} · {clock(st.hour)}")
 
 
