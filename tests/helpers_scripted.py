@@ -10,6 +10,8 @@ one draw. Imported as ``from helpers_scripted import Script``.
 from __future__ import annotations
 
 import tomllib
+
+from game.engine.languages import is_translation
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -90,6 +92,8 @@ def story_words(root: Path) -> int:
     """Words of story: every scene's text and every choice's, as the player reads them."""
     words = 0
     for path in (root / "scenes").glob("*.toml"):
+        if is_translation(path.name):
+            continue
         for scene in tomllib.loads(path.read_text(encoding="utf-8")).get("scene", {}).values():
             words += len(scene.get("text", "").split())
             words += sum(len(c["text"].split()) for c in scene.get("choice", []))

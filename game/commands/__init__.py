@@ -13,6 +13,7 @@ MODULES = [
     "game.commands.graph",
     "game.commands.route",
     "game.commands.verify",
+    "game.commands.translate",
     "game.commands.records",
     "game.commands.replay",
     "game.commands.serve",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from game.commands.helptext import parser
 from game.engine.campaigns import named_campaigns
+from game.engine.languages import SOURCE
 from game.engine.problems import ContentError
 
 if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
@@ -62,12 +63,16 @@ def add(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.authoring.output import emit, exit_code
 
-    report = check_report(args.campaigns or [None], cache=not args.no_cache, content=args.content)
+    from game import i18n
+
+    report = check_report(args.campaigns or [None], cache=not args.no_cache, content=args.content,
+                          lang=i18n.current())
     emit(report, args.format)
     return exit_code(report, args.strict)
 
 
-def check_report(names: Sequence[str | Path | None], cache: bool = False, content: Path | None = None) -> Report:
+def check_report(names: Sequence[str | Path | None], cache: bool = False, content: Path | None = None,
+                 lang: str = "en") -> Report:
     """The findings for each campaign the names mean, one section a campaign: a name is an id in
     ``content`` (default: the usual content folder), a campaign folder or a folder of campaigns;
     None means every campaign in ``content``."""
@@ -95,29 +100,30 @@ def check_report(names: Sequence[str | Path | None], cache: bool = False, conten
                 sections.append(f)
                 continue
             bar.advance(0, f.name)  # a slow campaign shows its name while it is checked
-            sections.append(check_folder(f, cache))
+            sections.append(check_folder(f, cache, lang))
             bar.advance(1)
     report = Report("check", sections)
     report.summary = f"Checked {len(sections)} campaign{'s' if len(sections) != 1 else ''}: {tally(report)}."
     return report
 
 
-def check_folder(folder: Path, cache: bool = False) -> Section:
-    """One campaign's findings; with ``cache``, remembered while nothing in the folder changes."""
+def check_folder(folder: Path, cache: bool = False, lang: str = "en") -> Section:
+    """One campaign's findings (with its translation into ``lang``'s, unless that is the story's own
+    language); with ``cache``, remembered while nothing in the folder changes."""
     from game.authoring import check_cache
     from game.paths import openable
 
-    k = check_cache.key(folder) if cache else ""
+    k = check_cache.key(folder) + lang if cache else ""
     section = check_cache.get(folder, k) if cache else None
     if section is None:
-        section = fresh(folder)
+        section = fresh(folder, lang)
         if cache:
             check_cache.put(folder, k, section)
     section.base = openable(folder.parent)  # the findings' file names start from the campaign's folder
     return section
 
 
-def fresh(folder: Path) -> Section:
+def fresh(folder: Path, lang: str = "en") -> Section:
     from game.authoring.analysis import analyse
     from game.authoring.findings import finding
     from game.authoring.output import Section, plural
@@ -141,7 +147,27 @@ def fresh(folder: Path) -> Section:
                             "The content loads; this is a fault in citizen-score check. Please report it.")]
     words = story_words(camp)
     size = f"{len(camp.scenes)} scenes, {len(camp.rules)} rules, {len(camp.gates)} gates, {words:,} words of story"
+    lines, data = [], {"folder": str(folder), "campaign": camp.id, "loaded": True, "words": words}
+    if lang != SOURCE:
+        findings, cover = translated(folder, lang, findings)
+        lines.append(cover)
+        data["translation"] = {"lang": lang, "line": cover}
     warnings = sum(f.severity == "warning" for f in findings)
-    verdict = plural(warnings, "warning") if warnings else "ok"
-    return Section(str(folder), findings, [f"{verdict} — {size}"],
-                   data={"folder": str(folder), "campaign": camp.id, "loaded": True, "words": words})
+    errors = sum(f.severity == "error" for f in findings)
+    verdict = plural(errors, "error") if errors else plural(warnings, "warning") if warnings else "ok"
+    return Section(str(folder), findings, [f"{verdict} — {size}", *lines], data=data)
+
+
+def translated(folder: Path, lang: str, findings: list) -> tuple[list, str]:
+    """The translation's problems after the story's, and how much of the story it covers."""
+    from game.engine.content import load_campaign
+    from game.engine.load.translation import coverage, read_translation
+    from game.i18n import seps
+    from game.tomlcache import parser
+
+    found = read_translation(folder, load_campaign(folder, parse=parser()), lang, parser(), seps())
+    done, total, stale = coverage(found, folder)
+    share = f"{100 * done / total:.0f}%" if total else "—"
+    line = (f"{lang}: {done:,} of {total:,} texts translated ({share}), {stale} stale, "
+            f"{len(found.files)} translation file{'s' if len(found.files) != 1 else ''}")
+    return [*findings, *found.problems], line

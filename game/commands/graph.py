@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from game.commands.helptext import fail, parser
-from game.engine.content import load_campaign
+from game import i18n
+from game.engine.content import load_campaign_in
 from game.engine.problems import ContentError
 
 
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     from game.tomlcache import parser as toml_parser
 
     try:
-        camp = load_campaign(find_campaign(args.content, args.campaign, "graph"), parse=toml_parser())
+        camp = load_campaign_in(find_campaign(args.content, args.campaign, "graph"), i18n.current(),
+                                parse=toml_parser(), seps=i18n.seps())
     except ContentError as e:
         return fail("graph", e.format(openable(e.base))
                     + "\n\nThe graph needs content that loads (citizen-score check lists every problem).")

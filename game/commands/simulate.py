@@ -16,7 +16,8 @@ from typing import Callable
 
 from game.commands.helptext import fail, parser
 from game.engine.campaigns import find_campaign
-from game.engine.content import load_campaign
+from game import i18n
+from game.engine.content import load_campaign_in
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
 from game.paths import openable
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
     try:
         folder = find_campaign(args.content, args.campaign, "simulate")
-        camp = load_campaign(folder, parse=toml_parser())
+        camp = load_campaign_in(folder, i18n.current(), parse=toml_parser(), seps=i18n.seps())
         spec = parse_strategy(args.strategy, camp)
         if args.threshold:
             bounds(camp, args.threshold)  # a bad gate is reported before the long part

@@ -123,6 +123,15 @@ def daily_seed(campaign: str, challenge: str, day: date | str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big") & MAX_DAILY_SEED
 
 
+def translate(challenges: dict[str, Challenge], words: dict[str, dict[str, str]]) -> None:
+    """A translated campaign's words for its challenges and splits (what is not translated stays)."""
+    for ch in challenges.values() if words else ():
+        w = words.get(f"challenge.{ch.id}", {})
+        ch.title, ch.about = w.get("title", ch.title), w.get("about", ch.about)
+        for split in ch.splits:
+            split.title = words.get(f"challenge.{ch.id}.split.{split.id}", {}).get("title", split.title)
+
+
 def load_challenges(root: str | Path, parse: Parse = tomllib.loads,
                     campaign: Campaign | None = None) -> ChallengeSet:
     """Load a campaign folder and its challenges; raises ContentError listing every problem.
@@ -138,6 +147,7 @@ def load_challenges(root: str | Path, parse: Parse = tomllib.loads,
     out = ChallengeSet(camp, {}, content_hash(cx.files))
     if src is not None:
         out.challenges = load_all(cx, src, camp)
+        translate(out.challenges, camp.words)
     if cx.has_errors():
         raise ContentError(cx.problems, cx.root.parent)
     return out

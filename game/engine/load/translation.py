@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .. import textlang
 from ..expr import Expr
@@ -71,6 +72,7 @@ class Translation:
     words: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the translation files found
+    parse: Parse = field(default=tomllib.loads, repr=False)
 
 
 def entries(cx: Context, rel: str, data: dict[str, Any]) -> Iterator[Entry]:
@@ -148,7 +150,10 @@ def read_translation(root: Path, camp: Campaign, lang: str, parse: Parse, seps: 
     cx = Context(root, parse, seps=seps)
     declare(cx, camp.scores, camp.stats, camp.flags, camp.npcs, camp.decks, set(camp.scenes),
             dict(camp.gates), acts_in(camp))
-    out = Translation(lang)
+    assert cx.scope is not None  # as reuse() does: open() and since() in a text need these
+    cx.scope.gate_exprs.update({gid: g.needs for gid, g in camp.gates.items()})
+    cx.scope.choice_acts.update({cid: ch.does for cid, ch in camp.choices.items()})
+    out = Translation(lang, parse=parse)
     for rel in story_files(root):
         original = read_source(Context(root, parse), rel, required=False)
         if original is None:
@@ -327,14 +332,22 @@ def _tpl(cx: Context, path: str, text: str) -> textlang.Template:
 _BAND = re.compile(r'^\s*band\(\s*"([a-z0-9_]+)"\s*\)\s*$')
 
 
+def _band_words(part: Expr, words: dict[str, str]) -> Callable[[Any], Any]:
+    fn = part.fn
+
+    def shown(st: Any) -> Any:
+        band = fn(st)
+        return words.get(band, band)
+    return shown
+
+
 def _banded(parts: textlang.Template, cx: Context) -> textlang.Template:
     """A {band("score")} hole shows the band in the translation's words; conditions that compare
     band() with a name still see the id the author wrote."""
     out: list[textlang.Piece] = []
     for part in parts:
         if isinstance(part, Expr) and (m := _BAND.match(part.src)) and m.group(1) in cx.scores:
-            words, fn = cx.scores[m.group(1)].band_words, part.fn
-            part = Expr(part.src, part.tree, lambda st, fn=fn, words=words: words.get(fn(st), fn(st)), part.type)
+            part = Expr(part.src, part.tree, _band_words(part, cx.scores[m.group(1)].band_words), part.type)
         elif isinstance(part, textlang.Choose):
             part = textlang.Choose(tuple(textlang.Branch(b.cond, _banded(b.body, cx)) for b in part.branches))
         elif isinstance(part, textlang.Vary):
@@ -374,3 +387,16 @@ def _apply_gate(camp: Campaign, gid: str, w: dict[str, str], cx: Context) -> Non
     gate.title, gate.text = w.get("title", gate.title), w.get("text", gate.text)
     if "why_not" in w:
         gate.why_not = _tpl(cx, f"{gid}.why_not", w["why_not"])
+
+
+def coverage(found: Translation, root: Path) -> tuple[int, int, int]:
+    """(texts translated, texts the story has, tables whose original changed since): for check."""
+    done = total = 0
+    for rel in story_files(root):
+        original = read_source(Context(root, found.parse), rel, required=False)
+        for e in entries(Context(root, found.parse), rel, original.data if original else {}):
+            have = found.words.get(e.path, {})
+            total += sum(k not in SAME_ALLOWED or k in have for k in e.words)
+            done += sum(k in have for k in e.words)
+    stale = sum(p.code == "translation-stale" for p in found.problems)
+    return done, total, stale
