@@ -8,6 +8,11 @@ import tempfile
 # The game caches parsed content and check results in the user's cache folder; tests (and the
 # subprocesses they start, which inherit this) must never write there.
 os.environ["CITIZEN_SCORE_CACHE"] = tempfile.mkdtemp(prefix="citizen-score-test-cache-")
+# The game speaks the language of the environment; tests ask for Dutch where they test it, so a
+# machine set to Dutch runs the same tests as one set to English.
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 import shutil  # noqa: E402
