@@ -51,7 +51,7 @@ from game.engine.challenges import load_challenges
 GUIDE = h.REPO / "content" / "README.md"
 CAMPAIGN = "first_week"
 PREFIX = f"content/{CAMPAIGN}/"
-KINDS = {"campaign", "scene", "rules", "gates", "challenges"}
+KINDS = {"campaign", "scene", "rules", "gates", "challenges", "translation"}
 
 
 @dataclass(frozen=True)
