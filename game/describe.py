@@ -12,8 +12,10 @@ from game.engine import textlang
 from game.engine.engine import GateStatus
 from game.engine.model import Campaign, ListDef, Rule, measure_label
 from game.engine.state import GameState
+from game.i18n import N_, _
 
-UNKNOWN = "unknown rule"
+# Translators: what the ledger and the rulebook call a hidden rule the player has not found out.
+UNKNOWN = N_("unknown rule")
 
 
 def human(ident: str) -> str:
@@ -33,12 +35,12 @@ def rule_known(camp: Campaign, st: GameState, rule_id: str) -> bool:
 
 
 def rule_name(camp: Campaign, st: GameState, rule_id: str) -> str:
-    return human(rule_id) if rule_known(camp, st, rule_id) else UNKNOWN
+    return human(rule_id) if rule_known(camp, st, rule_id) else _(UNKNOWN)
 
 
 def rule_why(camp: Campaign, st: GameState, rule_id: str, why: str = "") -> str:
     if not rule_known(camp, st, rule_id):
-        return "You do not know why."
+        return _("You do not know why.")
     rule = camp.rules.get(rule_id)
     if rule is not None and rule.told is not None:
         return textlang.render(rule.told, st)
@@ -66,7 +68,7 @@ def value_label(camp: Campaign, key: str) -> str:
     if key in camp.stats:
         return camp.stats[key].label
     if key.startswith("npc."):
-        _, nid, measure = key.split(".", 2)
+        _npc, nid, measure = key.split(".", 2)
         return measure_label(camp.npcs[nid], measure, camp.scores)
     return human(key)
 
@@ -110,24 +112,33 @@ class RuleCard:
 
 def trigger_text(rule: Rule) -> str:
     if rule.on:  # acts are named by authors as verbs or as events: quote them, do not conjugate
-        text = "on " + " or ".join(f"“{a.replace('.', ' ').replace('_', ' ')}”" for a in rule.on)
+        # Translators: the acts that set a rule off, each in quotes: “go out”, “pay rent”.
+        acts = _(" or ").join(f"“{a.replace('.', ' ').replace('_', ' ')}”" for a in rule.on)
+        # Translators: when a rule fires: on the act(s) named, e.g. on “go out” or “pay rent”.
+        text = _("on {acts}").format(acts=acts)
     elif rule.every:
-        text = "every day" if rule.every == "day" else "after every choice"
+        text = _("every day") if rule.every == "day" else _("after every choice")
     else:
-        text = f"when {rule.when.src} becomes true" if rule.when is not None else ""
+        # Translators: {condition} is an expression from the story's code (e.g. score < 500), kept as written.
+        text = _("when {condition} becomes true").format(condition=rule.when.src) if rule.when is not None else ""
     if rule.cond is not None:
-        text += f", if {rule.cond.src}"
-    return text + (" (once)" if rule.once else "")
+        # Translators: {condition} is an expression from the story's code, kept as written.
+        text += _(", if {condition}").format(condition=rule.cond.src)
+    # Translators: after a rule's trigger: the rule fires only once.
+    return text + (_(" (once)") if rule.once else "")
 
 
 def effect_text(camp: Campaign, rule: Rule) -> str:
     parts = []
     for sid, amount in rule.score.items():
         label = camp.scores[sid].label
-        parts.append(f"{label} {signed(amount)}" if isinstance(amount, int) else f"{label} by {amount.src}")
-    parts += [f"now: {camp.flags.get(f, f)}" for f in rule.set]  # the notice's words
-    parts += [f"no longer: {camp.flags.get(f, f)}" for f in rule.clear]
-    return "; ".join(p.rstrip(".") for p in parts) if parts else "no points"
+        # Translators: a score changed by an amount computed from an expression of the story's code.
+        parts.append(f"{label} {signed(amount)}" if isinstance(amount, int)
+                     else _("{score} by {expression}").format(score=label, expression=amount.src))
+    parts += [_("now: {flag}").format(flag=camp.flags.get(f, f)) for f in rule.set]  # the notice's words
+    parts += [_("no longer: {flag}").format(flag=camp.flags.get(f, f)) for f in rule.clear]
+    # Translators: a rule that changes no score.
+    return "; ".join(p.rstrip(".") for p in parts) if parts else _("no points")
 
 
 def rulebook(camp: Campaign, st: GameState) -> tuple[list[RuleCard], int]:

@@ -29,13 +29,15 @@ from game.engine.engine import Outcome
 from game.engine.lifetime import CampaignLife, Found, Lifetime, Loss, finished, fold
 from game.engine.model import Campaign
 from game.engine.play import Play
+from game.i18n import N_, _
 
 KIND = "citizen-score-lifetime"
 FORMAT = 1
 NAME = "lifetime.toml"
 MAX_BYTES = 8 * 1024 * 1024  # far above any real record
-NOT_FOUND = "Not yet found."
-UNKNOWN_RULE = "a rule you have not found out"
+# Translators: an ending in the gallery the player has not reached yet.
+NOT_FOUND = N_("Not yet found.")
+UNKNOWN_RULE = N_("a rule you have not found out")
 
 
 class LifetimeError(Exception):
@@ -55,36 +57,37 @@ def load(saves_dir: Path) -> Lifetime:
         return Lifetime()
     try:
         if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            raise ValueError("it is not a lifetime record the game wrote")
+            raise ValueError(_("it is not a lifetime record the game wrote"))
         doc = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
         _check_header(doc)
         return _lifetime(doc)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, KeyError, TypeError,
             AttributeError, RecursionError) as e:
-        raise LifetimeError(f"{path}: the record of your endings and lifetime figures cannot be read ({e}). "
-                            "Games still play but are not counted while it is there; restore it from a "
-                            "backup, or move it away to start a new record.") from None
+        raise LifetimeError(_("{file}: the record of your endings and lifetime figures cannot be read ({why}). "
+                              "Games still play but are not counted while it is there; restore it from a "
+                              "backup, or move it away to start a new record.").format(file=path, why=e)) from None
 
 
 def _check_header(doc: dict[str, Any]) -> None:
     if doc.get("kind") != KIND:
-        raise ValueError(f'it has no kind = "{KIND}", so it is not a lifetime record')
+        raise ValueError(_('it has no kind = "{kind}", so it is not a lifetime record').format(kind=KIND))
     fmt = doc.get("format")
     if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
-        raise ValueError("its format is missing or not a whole number")
+        raise ValueError(_("its format is missing or not a whole number"))
     if fmt > FORMAT:
-        raise ValueError(f"a newer version of the game wrote it (format {fmt}; this one reads {FORMAT})")
+        raise ValueError(_("a newer version of the game wrote it (format {format}; this one reads {reads})").format(
+            format=fmt, reads=FORMAT))
 
 
 def _int(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{value!r:.40} is not a whole number")
+        raise ValueError(_("{value} is not a whole number").format(value=f"{value!r:.40}"))
     return value
 
 
 def _strs(value: object) -> set[str]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise ValueError("a list of ids holds something other than text")
+        raise ValueError(_("a list of ids holds something other than text"))
     return set(value)
 
 
@@ -122,8 +125,9 @@ def save(saves_dir: Path, life: Lifetime) -> Path:
     try:
         fileio.atomic_write(path, render(life))
     except OSError as e:
-        raise LifetimeError(f"{path}: your lifetime record could not be written ({e.strerror or e}). Check "
-                            "there is free disk space and that you may write to the saves folder.") from None
+        raise LifetimeError(_("{file}: your lifetime record could not be written ({why}). Check there is free "
+                              "disk space and that you may write to the saves folder.").format(
+                                  file=path, why=e.strerror or e)) from None
     return path
 
 
@@ -219,7 +223,7 @@ def _page(camp: Campaign, c: CampaignLife) -> CampaignPage:
     ends = [s for s in camp.scenes.values() if s.ending]
     any_found = any(s.id in c.endings for s in ends)
     lines = [EndingLine(s.id, s.title or human(s.id), c.endings.get(s.id),
-                        (s.hint or NOT_FOUND) if any_found else NOT_FOUND) for s in ends]
+                        (s.hint or _(NOT_FOUND)) if any_found else _(NOT_FOUND)) for s in ends]
     hidden = {r.id for r in camp.rules.values() if r.hidden}
     return CampaignPage(camp.id, camp.title, c.games, c.days, lines, len(hidden & c.revealed), len(hidden),
                         camp.main_score.label)
@@ -232,13 +236,18 @@ def worst_words(life: Lifetime, campaigns: dict[str, Campaign]) -> str:
         return ""
     camp = campaigns.get(w.campaign)
     if camp is None:
-        return f"{w.points} points to {human(w.rule)}, in {w.campaign}"
+        # Translators: the most points ever lost to one rule, in a campaign no longer installed.
+        return _("{points} points to {rule}, in {campaign}").format(points=w.points, rule=human(w.rule),
+                                                                  campaign=w.campaign)
     rule = camp.rules.get(w.rule)
     known = rule is None or not rule.hidden or w.rule in life.campaigns.get(w.campaign, CampaignLife()).revealed
     sc = camp.scores.get(w.score)
     lower = sc is not None and sc.direction == "lower"
     amount = signed(w.points if lower else -w.points)
-    return f"{amount} {sc.label if sc else w.score} to {human(w.rule) if known else UNKNOWN_RULE}, in {camp.title}"
+    # Translators: the most points ever lost to one rule: "−140 Social Credit to Night gaming, in Mini".
+    return _("{amount} {score} to {rule}, in {campaign}").format(
+        amount=amount, score=sc.label if sc else w.score, rule=human(w.rule) if known else _(UNKNOWN_RULE),
+        campaign=camp.title)
 
 
 def gallery(life: Lifetime, campaigns: dict[str, Campaign]) -> Gallery:

@@ -12,9 +12,10 @@ from game.describe import good, human, rule_known, rule_why, signed, value_label
 from game.engine.engine import Outcome, flag_known
 from game.engine.model import Campaign
 from game.engine.state import GameState
+from game.i18n import N_, _
 
-UNKNOWN_WHY = "an unknown rule — you do not know why"
-NOTHING = "Nothing changed."  # a choice that changed nothing the player can see
+UNKNOWN_WHY = N_("an unknown rule — you do not know why")
+NOTHING = N_("Nothing changed.")  # a choice that changed nothing the player can see; shown as _(NOTHING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +43,17 @@ def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
     lines = []
     for e in out.ledger:
         label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
-        why = rule_why(camp, st, e.rule, e.why) if rule_known(camp, st, e.rule) else UNKNOWN_WHY
+        why = rule_why(camp, st, e.rule, e.why) if rule_known(camp, st, e.rule) else _(UNKNOWN_WHY)
         lines.append(ScoreLine(e.delta, good(camp, e.score, e.delta), label + why))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
-    bits += [f"found out: {human(r)}" for r in out.revealed]
-    bits += [f"now: {camp.flags[f]}" for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so
-    bits += [f"no longer: {camp.flags[f]}" for f in out.flags_cleared if flag_known(camp, st, f)]
-    bits += [f"opened: {camp.gates[g].title}" for g in out.opened]
-    bits += [f"shut: {camp.gates[g].title}" for g in out.shut]
+    # Translators: a hidden rule of the scoring system that the player has just worked out.
+    bits += [_("found out: {rule}").format(rule=human(r)) for r in out.revealed]
+    # Translators: a flag that is now true of the player ("now: on the blacklist").
+    bits += [_("now: {flag}").format(flag=camp.flags[f])
+             for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so
+    bits += [_("no longer: {flag}").format(flag=camp.flags[f]) for f in out.flags_cleared if flag_known(camp, st, f)]
+    # Translators: a gate (a job, a home, a loan...) that has just opened to the player.
+    bits += [_("opened: {gate}").format(gate=camp.gates[g].title) for g in out.opened]
+    bits += [_("shut: {gate}").format(gate=camp.gates[g].title) for g in out.shut]
     return Notice(lines, bits, out.new_day)
 

@@ -6,10 +6,14 @@ same way without either importing the other.
 
 from __future__ import annotations
 
+from game.i18n import _
+
 
 def clock(hour: int) -> str:
     """The hour on a 24-hour clock; past midnight still belongs to the same day."""
-    return f"{hour % 24:02d}:00" + (" (late)" if hour >= 24 else "")
+    time = f"{hour % 24:02d}:00"
+    # Translators: an hour past midnight that still belongs to the day before: "01:00 (late)".
+    return _("{time} (late)").format(time=time) if hour >= 24 else time
 
 
 def reflow(text: str) -> str:

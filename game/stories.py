@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import i18n
+from game.i18n import _
 from game.engine.content import list_campaigns, load_campaign_in
 from game.engine.model import Campaign
 from game.tomlcache import parser
@@ -23,5 +24,5 @@ def load_all(content_dir: Path, lang: str | None = None) -> dict[str, Campaign]:
 
 def no_campaigns(content_dir: Path) -> str:
     """What to say when the content folder holds no campaign: where, and how to point at the right one."""
-    return (f"No campaigns in {content_dir}: each campaign is a folder with a campaign.toml.\n"
-            "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.")
+    return _("No campaigns in {folder}: each campaign is a folder with a campaign.toml.\n"
+             "Point --content (or CITIZEN_SCORE_CONTENT) at the folder that holds them.").format(folder=content_dir)

@@ -8,6 +8,7 @@ from game.describe import UNKNOWN, good, rule_known, rule_why
 from game.engine import engine
 from game.engine.model import Campaign
 from game.engine.state import GameState
+from game.i18n import _
 
 
 @dataclass
@@ -15,7 +16,7 @@ class LifeSummary:
     scores: list[str]
     days: int
     choices: int
-    shaped: list[tuple[str, int, str, bool]]  # rule id (or "unknown rule"), net change, why, good for you
+    shaped: list[tuple[str, int, str, bool]]  # rule id (or "unknown rule", translated), net change, why, good for you
     open: list[str]
     shut: list[str]
 
@@ -24,13 +25,15 @@ def life_summary(camp: Campaign, st: GameState, top: int = 5) -> LifeSummary:
     scores = []
     for sc in camp.scores.values():
         v = st.vals[sc.id]
-        scores.append(f"{sc.label}: {v} ({sc.band_word(v)}) — started at {sc.start}")
+        # Translators: a score at the end of a life: "Social Credit: 612 (good) — started at 700".
+        scores.append(_("{score}: {value} ({band}) — started at {start}").format(
+            score=sc.label, value=v, band=sc.band_word(v), start=sc.start))
     totals: dict[tuple[str, str], int] = {}
     for e in st.ledger:
         key = (e.rule, e.score)
         totals[key] = totals.get(key, 0) + e.delta
     ranked = sorted(totals.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top]
-    shaped = [(r if rule_known(camp, st, r) else UNKNOWN, t, rule_why(camp, st, r), bool(good(camp, sid, t)))
+    shaped = [(r if rule_known(camp, st, r) else _(UNKNOWN), t, rule_why(camp, st, r), bool(good(camp, sid, t)))
               for (r, sid), t in ranked if t]
     gates = engine.gates(camp, st)
     return LifeSummary(scores, st.day, len(st.log), shaped,

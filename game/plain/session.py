@@ -14,6 +14,7 @@ from game.autosave import autosaved
 from game.engine.engine import DeadEnd, PlayError
 from game.engine.model import Campaign
 from game.engine.play import Play
+from game.i18n import _
 from game.lifetime import counted
 from game.plain import words
 from game.plain.commands import help_lines, parse
@@ -33,12 +34,12 @@ class PlainGame:
         self.play: Play | None = None
 
     def run(self) -> int:
-        self.talk.say("Citizen Score, in plain text. Type a number and press Enter to choose; "
-                      "type ? for the other things you can type.")
+        self.talk.say(_("Citizen Score, in plain text. Type a number and press Enter to choose; "
+                        "type ? for the other things you can type."))
         step = "menu"
         while step != QUIT:
             step = self.menu() if step == "menu" else self.days()
-        self.talk.say("Goodbye. Your game is autosaved: citizen-score play continues it.")
+        self.talk.say(_("Goodbye. Your game is autosaved: citizen-score play continues it."))
         return 0
 
     # ------------------------------------------------------------ the title menu
@@ -47,15 +48,19 @@ class PlainGame:
         """Pick a campaign, continue or load: "play" with ``self.play`` set to the game chosen, or "quit"."""
         camps = list(self.campaigns.values())
         latest = saves.latest_save(self.saves_dir, self.campaigns)
-        lines = ["New game: pick a campaign."]
+        lines = [_("New game: pick a campaign.")]
         lines += [clean(f"{n}. {c.title}" + (f": {reflow(c.blurb)}" if c.blurb else ""))
                   for n, c in enumerate(camps, 1)]
         if latest is not None:
-            lines.append(clean(f"c: continue your latest game, {latest.label}."))
-        lines.append("load: load a saved game. q: quit.")
+            # Translators: c is the key typed to continue (it stays c); {label} says the day and the score.
+            lines.append(clean(_("c: continue your latest game, {label}.").format(label=latest.label)))
+        # Translators: load and q are what the player types: they stay as they are.
+        lines.append(_("load: load a saved game. q: quit."))
         self.talk.say(*lines)
         while True:
-            line = self.talk.ask(f"Campaign {span(len(camps))}" + (", c to continue" if latest else "") + ", or q:")
+            # Translators: a prompt; {numbers} is "1 to 3" or "1"; c and q are typed as they are.
+            line = self.talk.ask((_("Campaign {numbers}, c to continue, or q:") if latest
+                                  else _("Campaign {numbers}, or q:")).format(numbers=span(len(camps))))
             if line is None:
                 return QUIT
             command, rest = parse(line)
@@ -73,8 +78,9 @@ class PlainGame:
             elif command == "help":
                 self.talk.say(*lines)
             else:
-                self.talk.say(clean(f"'{line}' is not on the menu.") + f" Type {span(len(camps))}"
-                              + (", c to continue your latest game" if latest else "") + ", load, or q to quit.")
+                self.talk.say(clean(_("'{line}' is not on the menu.").format(line=line)) + " "
+                              + (_("Type {numbers}, c to continue your latest game, load, or q to quit.") if latest
+                                 else _("Type {numbers}, load, or q to quit.")).format(numbers=span(len(camps))))
 
     def start(self, camp: Campaign) -> None:
         seed = self.seed if self.seed is not None else int.from_bytes(os.urandom(4), "big") >> 1
@@ -88,7 +94,7 @@ class PlainGame:
         try:
             camp, st, note = saves.load_save(path, self.campaigns)
         except saves.SaveError as e:
-            self.talk.say(f"This save cannot be loaded. {clean(e.message)}")
+            self.talk.say(_("This save cannot be loaded. {why}").format(why=clean(e.message)))
             return False
         self.play = self.saved(Play(camp, st))
         if note:
@@ -98,16 +104,18 @@ class PlainGame:
     def pick_save(self) -> bool:
         found = saves.list_saves(self.saves_dir, self.campaigns)
         if not found:
-            self.talk.say("There are no saved games yet.")
+            self.talk.say(_("There are no saved games yet."))
             return False
-        self.talk.say("Saved games, newest first:", *(
-            clean(f"{n}. {s.slot}: {s.label}, saved {s.saved_at}" if s.ok else f"{n}. {s.slot}: cannot be loaded, "
-                  f"{s.problem}") for n, s in enumerate(found, 1)))
-        line = self.talk.ask(f"Save 1 to {len(found)}, or Enter to go back:")
+        self.talk.say(_("Saved games, newest first:"), *(
+            clean(_("{n}. {slot}: {label}, saved {saved_at}").format(n=n, slot=s.slot, label=s.label,
+                                                                     saved_at=s.saved_at) if s.ok
+                  else _("{n}. {slot}: cannot be loaded, {problem}").format(n=n, slot=s.slot, problem=s.problem))
+            for n, s in enumerate(found, 1)))
+        line = self.talk.ask(_("Save 1 to {count}, or Enter to go back:").format(count=len(found)))
         if not line:
             return False
         if not (line.isdigit() and line.isascii() and 1 <= int(line) <= len(found)):
-            self.talk.say(clean(f"'{line}' is not one of the saves listed; nothing was loaded."))
+            self.talk.say(clean(_("'{line}' is not one of the saves listed; nothing was loaded.").format(line=line)))
             return False
         return self.load(found[int(line) - 1].path)
 
@@ -121,7 +129,7 @@ class PlainGame:
             return self.the_end(play)
         self.show(play)
         while True:
-            line = self.talk.ask(f"Choose {span(len(play.options()))}, or ? for help:")
+            line = self.talk.ask(_("Choose {numbers}, or ? for help:").format(numbers=span(len(play.options()))))
             if line is None:
                 return QUIT
             command, rest = parse(line)
@@ -138,8 +146,9 @@ class PlainGame:
             elif command:
                 self.other(play, command, rest)
             else:
-                self.talk.say(clean(f"'{line}' is not a choice or a command.")
-                              + f" Type {span(len(play.options()))} to choose, or ? for the commands.")
+                self.talk.say(clean(_("'{line}' is not a choice or a command.").format(line=line)) + " "
+                              + _("Type {numbers} to choose, or ? for the commands.").format(
+                                  numbers=span(len(play.options()))))
 
     def show(self, play: Play) -> None:
         self.talk.say(words.status(play.camp, play.st))
@@ -150,17 +159,17 @@ class PlainGame:
         """Take the n-th choice on the list; False, with the reason said, when it cannot be taken."""
         options = play.options()
         if not 1 <= n <= len(options):
-            self.talk.say(f"There is no choice {n}: type {span(len(options))}.")
+            self.talk.say(_("There is no choice {n}: type {numbers}.").format(n=n, numbers=span(len(options))))
             return False
         opt = options[n - 1]
         if not opt.open:
-            self.talk.say(clean(f"Choice {n} is locked: {opt.reason}"))
+            self.talk.say(clean(_("Choice {n} is locked: {reason}").format(n=n, reason=opt.reason)))
             return False
         try:
             play.choose(opt.id)
         except DeadEnd as e:
-            self.talk.say(clean(f"The story is stuck: {e}. This is a fault in the campaign's content; "
-                                "citizen-score check finds it."))
+            self.talk.say(clean(_("The story is stuck: {why}. This is a fault in the campaign's content; "
+                                  "citizen-score check finds it.").format(why=e)))
             return False
         except PlayError as e:
             self.talk.say(clean(str(e)))
@@ -187,26 +196,29 @@ class PlainGame:
 
     def save(self, play: Play, slot: str) -> None:
         if play.st.ending:
-            self.talk.say("The story has ended; there is nothing to save.")
+            self.talk.say(_("The story has ended; there is nothing to save."))
             return
         if not slot:
-            slot = self.talk.ask(f"Name for the save (Enter for 'day {play.st.day}'):") or f"day {play.st.day}"
+            # Translators: the name a save gets if the player gives none: only letters A-Z, digits, spaces, - and _.
+            default = _("day {day}").format(day=play.st.day)
+            slot = self.talk.ask(_("Name for the save (Enter for '{default}'):").format(default=default)) or default
         problem = saves.check_slot(slot)
         if problem:
-            self.talk.say(clean(f"'{slot}' cannot name a save: {problem}"))
+            self.talk.say(clean(_("'{slot}' cannot name a save: {problem}").format(slot=slot, problem=problem)))
             return
         try:
             path = saves.write_save(self.saves_dir, slot, play.camp, play.st)
         except (OSError, saves.SaveError) as e:
-            self.talk.say(clean(f"The game was not saved: {e}"))
+            self.talk.say(clean(_("The game was not saved: {why}").format(why=e)))
             return
-        self.talk.say(clean(f"Saved as '{slot}' in {path.parent}."))
+        self.talk.say(clean(_("Saved as '{slot}' in {folder}.").format(slot=slot, folder=path.parent)))
 
     def the_end(self, play: Play) -> str:
         """The ending and the life it gave; the ledger, life and rules still answer, Enter goes to the menu."""
         self.talk.say(*words.ending(play))
         while True:
-            line = self.talk.ask("w, l or r to look back, Enter for the title menu, q to quit:")
+            # Translators: w, l, r and q are the keys typed: they stay as they are.
+            line = self.talk.ask(_("w, l or r to look back, Enter for the title menu, q to quit:"))
             if line is None:
                 return QUIT
             command, rest = parse(line)
@@ -218,10 +230,11 @@ class PlainGame:
             if command in ("ledger", "life", "rules", "help", "status"):
                 self.other(play, command, rest)
             else:
-                self.talk.say(clean(f"'{line}' does nothing now: the story has ended.")
-                              + " Type w, l or r to look back, or press Enter for the title menu.")
+                self.talk.say(clean(_("'{line}' does nothing now: the story has ended.").format(line=line)) + " "
+                              + _("Type w, l or r to look back, or press Enter for the title menu."))
 
 
 def span(n: int) -> str:
     """The numbers there are to choose from, as said in a prompt: "1 to 3", or just "1"."""
-    return "1" if n == 1 else f"1 to {n}"
+    # Translators: the numbers to choose from in a prompt: "Choose 1 to 3".
+    return "1" if n == 1 else _("1 to {count}").format(count=n)

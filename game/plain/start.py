@@ -13,6 +13,7 @@ from typing import TextIO
 
 from game import saves
 from game.engine.problems import ContentError
+from game.i18n import _
 from game.leftovers import clear_leftovers
 from game.paths import openable
 from game.plain.session import PlainGame
@@ -28,13 +29,13 @@ def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | No
     try:
         saves.ensure_saves_dir(saves_dir)
     except saves.SaveError as e:
-        return fail(err, f"{e.message}\nPoint --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.")
+        return fail(err, e.message + "\n" + _("Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to."))
     clear_leftovers(saves_dir)
     try:
         campaigns = load_all(content)
     except ContentError as e:
-        return fail(err, e.format(openable(e.base)) + "\n\nThe game cannot start until the content is fixed "
-                    "(citizen-score check lists every problem).")
+        return fail(err, e.format(openable(e.base)) + "\n\n" + _("The game cannot start until the content is "
+                                                                 "fixed (citizen-score check lists every problem)."))
     if not campaigns:
         return fail(err, no_campaigns(content))
     width = shutil.get_terminal_size().columns if is_tty(out) else 0

@@ -12,6 +12,7 @@ from game.engine.engine import GateStatus, Option
 from game.engine.model import Campaign
 from game.engine.play import Play
 from game.engine.state import GameState
+from game.i18n import _, ngettext, number
 from game.notice import NOTHING, notice
 from game.prose import clock, reflow
 from game.summary import life_summary
@@ -21,7 +22,9 @@ from game.textsafe import clean
 def status(camp: Campaign, st: GameState) -> str:
     """Where the player stands, in one line: the day and hour, then each score with its band."""
     scores = "; ".join(f"{sc.label} {st.vals[sc.id]} ({sc.band_word(st.vals[sc.id])})" for sc in camp.scores.values())
-    return clean(f"Day {st.day} of {camp.days}, {clock(st.hour)}. {scores}.")
+    # Translators: the plain game's status line: "Day 3 of 30, 14:00. Social Credit 612 (good)."
+    return clean(_("Day {day} of {days}, {time}. {scores}.").format(day=st.day, days=camp.days,
+                                                                   time=clock(st.hour), scores=scores))
 
 
 def scene(play: Play) -> list[str]:
@@ -35,7 +38,8 @@ def choices(options: list[Option]) -> list[str]:
     """The numbered choices; a locked one says so and why, on the same line, so it is read as one."""
     lines = []
     for n, o in enumerate(options, 1):
-        lines.append(f"{n}. {clean(o.text)}" + ("" if o.open else f" (locked: {clean(o.reason)})"))
+        lines.append(f"{n}. {clean(o.text)}" if o.open else
+                     _("{n}. {choice} (locked: {reason})").format(n=n, choice=clean(o.text), reason=clean(o.reason)))
     return lines
 
 
@@ -48,8 +52,8 @@ def after_choice(play: Play) -> list[str]:
     said = notice(play.camp, play.st, out)
     lines += [f"{signed(s.delta)} {clean(s.why)}" for s in said.scores]
     lines += [clean(bit) for bit in said.bits]
-    lines += ["A new day begins."] if said.new_day else []
-    lines += [NOTHING] if said.empty else []
+    lines += [_("A new day begins.")] if said.new_day else []
+    lines += [_(NOTHING)] if said.empty else []
     lines += [clean(note) for note in play.notes]  # a failed autosave, said where the player reads
     return lines
 
@@ -61,19 +65,26 @@ def ledger(camp: Campaign, st: GameState, newest: int | None = None) -> list[str
     ledger read aloud in full would bury the latest changes the player asked about.
     """
     if not st.ledger:
-        return ["Nothing has been scored yet. Everything you do will be."]
+        return [_("Nothing has been scored yet. Everything you do will be.")]
     many = len(camp.scores) > 1
     count = len(st.ledger)
     shown = list(reversed(st.ledger))[:newest]
-    lines = [f"Ledger, newest first: {count} change{'' if count == 1 else 's'}."]
+    lines = [ngettext("Ledger, newest first: {count} change.", "Ledger, newest first: {count} changes.",
+                      count).format(count=count)]
     for e in shown:
         known = rule_known(camp, st, e.rule)
-        name = human(e.rule) + (f" ({e.domain})" if e.domain else "") if known else UNKNOWN
+        name = human(e.rule) + (f" ({e.domain})" if e.domain else "") if known else _(UNKNOWN)
         score = f"{camp.scores[e.score].label} " if many and e.score in camp.scores else ""
-        lines.append(clean(f"Day {e.day} {clock(e.hour)}: {score}{signed(e.delta)}, {name}. "
-                           f"{rule_why(camp, st, e.rule, e.why)}").rstrip())
+        # Translators: one change in the ledger: "Day 3 14:00: −15, Night gaming. Why it happened."
+        lines.append(clean(_("Day {day} {time}: {score}{change}, {rule}. {why}").format(
+            day=e.day, time=clock(e.hour), score=score, change=signed(e.delta), rule=name,
+            why=rule_why(camp, st, e.rule, e.why))).rstrip())
     if len(shown) < count:
-        lines.append(f"{count - len(shown)} older changes not read out: type w all for every one.")
+        older = count - len(shown)
+        # Translators: "w all" is what the player types: it stays as it is.
+        lines.append(ngettext("{count} older change not read out: type w all for every one.",
+                              "{count} older changes not read out: type w all for every one.",
+                              older).format(count=older))
     return lines
 
 
@@ -81,36 +92,48 @@ def life(camp: Campaign, gates: list[GateStatus], st: GameState) -> list[str]:
     """The life screen as lines: lists you are on, ratings, then each kind of gate, open or shut and why."""
     lines: list[str] = []
     for lst in lists_on(camp, st):
-        lines.append(f"On the list: {lst.title}." + (f" Why: {lst.on}" if lst.on else "")
-                     + (f" Off: {lst.off}" if lst.off else ""))
+        lines.append(_("On the list: {list}.").format(list=lst.title)
+                     + (" " + _("Why: {why}").format(why=lst.on) if lst.on else "")
+                     # Translators: how to get off a list: "Off: pay the fine".
+                     + (" " + _("Off: {how}").format(how=lst.off) if lst.off else ""))
     lines += ratings(camp, st)
     for kind, of_kind in by_kind(gates).items():
         lines += ["", f"{camp.gate_kinds.get(kind, kind)}:"]
-        lines += [f"open: {g.title}" if g.open else f"shut: {g.title}. {g.reason}" for g in of_kind]
+        lines += [_("open: {gate}").format(gate=g.title) if g.open
+                  else _("shut: {gate}. {why}").format(gate=g.title, why=g.reason) for g in of_kind]
     shut = sum(not g.open for g in gates)
-    return [clean(line) for line in [f"Your life: {len(gates) - shut} open, {shut} shut.", *lines]]
+    # Translators: how many gates (jobs, homes, loans...) are open and shut to the player.
+    head = _("Your life: {open} open, {shut} shut.").format(open=len(gates) - shut, shut=shut)
+    return [clean(line) for line in [head, *lines]]
 
 
 def rules(camp: Campaign, st: GameState) -> list[str]:
     """The rulebook as far as the player knows it, and how many rules are still hidden."""
     cards, unknown = rulebook(camp, st)
-    lines = [f"Rulebook: {len(cards)} known" + (f", {unknown} not found out yet." if unknown else ".")]
+    lines = [_("Rulebook: {known} known, {unknown} not found out yet.").format(known=len(cards), unknown=unknown)
+             if unknown else _("Rulebook: {known} known.").format(known=len(cards))]
     for c in cards:
-        fired = {0: "", 1: " Fired once in this life."}.get(c.fired, f" Fired {c.fired} times in this life.")
+        fired = ("" if not c.fired else " " + _("Fired once in this life.") if c.fired == 1
+                 else " " + ngettext("Fired {count} time in this life.", "Fired {count} times in this life.",
+                                     c.fired).format(count=c.fired))
         lines.append(clean(f"{c.name}, {c.trigger}: {c.effect}. {c.why}{fired}"))
     if unknown:
-        lines.append("The rules you have not found out score you all the same; "
-                     "the ledger shows them as unknown rule.")
+        lines.append(_("The rules you have not found out score you all the same; "
+                       "the ledger shows them as unknown rule."))
     return lines
 
 
 def ending(play: Play) -> list[str]:
     """The last page of the story and the life it gave: scores, the rules that shaped it, the gates."""
     sm = life_summary(play.camp, play.st)
-    lines = ["The end.", "", *scene(play), "", *sm.scores, f"{sm.days} days, {sm.choices} choices."]
+    days = ngettext("{count} day", "{count} days", sm.days).format(count=number(sm.days))
+    choices = ngettext("{count} choice", "{count} choices", sm.choices).format(count=number(sm.choices))
+    # Translators: the length of the life that ended: "12 days, 40 choices."
+    length = _("{days}, {choices}.").format(days=days, choices=choices)
+    lines = [_("The end."), "", *scene(play), "", *sm.scores, length]
     if sm.shaped:
-        lines += ["", "The rules that shaped your life:"]
+        lines += ["", _("The rules that shaped your life") + ":"]
         lines += [f"{signed(total)} {human(rule)}, {why}" for rule, total, why, _good in sm.shaped]
-    lines += ["", "Open to you: " + (", ".join(sm.open) or "nothing") + ".",
-              "Shut: " + (", ".join(sm.shut) or "nothing") + "."]
+    lines += ["", _("Open to you: ") + (", ".join(sm.open) or _("nothing")) + ".",
+              _("Shut: ") + (", ".join(sm.shut) or _("nothing")) + "."]
     return [clean(line) for line in lines]
