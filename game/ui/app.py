@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from game.i18n import _, ngettext
 from game import saves
 from game.leftovers import clear_leftovers
 from game.paths import openable
@@ -44,7 +45,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
     # Left to each screen, the first showing of each read its file and then parsed and applied
     # the whole stylesheet again to every widget: most of the time Enter took to show a screen.
     CSS_PATH = ["app.tcss", *(f"screens/{p.name}" for p in sorted((Path(__file__).parent / "screens").glob("*.tcss")))]
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True)]
 
     def __init__(self, content_dir: Path, saves_dir: Path, seed: int | None = None,
                  campaigns: dict[str, Campaign] | None = None, dev: bool = False) -> None:
@@ -115,7 +116,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
             campaigns = load_all(self.content_dir)
         except ContentError as e:
             self._close_dev_problems()
-            self.dev_problems = MessageScreen("The story has problems — fix and save to reload",
+            self.dev_problems = MessageScreen(_("The story has problems — fix and save to reload"),
                                               e.format())
             self.push_screen(self.dev_problems)
             return
@@ -124,20 +125,20 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         self.heads = {c.id: head_of(c) for c in campaigns.values()}
         play = self.play
         if play is None or play.camp.id not in campaigns:
-            self.notify("Story reloaded.", markup=False)
+            self.notify(_("Story reloaded."), markup=False)
             if isinstance(self.screen, TitleScreen):
                 self.screen.refresh_menu()
             return
         try:
             moved = carry_over(campaigns[play.camp.id], play.st.seed, play.st.log)
         except PlayError as e:
-            self.show_message("The story reloaded but cannot start", str(e))
+            self.show_message(_("The story reloaded but cannot start"), str(e))
             return
         self.play = self._saved_game(Play(campaigns[play.camp.id], moved.st))
         self._show_game()
-        self.notify(moved.note or f"Story reloaded — replayed {moved.kept} "
-                                  f"choice{'' if moved.kept == 1 else 's'}.",
-                    severity="warning" if moved.note else "information", markup=False)
+        replayed = ngettext("Story reloaded — replayed {count} choice.",
+                            "Story reloaded — replayed {count} choices.", moved.kept).format(count=moved.kept)
+        self.notify(moved.note or replayed, severity="warning" if moved.note else "information", markup=False)
 
     def _close_dev_problems(self) -> None:
         if self.dev_problems is not None and self.dev_problems in self.screen_stack:
@@ -229,7 +230,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         try:
             camp, st, note = saves.load_save(path, self.campaigns)
         except saves.SaveError as e:
-            self.show_message("This save cannot be loaded", e.message)
+            self.show_message(_("This save cannot be loaded"), e.message)
             return
         self.play = self._saved_game(Play(camp, st))
         self._show_game()
@@ -342,7 +343,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
             return
         latest = self.latest_save()
         if latest is None:
-            self.notify("There is no saved game yet.", severity="warning")
+            self.notify(_("There is no saved game yet."), severity="warning")
             return
         self.load_path(latest.path)
 
@@ -424,27 +425,28 @@ class CitizenApp(OneNoticeApp, ThemedApp):
             try:
                 path = saves.write_save(self.saves_dir, slot, play.camp, play.st)
             except (OSError, saves.SaveError) as e:
-                self.show_message("The game was not saved", str(e))
+                self.show_message(_("The game was not saved"), str(e))
                 return
-            self.notify(f"Saved as '{slot}' in {path.parent}.", markup=False)
+            self.notify(_("Saved as '{slot}' in {folder}.").format(slot=slot, folder=path.parent), markup=False)
 
-        self.push_screen(SaveScreen(self.saves_dir, f"day {play.st.day}"), saved)
+        # Translators: the name offered for a new save slot; only letters, digits, spaces, - and _.
+        self.push_screen(SaveScreen(self.saves_dir, _("day {day}").format(day=play.st.day)), saved)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("New game", "Pick a campaign and start a new life", self.action_new_game)
-        yield SystemCommand("Continue", "Resume the latest autosave", self.action_continue_game)
-        yield SystemCommand("Load", "Load a saved game", self.action_load)
-        yield SystemCommand("Endings gallery", "The endings you have found, and your lifetime figures",
+        yield SystemCommand(_("New game"), _("Pick a campaign and start a new life"), self.action_new_game)
+        yield SystemCommand(_("Continue"), _("Resume the latest autosave"), self.action_continue_game)
+        yield SystemCommand(_("Load"), _("Load a saved game"), self.action_load)
+        yield SystemCommand(_("Endings gallery"), _("The endings you have found, and your lifetime figures"),
                             self.action_gallery)
-        yield SystemCommand("Help", "Keys and how the score works", self.action_help)
+        yield SystemCommand(_("Help"), _("Keys and how the score works"), self.action_help)
         if self.play is not None:
-            yield SystemCommand("Why? (ledger)", "Every change to your score and why", self.action_ledger)
-            yield SystemCommand("Life", "Jobs, homes, travel, loans: open or shut", self.action_life)
-            yield SystemCommand("Rulebook", "The scoring rules you know (some stay hidden)",
+            yield SystemCommand(_("Why? (ledger)"), _("Every change to your score and why"), self.action_ledger)
+            yield SystemCommand(_("Life"), _("Jobs, homes, travel, loans: open or shut"), self.action_life)
+            yield SystemCommand(_("Rulebook"), _("The scoring rules you know (some stay hidden)"),
                                 self.action_rulebook)
-            yield SystemCommand("Save", "Save to a named slot", self.action_save)
-            yield SystemCommand("Title menu", "Back to the title screen (the game is autosaved)",
+            yield SystemCommand(_("Save"), _("Save to a named slot"), self.action_save)
+            yield SystemCommand(_("Title menu"), _("Back to the title screen (the game is autosaved)"),
                                 self.action_to_title)
 
 

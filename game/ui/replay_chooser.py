@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Protocol
 
+from game.i18n import _, seps
 from game.runs.playback import Playback
 
 ROUTE_PACE_MS = 600  # between steps of a replay without real times, at speed 1
@@ -26,7 +27,9 @@ Scheduler = Callable[[float, Callable[[], None]], Pending]
 class ReplayChooser:
     """Takes the playback's next choice when its time comes; the player only watches."""
 
-    hint = "This is a replay: space pauses, . plays one choice."
+    @property
+    def hint(self) -> str:
+        return _("This is a replay: space pauses, . plays one choice.")
 
     def __init__(self, playback: Playback, speed: float = 1.0, schedule: Scheduler | None = None) -> None:
         self.playback, self.speed, self.schedule = playback, speed, schedule
@@ -36,7 +39,8 @@ class ReplayChooser:
 
     @property
     def title(self) -> str:
-        return f"Replay of {self.playback.run.ch.title} — ×{self.speed:g}"
+        return _("Replay of {challenge} — ×{speed}").format(challenge=self.playback.run.ch.title,
+                                                            speed=f"{self.speed:g}".replace(".", seps()[1]))
 
     def start(self, take: Callable[[str], bool], schedule: Scheduler) -> None:
         """Begin choosing through ``take`` (False when the choice did not fit); the scheduler is the

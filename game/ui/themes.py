@@ -18,6 +18,7 @@ from textual.color import Color
 from textual.filter import LineFilter
 from textual.theme import Theme
 
+from game.i18n import _
 from game.settings import Settings, SettingsError, load_settings, save_settings
 
 # White and pure colours on black: every pair of text and background is at least 7:1 (WCAG AAA),
@@ -93,13 +94,15 @@ class ThemeMemory:
             self.settings = load_settings(self.saves_dir)
         except SettingsError as e:
             self.broken = True
-            self.app.notify(str(e), title="Settings not read", severity="warning", timeout=10, markup=False)
+            self.app.notify(str(e), title=_("Settings not read"), severity="warning", timeout=10, markup=False)
         wanted = self.settings.theme
         if wanted and wanted in self.app.available_themes:
             self.app.theme = wanted
         elif wanted:
-            self.app.notify(f"There is no theme '{wanted}' any more; the default is used. "
-                            "Pick one with Ctrl+P, Change theme.", severity="warning", markup=False)
+            # Translators: "Change theme" is the command palette's own command (Textual's, in English).
+            self.app.notify(_("There is no theme '{theme}' any more; the default is used. "
+                              "Pick one with Ctrl+P, Change theme.").format(theme=wanted),
+                            severity="warning", markup=False)
         self.shown = self.app.theme  # the theme it opened with is not a pick to write down
         self.app.theme_changed_signal.subscribe(self.app, self.picked)
 
@@ -111,4 +114,5 @@ class ThemeMemory:
         try:
             save_settings(self.saves_dir, self.settings)
         except OSError as e:
-            self.app.notify(f"The theme was not remembered: {e.strerror or e}.", severity="warning", markup=False)
+            self.app.notify(_("The theme was not remembered: {problem}.").format(problem=e.strerror or e),
+                            severity="warning", markup=False)

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import _, ngettext
 from game.engine.challenges import Challenge, ChallengeSet, today
 from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
@@ -32,13 +33,23 @@ def rules_text(ch: Challenge) -> Text:
     if ch.about:
         t.append_text(lit(ch.about + "\n"))
     t.append("\n")
-    lines = [("Goal", ch.goal.src if ch.goal else "play to the end of the story"),
-             ("Seed", f"daily: today ({today()}) it is {ch.seed_for(today())}" if ch.daily else str(ch.seed)),
-             ("Limit", f"{ch.days} days" if ch.days else "none"),
-             ("Ranked by", "in-game time, then actions" if ch.rank == "time"
-              else f"{'highest' if ch.rank == 'high' else 'lowest'} {ch.score.src}, then time")]
+    if ch.rank == "time":
+        ranked_by = _("in-game time, then actions")
+    elif ch.rank == "high":
+        ranked_by = _("highest {score}, then time").format(score=ch.score.src)
+    else:
+        ranked_by = _("lowest {score}, then time").format(score=ch.score.src)
+    # Translators: the labels of a challenge's rules stand in a column 10 characters wide.
+    lines = [(_("Goal"), ch.goal.src if ch.goal else _("play to the end of the story")),
+             # Translators: the number that fixes a run's luck (a random seed)
+             (_("Seed"), _("daily: today ({date}) it is {seed}").format(date=today(), seed=ch.seed_for(today()))
+              if ch.daily else str(ch.seed)),
+             (_("Limit"), ngettext("{count} day", "{count} days", ch.days).format(count=ch.days) if ch.days
+              else _("none")),
+             (_("Ranked by"), ranked_by)]
     if ch.splits:
-        lines.append(("Splits", " ▸ ".join(s.title for s in ch.splits)))
+        # Translators: a run's splits, as speedrunners say (the parts a run is timed by)
+        lines.append((_("Splits"), " ▸ ".join(s.title for s in ch.splits)))
     for key, value in lines:
         t.append(f"{key:<10} ", style="dim")
         t.append_text(lit(value + "\n"))
@@ -49,21 +60,24 @@ def board_text(ch: Challenge, b: Board) -> Text:
     """Best, sum of best and the top of the board from verified runs; the others named as not counted."""
     t = Text()
     pb, sob = personal_best(ch, b.counted), sum_of_best(ch, b.counted)
-    t.append("\nYour best  ", style="dim")
-    t.append(f"{game_time(pb.end)}  {ch.score.src} {pb.score}" if pb else "none yet", style="bold")
-    t.append(f"\nSum of best  {game_time(sob) if sob else '—'}   attempts {b.attempts}\n", style="dim")
+    t.append("\n" + _("Your best") + "  ", style="dim")
+    t.append(f"{game_time(pb.end)}  {ch.score.src} {pb.score}" if pb else _("none yet"), style="bold")
+    t.append("\n" + _("Sum of best  {time}   attempts {count}").format(
+        time=game_time(sob) if sob else "—", count=b.attempts) + "\n", style="dim")
     rows = ranked(ch, b.counted)[:BOARD]
     if rows:
-        t.append("\nLocal board\n", style="bold underline")
+        t.append("\n" + _("Local board") + "\n", style="bold underline")
     for n, e in enumerate(rows, 1):
-        t.append(f"{n}. {_run(ch, e)}  {'you' if e.local else 'imported'}\n")
+        # Translators: who ran a run on the local board: the player, or someone whose run was imported
+        t.append(f"{n}. {_run(ch, e)}  {_('you') if e.local else _('imported')}\n")
     if b.unverified:
-        t.append("\nUnverified — not counted\n", style="bold underline")
+        t.append("\n" + _("Unverified — not counted") + "\n", style="bold underline")
     for u in b.unverified[:BOARD]:
         t.append(f"• {_run(ch, u.entry)}\n  ")
         t.append_text(lit(u.reason + "\n", "dim"))
     if len(b.unverified) > BOARD:
-        t.append(f"… and {len(b.unverified) - BOARD} more (citizen-score records {ch.ref})\n", style="dim")
+        t.append(_("… and {count} more (citizen-score records {challenge})").format(
+            count=len(b.unverified) - BOARD, challenge=ch.ref) + "\n", style="dim")
     return t
 
 
@@ -73,7 +87,7 @@ def _run(ch: Challenge, e: Entry) -> str:
 
 class ChallengesScreen(GameScreen):
     CSS_PATH = "challenges.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,7 +103,7 @@ class ChallengesScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Challenges — race the clock, chase a score"
+        self.sub_title = _("Challenges — race the clock, chase a score")
         library, sets, problems = Library(self.app.content_dir, self.app.campaigns), [], []
         for folder in list_campaigns(self.app.content_dir):
             try:
@@ -103,11 +117,11 @@ class ChallengesScreen(GameScreen):
                 menu.add_option(Option(lit(f"{ch.title}  ") + lit(f"{cs.campaign.title} · {ch.category}", "dim"),
                                        id=ch.ref))
         if problems:
-            self.notify("\n\n".join(problems), title="Some challenges cannot be offered", severity="error",
+            self.notify("\n\n".join(problems), title=_("Some challenges cannot be offered"), severity="error",
                         markup=False, timeout=30)
         if not self.found:
             self.query_one("#challenge-rules", Static).update(
-                lit("No campaign offers challenges yet." if not problems else "\n\n".join(problems)))
+                lit(_("No campaign offers challenges yet.") if not problems else "\n\n".join(problems)))
             return
         menu.highlighted = 0
         menu.focus()

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header
 
+from game.i18n import _
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.notice import NOTHING, notice
 from game.engine.model import Campaign
@@ -46,8 +47,8 @@ def notice_text(camp: Campaign, st: GameState, out: Outcome) -> Text:
     if said.bits:
         lines.append(lit("  ·  ".join(said.bits), "dim"))
     if said.new_day:
-        lines.append(Text("A new day begins.", style="italic"))
-    return Text("\n").join(lines) if lines else Text(NOTHING, style="dim")
+        lines.append(Text(_("A new day begins."), style="italic"))
+    return Text("\n").join(lines) if lines else Text(_(NOTHING), style="dim")
 
 
 class DayScreen(GameScreen):
@@ -60,22 +61,25 @@ class DayScreen(GameScreen):
 
     CSS_PATH = ["day.tcss", "run.tcss"]
     BINDINGS = [
-        *(Binding(key, f"pick({n})", f"choice {key}", show=False) for n, key in enumerate(CHOICE_KEYS, 1)),
-        Binding("w", "app.ledger", "Why?"),
-        Binding("l", "app.life", "Life"),
-        Binding("r", "app.rulebook", "Rules"),
-        Binding("s", "app.save", "Save"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("escape", "leave('game')", "Menu"),
-        Binding("escape", "leave('run')", "Challenges"),
-        Binding("escape", "leave('replay')", "Quit"),
-        Binding("pageup", "story(-1)", "Scroll up", show=False, priority=True),
-        Binding("pagedown", "story(1)", "Scroll down", show=False, priority=True),
-        Binding("f5,ctrl+r", "restart", "Restart"),
-        Binding("space", "pause", "Pause"),
-        Binding("full_stop", "step", "Step", key_display="."),
-        Binding("plus,equals_sign", "speed(2)", "Faster", key_display="+"),
-        Binding("minus", "speed(0.5)", "Slower", key_display="-"),
+        # Translators: {key} is the key of the choice (1-9, 0, a letter); not shown in the footer.
+        *(Binding(key, f"pick({n})", _("choice {key}").format(key=key), show=False)
+          for n, key in enumerate(CHOICE_KEYS, 1)),
+        # Translators: the footer's key descriptions; keep each as short as the English (80 columns).
+        Binding("w", "app.ledger", _("Why?")),
+        Binding("l", "app.life", _("Life")),
+        Binding("r", "app.rulebook", _("Rules")),
+        Binding("s", "app.save", _("Save")),
+        Binding("question_mark", "app.help", _("Help"), key_display="?"),
+        Binding("escape", "leave('game')", _("Menu")),
+        Binding("escape", "leave('run')", _("Challenges")),
+        Binding("escape", "leave('replay')", _("Quit")),
+        Binding("pageup", "story(-1)", _("Scroll up"), show=False, priority=True),
+        Binding("pagedown", "story(1)", _("Scroll down"), show=False, priority=True),
+        Binding("f5,ctrl+r", "restart", _("Restart")),
+        Binding("space", "pause", _("Pause")),
+        Binding("full_stop", "step", _("Step"), key_display="."),
+        Binding("plus,equals_sign", "speed(2)", _("Faster"), key_display="+"),
+        Binding("minus", "speed(0.5)", _("Slower"), key_display="-"),
     ]
     REPLAY_ACTIONS = {"pause", "step", "speed"}
 
@@ -204,7 +208,8 @@ class DayScreen(GameScreen):
             return
         opt = options[n - 1]
         if not opt.open:
-            self.notify(f"Locked: {opt.reason}", title=f"Choice {key_for(n)}", severity="warning", markup=False)
+            self.notify(_("Locked: {reason}").format(reason=opt.reason),
+                        title=_("Choice {key}").format(key=key_for(n)), severity="warning", markup=False)
             return
         self.pick(opt.id)
 
@@ -220,12 +225,12 @@ class DayScreen(GameScreen):
         try:
             self.play.choose(choice_id)
         except DeadEnd as e:
-            self.app.show_message("The story is stuck", f"{e}\n\nThis is a fault in the campaign's content; "
-                                  "the author's check tool will find it.")
+            self.app.show_message(_("The story is stuck"), "{problem}\n\n{fault}".format(
+                problem=e, fault=_("This is a fault in the campaign's content; the author's check tool will find it.")))
             return False
         except PlayError as e:
             if self.chooser is not None:
-                self.app.show_message("The replay does not fit this story", str(e))
+                self.app.show_message(_("The replay does not fit this story"), str(e))
             else:
                 self.notify(str(e), severity="warning", markup=False)
             return False
@@ -258,7 +263,7 @@ class DayScreen(GameScreen):
     def action_pause(self) -> None:
         assert self.chooser is not None
         self.chooser.pause()
-        self.notify("Paused" if self.chooser.paused else "Playing", markup=False, timeout=1)
+        self.notify(_("Paused") if self.chooser.paused else _("Playing"), markup=False, timeout=1)
 
     def action_step(self) -> None:
         assert self.chooser is not None

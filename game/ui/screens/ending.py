@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from game.i18n import _, ngettext, number
 from game.engine.play import Play
 from game.summary import life_summary
 from game.describe import human, signed
@@ -17,8 +18,8 @@ from game.ui.text import lit, reflow
 
 class EndingScreen(Screen):
     CSS_PATH = "ending.tcss"
-    BINDINGS = [Binding("escape,enter", "app.to_title", "Title"), Binding("w", "app.ledger", "Why?"),
-                Binding("l", "app.life", "Life")]
+    BINDINGS = [Binding("escape,enter", "app.to_title", _("Title")), Binding("w", "app.ledger", _("Why?")),
+                Binding("l", "app.life", _("Life"))]
 
     def __init__(self, play: Play) -> None:
         super().__init__()
@@ -34,24 +35,27 @@ class EndingScreen(Screen):
     def on_mount(self) -> None:
         s = self.play
         scene = s.scene
-        self.sub_title = "The end"
-        head = lit((scene.title or "The end") + "\n\n", "bold")
+        self.sub_title = _("The end")
+        head = lit((scene.title or _("The end")) + "\n\n", "bold")
         self.query_one("#ending-text", Static).update(Text.assemble(head, lit(reflow(s.text()))))
         sm = life_summary(s.camp, s.st)
         text = Text()
         for line in sm.scores:
             text.append_text(lit(line + "\n", "bold"))
-        text.append_text(lit(f"{sm.days} days, {sm.choices} choices.\n\n"))
+        days = ngettext("{count} day", "{count} days", sm.days).format(count=number(sm.days))
+        choices = ngettext("{count} choice", "{count} choices", sm.choices).format(count=number(sm.choices))
+        # Translators: the length of the life that ended: "12 days, 40 choices."
+        text.append_text(lit(_("{days}, {choices}.").format(days=days, choices=choices) + "\n\n"))
         if sm.shaped:
-            text.append("The rules that shaped your life\n", style="bold underline")
+            text.append(_("The rules that shaped your life") + "\n", style="bold underline")
             for rule, total, why, is_good in sm.shaped:
                 text.append(f"{signed(total):>5} ", style="green" if is_good else "red")
                 text.append_text(lit(f"{human(rule)} — {why}\n"))
             text.append("\n")
-        text.append("Open to you: ", style="bold")
-        text.append_text(lit((", ".join(sm.open) or "nothing") + "\n"))
-        text.append("Shut: ", style="bold")
-        text.append_text(lit(", ".join(sm.shut) or "nothing"))
+        text.append(_("Open to you: "), style="bold")
+        text.append_text(lit((", ".join(sm.open) or _("nothing")) + "\n"))
+        text.append(_("Shut: "), style="bold")
+        text.append_text(lit(", ".join(sm.shut) or _("nothing")))
         self.query_one("#ending-summary", Static).update(text)
         for note in s.notes:  # what the last choice's listeners could not do (autosave, the lifetime record)
             self.notify(note, severity="warning", timeout=10, markup=False)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from game.i18n import _, ngettext, number
 from game import lifetime
 from game.engine.lifetime import Lifetime
 from game.lifetime import CampaignPage, Gallery
@@ -29,25 +30,28 @@ TITLE_WIDTH = 24
 def figures_text(g: Gallery) -> Text:
     """The lifetime figures: games, days, and the rule that cost the most."""
     text = Text()
-    text.append("Games played ", style="bold")
-    text.append(f"{g.games:,}")
-    text.append("   Days lived ", style="bold")
-    text.append(f"{g.days:,}")
+    text.append(_("Games played") + " ", style="bold")
+    text.append(number(g.games))
+    text.append("   " + _("Days lived") + " ", style="bold")
+    text.append(number(g.days))
     if g.rules_hidden:
-        text.append("   Rules found out ", style="bold")
-        text.append(f"{g.rules_found} of {g.rules_hidden}")
+        text.append("   " + _("Rules found out") + " ", style="bold")
+        text.append(_("{found} of {hidden}").format(found=g.rules_found, hidden=g.rules_hidden))
     text.append("\n")
-    text.append("Most lost to one rule ", style="bold")
-    text.append_text(lit(g.worst or "nothing yet"))
+    text.append(_("Most lost to one rule") + " ", style="bold")
+    text.append_text(lit(g.worst or _("nothing yet")))
     return text
 
 
 def page_head(p: CampaignPage) -> Text:
     head = lit(p.title, "bold")
-    head.append(f" — {p.found} of {len(p.endings)} endings", style="bold")
-    facts = [f"{p.games} game{'s' if p.games != 1 else ''}", f"{p.days} days"] if p.games else ["not played yet"]
+    head.append(" — " + ngettext("{found} of {count} ending", "{found} of {count} endings", len(p.endings))
+                .format(found=p.found, count=len(p.endings)), style="bold")
+    facts = [ngettext("{count} game", "{count} games", p.games).format(count=number(p.games)),
+             ngettext("{count} day", "{count} days", p.days).format(count=number(p.days))] if p.games \
+        else [_("not played yet")]
     if p.rules_hidden:
-        facts.append(f"rules found out {p.rules_found} of {p.rules_hidden}")
+        facts.append(_("rules found out {found} of {hidden}").format(found=p.rules_found, hidden=p.rules_hidden))
     head.append("\n" + " · ".join(facts), style="dim")
     return head
 
@@ -62,7 +66,8 @@ def found_grid(p: CampaignPage) -> Table | None:
         if f := line.found:
             times = f" · {f.times}×" if f.times > 1 else ""
             grid.add_row(Text(" ✓", style="bold green"), lit(line.title, "bold"),
-                         lit(f"day {f.day} · {p.score_label} {f.score:,}{times}"))
+                         lit(_("day {day} · {score} {value}").format(day=f.day, score=p.score_label,
+                                                                     value=number(f.score)) + times))
     return grid if grid.row_count else None
 
 
@@ -83,13 +88,13 @@ def page_renderable(p: CampaignPage) -> RenderableType:
     if p.found:
         parts += [g for g in (found_grid(p), unfound_grid(p)) if g is not None]
     elif p.endings:
-        parts.append(Text(" Reach an ending here to see a hint for each of the others.", style="dim italic"))
+        parts.append(Text(" " + _("Reach an ending here to see a hint for each of the others."), style="dim italic"))
     return Group(*parts)
 
 
 class GalleryScreen(GameScreen):
     CSS_PATH = "gallery.tcss"
-    BINDINGS = [Binding("escape,g", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,g", "app.pop_screen", _("Back"))]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
@@ -99,7 +104,7 @@ class GalleryScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Endings and lifetime"
+        self.sub_title = _("Endings and lifetime")
         problem = self.query_one("#gallery-problem", Static)
         try:
             life = lifetime.load(self.app.saves_dir)

@@ -8,7 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
+from game.i18n import N_, _
+
+# Translators: keep the keys as they are and the columns lined up; at most 66 characters a line.
+HELP = N_("""\
 CITIZEN SCORE — help
 
 Each day you make choices. A scoring module you cannot argue with
@@ -35,13 +38,13 @@ A locked choice stays on the list, dimmed, with the reason.
 Some systems hide some of their rules: the ledger shows their
 changes as "unknown rule" until you find out how they work.
 
-Press Esc or ? to close."""
+Press Esc or ? to close.""")
 
 
 class HelpScreen(ModalScreen):
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", _("Close"))]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(HELP, markup=False)
+            yield Static(_(HELP), markup=False)

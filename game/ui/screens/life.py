@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from game.i18n import _
 from game.engine.engine import GateStatus
 from game.describe import by_kind, lists_on, ratings
 from game.engine.model import Campaign
@@ -33,11 +34,14 @@ def lists_grid(camp: Campaign, st: GameState) -> Table | None:
     """The blacklists and redlists you are on, how you got on and how to get off."""
     grid = _grid()
     for lst in lists_on(camp, st):
-        grid.add_row(Text(" on", style="bold red" if lst.kind == "black" else "bold green"),
+        # Translators: the mark before a list you are on; at most 6 characters
+        grid.add_row(Text(" " + _("on"), style="bold red" if lst.kind == "black" else "bold green"),
                      lit(lst.title, "bold"))
-        for label, said in (("why", lst.on), ("off", lst.off)):
+        # Translators: how you got on a list, and how to get off it
+        for said in (_("why: {text}").format(text=lst.on) if lst.on else "",
+                     _("off: {text}").format(text=lst.off) if lst.off else ""):
             if said:
-                grid.add_row("", lit(f"{label}: {said}", "italic"))
+                grid.add_row("", lit(said, "italic"))
     return grid if grid.row_count else None
 
 
@@ -55,9 +59,10 @@ def gate_grid(gates: list[GateStatus]) -> Table:
     grid = _grid()
     for g in gates:
         if g.open:
-            grid.add_row(Text(" open", style="bold green"), lit(g.title))
+            # Translators: the marks of a gate (a job, a home...) open or shut to you; at most 6 characters
+            grid.add_row(Text(" " + _("open"), style="bold green"), lit(g.title))
         else:
-            grid.add_row(Text(" shut", style="bold red"),
+            grid.add_row(Text(" " + _("shut"), style="bold red"),
                          Text.assemble(lit(g.title, "dim"), lit(f" — {g.reason}", "italic")))
     return grid
 
@@ -66,7 +71,7 @@ def life_view(camp: Campaign, gates: list[GateStatus], st: GameState | None = No
     """The whole screen's body: lists and ratings first (when a game is on), then each kind of gate."""
     parts: list[tuple[str, Table | None]] = []
     if st is not None:
-        parts += [("Lists you are on", lists_grid(camp, st)), ("Rated", people_grid(camp, st))]
+        parts += [(_("Lists you are on"), lists_grid(camp, st)), (_("Rated"), people_grid(camp, st))]
     parts += [(camp.gate_kinds.get(kind, kind), gate_grid(of_kind)) for kind, of_kind in by_kind(gates).items()]
     shown: list[RenderableType] = []
     for title, grid in parts:
@@ -78,7 +83,7 @@ def life_view(camp: Campaign, gates: list[GateStatus], st: GameState | None = No
 
 class LifeScreen(Screen):
     CSS_PATH = "life.tcss"
-    BINDINGS = [Binding("escape,l", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,l", "app.pop_screen", _("Back"))]
 
     def __init__(self, camp: Campaign, gates: list[GateStatus], st: GameState | None = None) -> None:
         super().__init__()
@@ -92,5 +97,5 @@ class LifeScreen(Screen):
 
     def on_mount(self) -> None:
         shut = sum(not g.open for g in self.gates)
-        self.sub_title = f"Your life — {len(self.gates) - shut} open, {shut} shut"
+        self.sub_title = _("Your life — {open} open, {shut} shut").format(open=len(self.gates) - shut, shut=shut)
         self.query_one("#life").focus()

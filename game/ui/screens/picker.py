@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import _, ngettext, number
 from game.engine.load.heads import Head
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit, reflow
@@ -18,22 +19,25 @@ from game.ui.widgets import set_text
 def blurb(camp: Head) -> Text:
     """What a campaign is about, and the numbers that will rule you in it."""
     sc = camp.main_score
+    low, high, start = number(sc.min), number(sc.max), number(sc.start)
     if sc.direction == "lower":
-        scale = f"a rank from {sc.min:,} (best) to {sc.max:,}; you start at #{sc.start:,}"
+        scale = _("a rank from {low} (best) to {high}; you start at #{start}").format(low=low, high=high, start=start)
     else:
-        scale = f"{sc.min:,}–{sc.max:,}, you start at {sc.start:,}"
+        scale = _("{low}–{high}, you start at {start}").format(low=low, high=high, start=start)
     others = [o.label for o in list(camp.scores.values())[1:]]
-    also = f"\nAlso scored: {', '.join(others)}." if others else ""
+    also = "\n" + _("Also scored: {scores}.").format(scores=", ".join(others)) if others else ""
     hidden = camp.hidden
-    secret = (f"\n{hidden} of its {camp.rules} rules {'is' if hidden == 1 else 'are'} "
-              "hidden from you.") if hidden else ""
-    facts = f"\n\n{sc.label}: {scale}.{also}\n{camp.days} days.{secret}"
+    secret = "\n" + ngettext("{hidden} of its {rules} rules is hidden from you.",
+                             "{hidden} of its {rules} rules are hidden from you.", hidden).format(
+        hidden=hidden, rules=camp.rules) if hidden else ""
+    days = ngettext("{count} day.", "{count} days.", camp.days).format(count=camp.days)
+    facts = f"\n\n{sc.label}: {scale}.{also}\n{days}{secret}"
     return lit(reflow(camp.blurb) + facts)  # the author's line breaks are not the screen's
 
 
 class PickerScreen(GameScreen):
     CSS_PATH = "picker.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
 
     def __init__(self, campaigns: dict[str, Head]) -> None:
         super().__init__()
@@ -49,7 +53,7 @@ class PickerScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Choose a system to live under"
+        self.sub_title = _("Choose a system to live under")
         menu = self.query_one(OptionList)
         menu.highlighted = 0
         menu.focus()

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from game.i18n import _, ngettext
 from game.describe import RuleCard, rulebook
 from game.engine.play import Play
 from game.ui.text import lit
@@ -19,22 +20,23 @@ def card_text(card: RuleCard) -> tuple[Text, Text]:
     head = Text.assemble(lit(card.name, "bold"), lit(f" — {card.trigger}", "italic"))
     body = lit(f"{card.effect}. {card.why}")
     if card.fired:
-        body.append(f"\nfired {card.fired}× in this life", style="dim")
+        body.append("\n" + _("fired {count}× in this life").format(count=card.fired), style="dim")
     return head, body
 
 
 def unknown_text(known: int, unknown: int) -> Text:
     if unknown:
-        return Text.assemble((f"{unknown} rule{'s' if unknown != 1 else ''} you have not found out yet. ",
-                              "bold"),
-                             ("They score you all the same; the ledger shows them as “unknown rule”.",
+        return Text.assemble((ngettext("{count} rule you have not found out yet.",
+                                       "{count} rules you have not found out yet.", unknown).format(count=unknown)
+                              + " ", "bold"),
+                             (_("They score you all the same; the ledger shows them as “unknown rule”."),
                               "italic"))
-    return Text("This system has no rules at all.", style="italic") if not known else Text()
+    return Text(_("This system has no rules at all."), style="italic") if not known else Text()
 
 
 class RulebookScreen(Screen):
     CSS_PATH = "rulebook.tcss"
-    BINDINGS = [Binding("escape,r", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,r", "app.pop_screen", _("Back"))]
 
     def __init__(self, play: Play) -> None:
         super().__init__()
@@ -52,5 +54,6 @@ class RulebookScreen(Screen):
 
     def on_mount(self) -> None:
         cards, unknown = self.cards, self.unknown
-        self.sub_title = f"Rulebook — {len(cards)} known" + (f", {unknown} unknown" if unknown else "")
+        self.sub_title = (_("Rulebook — {known} known, {unknown} unknown") if unknown
+                          else _("Rulebook — {known} known")).format(known=len(cards), unknown=unknown)
         self.query_one("#rulebook").focus()

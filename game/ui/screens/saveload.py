@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import _
 from game import saves
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit
@@ -30,7 +31,7 @@ class SaveScreen(ModalScreen[str | None]):
     """Asks for a slot name; dismisses with the name once it is valid."""
 
     CSS_PATH = "saveload.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
 
     def __init__(self, saves_dir: Path, suggestion: str) -> None:
         super().__init__()
@@ -38,7 +39,7 @@ class SaveScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("Save as (letters, digits, spaces, - and _):", markup=False)
+            yield Static(_("Save as (letters, digits, spaces, - and _):"), markup=False)
             yield Input(value=self.suggestion, id="slot")
             yield Static(id="save-error")
 
@@ -58,7 +59,7 @@ class LoadScreen(GameScreen):
     """Every save in the folder, newest first; broken files are listed with what is wrong."""
 
     CSS_PATH = "saveload.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◉")
@@ -67,7 +68,7 @@ class LoadScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Load a saved game"
+        self.sub_title = _("Load a saved game")
         infos = saves.list_saves(self.app.saves_dir)
         menu = self.query_one(OptionList)
         for info in infos:
@@ -77,9 +78,10 @@ class LoadScreen(GameScreen):
                 text.append_text(lit(f" {info.label}"))
                 text.append_text(lit(f"  {local_time(info.saved_at)}", "dim"))
             else:
-                text.append_text(lit(f" cannot be loaded: {info.problem}", "italic"))
+                text.append_text(lit(" " + _("cannot be loaded: {problem}").format(problem=info.problem), "italic"))
             menu.add_option(Option(text, id=str(info.path), disabled=not info.ok))
-        hint = f"Saves live in {self.app.saves_dir}" if infos else f"No saves yet in {self.app.saves_dir}."
+        hint = (_("Saves live in {folder}") if infos
+                else _("No saves yet in {folder}.")).format(folder=self.app.saves_dir)
         self.query_one("#load-hint", Static).update(lit(hint, "dim"))
         menu.focus()
 
@@ -91,7 +93,7 @@ class MessageScreen(ModalScreen[None]):
     """A message the player must read (a broken save, a stuck story); the game keeps running."""
 
     CSS_PATH = "saveload.tcss"
-    BINDINGS = [Binding("escape,enter", "close", "OK")]
+    BINDINGS = [Binding("escape,enter", "close", _("OK"))]
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()
@@ -101,7 +103,7 @@ class MessageScreen(ModalScreen[None]):
         with Vertical(id="dialog"):
             yield Static(lit(self.title_text, "bold"))
             yield Static(lit(self.body), id="message-body")
-            yield Static("Enter or Esc to close.", classes="dim", markup=False)
+            yield Static(_("Enter or Esc to close."), classes="dim", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

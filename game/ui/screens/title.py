@@ -8,6 +8,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import N_, _
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit
 
@@ -16,19 +17,19 @@ LOGO = """\
 ║  ║ ║ ║╔═╝║╣ ║║║  ╚═╗║  ║ ║╠╦╝║╣
 ╚═╝╩ ╩ ╩╚═╝╚═╝╝╚╝  ╚═╝╚═╝╚═╝╩╚═╚═╝"""
 
-TAGLINE = "Every act is scored. Every score opens a door, or shuts one."
+TAGLINE = N_("Every act is scored. Every score opens a door, or shuts one.")
 
 
 class TitleScreen(GameScreen):
     CSS_PATH = "title.tcss"
-    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("g", "app.gallery", "Endings"),
-                Binding("question_mark", "app.help", "Help", key_display="?")]
+    BINDINGS = [Binding("q", "app.quit", _("Quit")), Binding("g", "app.gallery", _("Endings")),
+                Binding("question_mark", "app.help", _("Help"), key_display="?")]
 
     def compose(self) -> ComposeResult:
         width = max(len(line) for line in LOGO.splitlines())
         with Vertical(id="title-box"):
             yield Static("\n".join(line.ljust(width) for line in LOGO.splitlines()), id="logo", markup=False)
-            yield Static(lit(TAGLINE), id="tagline")
+            yield Static(lit(_(TAGLINE)), id="tagline")
             with Center():
                 yield OptionList(id="menu")
         yield Footer()
@@ -42,15 +43,15 @@ class TitleScreen(GameScreen):
     def refresh_menu(self) -> None:
         menu = self.query_one("#menu", OptionList)
         latest = self.app.latest_save()
-        cont = "Continue" + (f" — {latest.label}" if latest else "")
+        cont = _("Continue") + (f" — {latest.label}" if latest else "")
         menu.clear_options()
         menu.add_options([
-            Option(lit("New game"), id="new"),
+            Option(lit(_("New game")), id="new"),
             Option(lit(cont), id="continue", disabled=latest is None),
-            Option(lit("Load a saved game"), id="load"),
-            Option(lit("Challenges"), id="challenges"),
-            Option(lit("Endings and lifetime"), id="gallery"),
-            Option(lit("Quit"), id="quit"),
+            Option(lit(_("Load a saved game")), id="load"),
+            Option(lit(_("Challenges")), id="challenges"),
+            Option(lit(_("Endings and lifetime")), id="gallery"),
+            Option(lit(_("Quit")), id="quit"),
         ])
         menu.highlighted = 1 if latest else 0
         menu.focus()

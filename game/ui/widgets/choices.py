@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from game.i18n import _
 from game.engine.engine import Option
 from game.ui.choice_keys import key_for
 from game.ui.text import lit
@@ -44,11 +45,11 @@ class ChoiceList(ScrollView, can_focus=True):
     """Posts ``Chosen`` with the choice id; the screen decides what happens (messages up)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("down", "move(1)", _("Down"), show=False),
+        Binding("up", "move(-1)", _("Up"), show=False),
+        Binding("home", "move_to(0)", _("First"), show=False),
+        Binding("end", "move_to(-1)", _("Last"), show=False),
+        Binding("enter", "select", _("Select"), show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "choice-list--option", "choice-list--option-highlighted", "choice-list--option-disabled",
@@ -90,7 +91,8 @@ class ChoiceList(ScrollView, can_focus=True):
 
     def _prompt(self, n: int, width: int) -> list[Text]:
         o = self.shown[n]
-        rows = [lit(o.text)] + ([lit("locked — " + o.reason, "italic")] if not o.open else [])
+        # Translators: before the reason a choice is locked (the high-contrast theme tells locked choices by it)
+        rows = [lit(o.text)] + ([lit(_("locked — {reason}").format(reason=o.reason), "italic")] if not o.open else [])
         key = key_for(n + 1)
         return prompt_lines(self.app.console, f"{key}." if key else "", rows, width)
 

@@ -23,6 +23,7 @@ from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.widget import Widget
 
+from game.i18n import _, number
 from game.engine.model import Campaign
 from game.engine.state import GameState
 from game.describe import signed
@@ -70,8 +71,9 @@ def stat_lines(camp: Campaign, st: GameState) -> Text:
         v = st.vals[stat.id]
         top = f"/{stat.max}" if stat.max is not None and stat.min == 0 and stat.max <= 100 else ""
         stats.append(f"{stat.label[:12]:<12} ", style="dim")
-        stats.append(f"{stat.unit}{v:,}{top}\n")
-    stats.append(f"{'Friends':<12} ", style="dim")
+        stats.append(f"{stat.unit}{number(v)}{top}\n")
+    # Translators: a side-panel label: at most 12 characters
+    stats.append(f"{_('Friends')[:12]:<12} ", style="dim")
     stats.append(f"{len(st.friends)}\n")
     return stats
 
@@ -144,9 +146,12 @@ def panel(camp: Campaign, st: GameState) -> Panel:
     value = st.vals[sc.id]
     # the big digits draw only digits; a rank's "#" and "," would sit on the baseline, so the
     # band line says which way is good instead
-    way = "low wins" if sc.direction == "lower" else f"{sc.min}–{sc.max}"
+    # Translators: beside a rank's band on the side panel (28 columns): the lowest number is the best
+    way = _("low wins") if sc.direction == "lower" else f"{sc.min}–{sc.max}"
+    # Translators: the foot of the side panel, 28 columns wide: "Day 3 of 14 · 08:00"
+    day = _("Day {day} of {days} · {time}").format(day=st.day, days=camp.days, time=clock(st.hour))
     return Panel(sc.label, str(value), f"{sc.band_word(value)}  ({way})", domain_lines(camp, st),
-                 tuple(trend_points(camp, st)), stat_lines(camp, st), f"Day {st.day} of {camp.days} · {clock(st.hour)}")
+                 tuple(trend_points(camp, st)), stat_lines(camp, st), day)
 
 
 class SidePanel(Widget):

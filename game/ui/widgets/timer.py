@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from game.i18n import _
 from game.runs.clock import clock, delta, game_time, real_time
 from game.runs.attempt import Attempt
 from game.runs.splits import Row, personal_best, segment_ids, sum_of_best
@@ -52,7 +53,7 @@ class TimerPanel(Static):
         if len(run.steps) != self.seen:
             self.seen = len(run.steps)
             for s in run.new_splits:
-                self.notify(s.title, title="Split", markup=False, timeout=2)
+                self.notify(s.title, title=_("Split"), markup=False, timeout=2)
 
     def tick(self) -> None:
         self.update(self.panel())
@@ -63,10 +64,11 @@ class TimerPanel(Static):
         now = run.result.at if run.result is not None else run.now(attempt.shown_ms())
         pb = personal_best(ch, attempt.before)
         sob = sum_of_best(ch, attempt.before)
-        head = Text.assemble(("⏱ ", "bold"), ("In-game ", "dim"), (game_time(now), "bold"),
-                             (f"  {clock(now)}", "dim"), ("   Real ", "dim"), real_time(now.real_ms),
-                             ("   PB ", "dim"), game_time(pb.end) if pb else "—",
-                             ("   Sum of best ", "dim"), game_time(sob) if sob else "—")
+        head = Text.assemble(("⏱ ", "bold"), (_("In-game") + " ", "dim"), (game_time(now), "bold"),
+                             (f"  {clock(now)}", "dim"), ("   " + _("Real") + " ", "dim"), real_time(now.real_ms),
+                             # Translators: the personal best, as speedrunners say
+                             ("   " + _("PB") + " ", "dim"), game_time(pb.end) if pb else "—",
+                             ("   " + _("Sum of best") + " ", "dim"), game_time(sob) if sob else "—")
         pb_times = pb.times(segment_ids(ch)) if pb else []
         cells = [split_cell(r, game_time(t) if pb_times and (t := pb_times[i]) else "")
                  for i, r in enumerate(attempt.standing().rows)]
