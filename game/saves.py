@@ -28,6 +28,7 @@ import tomli_w
 
 from game import __version__, fileio
 from game.engine.state import GameState, LedgerEntry
+from game.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from game.engine.model import Campaign
@@ -44,7 +45,7 @@ SLOT_RE = re.compile(r"[A-Za-z0-9_\- ]{1,40}")
 # Names Windows reserves whatever the extension: "con.save.toml" could not be created there.
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 INT64 = (-(1 << 63), (1 << 63) - 1)
-DAMAGED = "The file was damaged or edited by hand; restore it from a backup, or delete it."
+DAMAGED = N_("The file was damaged or edited by hand; restore it from a backup, or delete it.")  # shown as _()
 
 # Header keys every format-1 save carries, with the type each must have.
 HEADER: dict[str, type] = {"game": str, "campaign": str, "content_hash": str, "slot": str,
@@ -88,11 +89,11 @@ def ensure_saves_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise SaveError(path, "this is a file, not a folder for saves.",
-                        "Move it away or choose another saves folder.") from None
+        raise SaveError(path, _("this is a file, not a folder for saves."),
+                        _("Move it away or choose another saves folder.")) from None
     except OSError as e:
-        raise SaveError(path, f"the saves folder cannot be created ({e.strerror or e}).",
-                        "Check that you may write there, or choose another saves folder.") from None
+        raise SaveError(path, _("the saves folder cannot be created ({why}).").format(why=e.strerror or e),
+                        _("Check that you may write there, or choose another saves folder.")) from None
     return path
 
 
@@ -103,16 +104,17 @@ def check_slot(slot: object) -> str:
     system: no separators, no dots (so no '..' and no hidden files), no control characters.
     """
     if not isinstance(slot, str) or not slot:
-        return "it is empty; a slot needs a name."
+        return _("it is empty; a slot needs a name.")
     if len(slot) > 40:
-        return f"it is too long ({len(slot)} characters; at most 40)."
+        return _("it is too long ({count} characters; at most 40).").format(count=len(slot))
     if not SLOT_RE.fullmatch(slot):
         bad = next((c for c in slot if not SLOT_RE.fullmatch(c)), "?")
-        return f"only letters, digits, spaces, - and _ are allowed, not {bad!r}."
+        # Translators: a save's name may hold only ASCII letters, digits, spaces, - and _; {char} is the one refused.
+        return _("only letters, digits, spaces, - and _ are allowed, not {char}.").format(char=repr(bad))
     if slot != slot.strip():
-        return "it cannot start or end with a space."
+        return _("it cannot start or end with a space.")
     if slot.lower() in RESERVED:
-        return "Windows reserves it for a device."
+        return _("Windows reserves it for a device.")
     return ""
 
 
@@ -123,18 +125,18 @@ def slot_path(saves_dir: Path, slot: str) -> Path:
     crafted name nor a symlink can make the game write somewhere else.
     """
     saves_dir = Path(saves_dir)
-    subject = f"The slot name {_short(slot)}"
+    subject = _("The slot name {name}").format(name=_short(slot))
     problem = check_slot(slot)
     if problem:
-        raise SaveError(saves_dir, problem, "Choose another name.", subject=subject)
+        raise SaveError(saves_dir, problem, _("Choose another name."), subject=subject)
     path = saves_dir / f"{slot}{SUFFIX}"
     try:
         inside = path.resolve().parent == saves_dir.resolve()
     except (OSError, RuntimeError):  # a symlink loop
         inside = False
     if not inside:
-        raise SaveError(path, f"{path.name} leads outside the saves folder {saves_dir}.",
-                        "Choose another name.", subject=subject)
+        raise SaveError(path, _("{name} leads outside the saves folder {folder}.").format(
+                        name=path.name, folder=saves_dir), _("Choose another name."), subject=subject)
     return path
 
 
@@ -197,14 +199,14 @@ def write_save(saves_dir: Path, slot: str, camp: Campaign, st: GameState, *,
     """
     path = slot_path(saves_dir, slot)
     if not INT64[0] <= st.seed <= INT64[1]:
-        raise SaveError(path, f"the seed {st.seed} is too large to store in a save.",
-                        "Start the game with a seed below 2**63.")
+        raise SaveError(path, _("the seed {seed} is too large to store in a save.").format(seed=st.seed),
+                        _("Start the game with a seed below 2**63."))
     ensure_saves_dir(Path(saves_dir))
     try:
         fileio.atomic_write(path, render_save(slot, camp, st, now))
     except OSError as e:
-        raise SaveError(path, f"the game could not be saved ({e.strerror or e}).",
-                        "Check there is free disk space and that you may write to the saves folder.") from None
+        raise SaveError(path, _("the game could not be saved ({why}).").format(why=e.strerror or e),
+                        _("Check there is free disk space and that you may write to the saves folder.")) from None
     return path
 
 
@@ -225,12 +227,12 @@ def _short(value: object, width: int = 40) -> str:
     try:
         return _cut(repr(value), width)
     except ValueError:  # an int too long to print (TOML hex has no size limit)
-        return "a huge number"
+        return _("a huge number")
 
 
 def _type_word(value: object) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     from game.engine.load.keys import TYPE_WORDS
 
     return next((w for t, w in TYPE_WORDS.items() if type(value) is t), type(value).__name__)
@@ -241,30 +243,32 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise SaveError(path, "this is not a file.", "Pick a .save.toml file.")
+            raise SaveError(path, _("this is not a file."), _("Pick a .save.toml file."))
         if size > MAX_BYTES:
-            raise SaveError(path, f"it is {size // (1 << 20)} MB, far larger than any save.",
-                            "It is not a Citizen Score save; pick another file.")
+            raise SaveError(path, _("it is {size} MB, far larger than any save.").format(size=size // (1 << 20)),
+                            _("It is not a Citizen Score save; pick another file."))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SaveError(path, "there is no such save file.", "Pick a save from the list.") from None
+        raise SaveError(path, _("there is no such save file."), _("Pick a save from the list.")) from None
     except OSError as e:
-        raise SaveError(path, f"the file cannot be read ({e.strerror or e}).",
-                        "Check that you may read it.") from None
+        raise SaveError(path, _("the file cannot be read ({why}).").format(why=e.strerror or e),
+                        _("Check that you may read it.")) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise SaveError(path, f"it is not text (byte {e.start} is not UTF-8), so it is damaged or not a save.",
-                        DAMAGED) from None
+        raise SaveError(path, _("it is not text (byte {byte} is not UTF-8), so it is damaged or not a save.").format(
+                        byte=e.start), _(DAMAGED)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise SaveError(path, f"it is damaged: the TOML cannot be read ({e}).", "A crash or a hand edit "
-                        "may have cut it short; restore it from a backup, or delete it.") from None
+        raise SaveError(path, _("it is damaged: the TOML cannot be read ({why}).").format(why=e),
+                        _("A crash or a hand edit may have cut it short; restore it from a backup, "
+                          "or delete it.")) from None
     except ValueError as e:  # e.g. a number with more digits than Python will read
-        raise SaveError(path, f"it is damaged: a value cannot be read ({_cut(str(e), 80)}).", DAMAGED) from None
+        raise SaveError(path, _("it is damaged: a value cannot be read ({why}).").format(why=_cut(str(e), 80)),
+                        _(DAMAGED)) from None
     except RecursionError:
-        raise SaveError(path, "it is damaged: its TOML is nested too deeply.", DAMAGED) from None
+        raise SaveError(path, _("it is damaged: its TOML is nested too deeply."), _(DAMAGED)) from None
 
 
 def _check_header(path: Path, doc: dict[str, Any]) -> None:
@@ -274,34 +278,45 @@ def _check_header(path: Path, doc: dict[str, Any]) -> None:
     kind = doc.get("kind")
     if kind != KIND:
         if isinstance(kind, str) and kind.startswith("citizen-score-"):
-            what = f"it is a Citizen Score {_cut(kind[len('citizen-score-'):], 30)} file, not a save."
+            # Translators: {kind} is the kind of file named in it (lifetime, replay...), as written there.
+            what = _("it is a Citizen Score {kind} file, not a save.").format(
+                kind=_cut(kind[len('citizen-score-'):], 30))
         elif kind is None:
-            what = f'it is not a Citizen Score save (it has no kind = "{KIND}").'
+            # Translators: kind = "..." is a line of the file: keep it as it is.
+            what = _('it is not a Citizen Score save (it has no kind = "{kind}").').format(kind=KIND)
         else:
-            what = f"it is not a Citizen Score save (kind = {_short(kind)})."
-        raise SaveError(path, what, "Saves are the .save.toml files the game writes; pick one of those.")
+            what = _("it is not a Citizen Score save (kind = {kind}).").format(kind=_short(kind))
+        raise SaveError(path, what, _("Saves are the .save.toml files the game writes; pick one of those."))
     fmt = doc.get("format")
     if not isinstance(fmt, int) or isinstance(fmt, bool):
-        raise SaveError(path, "its format is missing or not a whole number.", DAMAGED)
+        raise SaveError(path, _("its format is missing or not a whole number."), _(DAMAGED))
     if fmt > FORMAT:
         game = doc.get("game")
-        by = f" (Citizen Score {game[:20]})" if isinstance(game, str) else ""
-        raise SaveError(path, f"it was written by a newer version of the game{by}: save format {_short(fmt)}, "
-                        f"and this version ({__version__}) reads format {FORMAT}.",
-                        "Update Citizen Score to load it.")
+        raise SaveError(path, (_("it was written by a newer version of the game (Citizen Score {game}): save "
+                                 "format {format}, and this version ({version}) reads format {reads}.")
+                               if isinstance(game, str) else
+                               _("it was written by a newer version of the game: save format {format}, and "
+                                 "this version ({version}) reads format {reads}.")).format(
+                            game=game[:20] if isinstance(game, str) else "", format=_short(fmt),
+                            version=__version__, reads=FORMAT),
+                        _("Update Citizen Score to load it."))
     if fmt < 1:
-        raise SaveError(path, f"it has save format {_short(fmt)}, which no version of Citizen Score wrote.",
-                        DAMAGED)
+        raise SaveError(path, _("it has save format {format}, which no version of Citizen Score wrote.").format(
+                        format=_short(fmt)), _(DAMAGED))
     for key, want in HEADER.items():
         if key not in doc:
-            raise SaveError(path, f"it has no '{key}'.", DAMAGED)
+            # Translators: {key} is a key of the save file, as written there.
+            raise SaveError(path, _("it has no '{key}'.").format(key=key), _(DAMAGED))
         value = doc[key]
         if not isinstance(value, want) or isinstance(value, bool):
-            raise SaveError(path, f"'{key}' should be {TYPE_WORDS[want]}, not {_type_word(value)}.", DAMAGED)
+            # Translators: {key} is a key of the save file; {want} and {got} are kinds of value ("a whole number").
+            raise SaveError(path, _("'{key}' should be {want}, not {got}.").format(
+                key=key, want=TYPE_WORDS[want], got=_type_word(value)), _(DAMAGED))
     for i, cid in enumerate(doc["log"], 1):
         if not isinstance(cid, str):
-            raise SaveError(path, f"'log' should list choice ids as text; entry {i} is {_type_word(cid)}.",
-                            DAMAGED)
+            # Translators: 'log' is a key of the save file, as written there.
+            raise SaveError(path, _("'log' should list choice ids as text; entry {n} is {got}.").format(
+                n=i, got=_type_word(cid)), _(DAMAGED))
     _saved_at(path, doc["saved_at"])
 
 
@@ -310,7 +325,8 @@ def _saved_at(path: Path, text: str) -> datetime:
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
-        raise SaveError(path, f"'saved_at' is not a date and time ({_short(text)}).", DAMAGED) from None
+        raise SaveError(path, _("'saved_at' is not a date and time ({value}).").format(value=_short(text)),
+                        _(DAMAGED)) from None
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
@@ -373,9 +389,10 @@ def latest_save(saves_dir: Path, campaigns: dict[str, Campaign] | None = None) -
 # ---------------------------------------------------------------- loading
 
 def _unknown_campaign(path: Path, cid: str, campaigns: dict[str, Campaign]) -> SaveError:
-    have = ", ".join(sorted(campaigns)) or "none"
-    return SaveError(path, f"it belongs to the campaign {_short(cid)}, which is not installed "
-                     f"(installed: {have}).", "Install that campaign, or start a new game.")
+    have = ", ".join(sorted(campaigns)) or _("none")
+    return SaveError(path, _("it belongs to the campaign {campaign}, which is not installed "
+                             "(installed: {installed}).").format(campaign=_short(cid), installed=have),
+                     _("Install that campaign, or start a new game."))
 
 
 def _snapshot_problem(camp: Campaign, st: GameState, seed: int, log: list[str]) -> str:
@@ -452,21 +469,19 @@ def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> G
     except PlayError as e:
         why = full_stop(_cut(str(e)))
     except Exception as e:  # noqa: BLE001 - a bug in the engine or story must not crash loading
-        raise SaveError(path, f"replaying it on the current story failed ({type(e).__name__}: "
-                        f"{_cut(str(e))}).",
-                        "This is a bug in the game or the story; please report it with this file.") from None
+        raise SaveError(path, _("replaying it on the current story failed ({error}: {why}).").format(
+                        error=type(e).__name__, why=_cut(str(e))),
+                        _("This is a bug in the game or the story; please report it with this file.")) from None
     else:
         if done.misfit is None:
             return done.st
         why = full_stop(_cut(done.misfit.words()))
     if changed:
-        raise SaveError(path, f"the story '{camp.title}' was changed since this save, and the save no "
-                        f"longer fits it: {why}", "Start a new game, or go back to the earlier version of the story.")
-    raise SaveError(path, f"its choices do not replay on the story '{camp.title}': {why}", DAMAGED)
-
-
-def _choices(n: int) -> str:
-    return f"{n} choice" if n == 1 else f"{n} choices"
+        raise SaveError(path, _("the story '{story}' was changed since this save, and the save no longer fits "
+                                "it: {why}").format(story=camp.title, why=why),
+                        _("Start a new game, or go back to the earlier version of the story."))
+    raise SaveError(path, _("its choices do not replay on the story '{story}': {why}").format(
+        story=camp.title, why=why), _(DAMAGED))
 
 
 def load_save(path: Path, campaigns: dict[str, Campaign]) -> tuple[Campaign, GameState, str]:
@@ -481,13 +496,17 @@ def load_save(path: Path, campaigns: dict[str, Campaign]) -> tuple[Campaign, Gam
     camp = campaigns.get(cid)
     if camp is None:
         raise _unknown_campaign(path, cid, campaigns)
-    count = _choices(len(doc["log"]))
+    count = len(doc["log"])
     changed = doc["content_hash"] != camp.content_hash
     if not changed:
         st = _restore(camp, doc)
         if st is not None:
             return camp, st, ""
-        note = f"The saved snapshot was damaged, so your {count} were replayed to rebuild the game."
+        note = ngettext("The saved snapshot was damaged, so your {count} choice was replayed to rebuild the game.",
+                        "The saved snapshot was damaged, so your {count} choices were replayed to rebuild the game.",
+                        count).format(count=count)
     else:
-        note = f"The story was updated since this save; your {count} were replayed on the new version."
+        note = ngettext("The story was updated since this save; your {count} choice was replayed on the new version.",
+                        "The story was updated since this save; your {count} choices were replayed on the new "
+                        "version.", count).format(count=count)
     return camp, _replay(path, camp, doc, changed), note

@@ -25,6 +25,7 @@ from typing import Any
 from game.cache import cache_root, code_digest
 from game.engine.challenges import Challenge, ChallengeSet
 from game.fileio import light_write
+from game.i18n import N_, _, current
 
 from . import records, replay
 from .replay import ReplayError
@@ -33,8 +34,11 @@ from .verify import verify
 
 # <campaign>-<challenge>-<10 hex>.replay.toml, as replay.file_name makes it: nothing else is opened.
 NAME = re.compile(r"[a-z0-9_]{1,100}-[a-z0-9_]{1,100}-[0-9a-f]{10}" + re.escape(replay.SUFFIX))
-CLAIM_WORDS = {"content_hash": "content", "status": "result", "why": "result", "day": "time", "hour": "time",
-               "hours": "time", "actions": "time", "real_ms": "real time", "split": "splits"}
+# Translators: what the records may claim otherwise than a run's replay
+# ("the records claim another time than its replay").
+CLAIM_WORDS = {"content_hash": N_("content"), "status": N_("result"), "why": N_("result"), "day": N_("time"),
+               "hour": N_("time"), "hours": N_("time"), "actions": N_("time"), "real_ms": N_("real time"),
+               "split": N_("splits")}
 CODE = ("engine", "runs")  # the code a verdict depends on: the story's rules and the re-simulation
 FORMAT = 1
 
@@ -106,27 +110,28 @@ def check(saves_dir: Path, cs: ChallengeSet, ch: Challenge, attempts: int, entri
 def problem(saves_dir: Path, cs: ChallengeSet, ch: Challenge, e: Entry) -> str:
     """Why a recorded run does not count ("" when its replay is there, unchanged, and verifies)."""
     if not NAME.fullmatch(e.replay):
-        return f"its replay {e.replay!r} is not a name the game gives replays"
+        return _("its replay {replay} is not a name the game gives replays").format(replay=repr(e.replay))
     path = Path(saves_dir) / replay.FOLDER / e.replay
     try:
         if path.stat().st_size > replay.MAX_BYTES:
-            return f"its replay {e.replay} is far larger than any replay"
+            return _("its replay {replay} is far larger than any replay").format(replay=e.replay)
         data = path.read_bytes()
     except FileNotFoundError:
-        return f"its replay {e.replay} is not in the replays folder"
+        return _("its replay {replay} is not in the replays folder").format(replay=e.replay)
     except OSError as err:
-        return f"its replay {e.replay} cannot be read ({err.strerror or err})"
+        return _("its replay {replay} cannot be read ({why})").format(replay=e.replay, why=err.strerror or err)
     digest = hashlib.sha256(data).hexdigest()
     if not e.replay.endswith(f"-{digest[:10]}{replay.SUFFIX}"):  # the name is the hash it was written with
-        return f"its replay {e.replay} was changed after the run was recorded"
+        return _("its replay {replay} was changed after the run was recorded").format(replay=e.replay)
     v = verdict(data, digest, cs)
     if v.why:
-        return f"its replay does not verify: {v.why}"
+        return _("its replay does not verify: {why}").format(why=v.why)
     if v.ref != ch.ref:
-        return f"its replay is a run of {v.ref}, not of {ch.ref}"
-    wrong = sorted({CLAIM_WORDS.get(k, k) for k in v.claims.keys() | claims(e).keys()
+        return _("its replay is a run of {ref}, not of {expected}").format(ref=v.ref, expected=ch.ref)
+    wrong = sorted({_(CLAIM_WORDS[k]) if k in CLAIM_WORDS else k for k in v.claims.keys() | claims(e).keys()
                     if v.claims.get(k) != claims(e).get(k)})
-    return f"the records claim another {', '.join(wrong)} than its replay" if wrong else ""
+    # Translators: {what} lists what differs: content, result, time, real time, splits.
+    return _("the records claim another {what} than its replay").format(what=", ".join(wrong)) if wrong else ""
 
 
 def claims(e: Entry) -> dict[str, Any]:
@@ -140,7 +145,9 @@ def verdict(data: bytes, digest: str, cs: ChallengeSet) -> Verdict:
     Kept in memory for the process and in the cache folder across runs of the game, keyed by the
     replay's hash, the content hash and the game's own code, so no edit can be served a stale answer.
     """
-    key = hashlib.sha256(f"{digest} {cs.content_hash} {FORMAT}".encode() + code_digest(*CODE)).hexdigest()
+    # The language is part of the key: the reason kept is in the words of the language it was made in.
+    key = hashlib.sha256(f"{digest} {cs.content_hash} {FORMAT} {current()}".encode()
+                         + code_digest(*CODE)).hexdigest()
     if key not in _verdicts:
         _verdicts[key] = _cached(key) or _store(key, _verify(data, cs))
     return _verdicts[key]
@@ -184,5 +191,5 @@ def _store(key: str, v: Verdict) -> Verdict:
 def _plain(reason: str) -> str:
     """A verify reason for the board: a run on older content is common and not anyone's fault."""
     if reason.startswith("content differs"):
-        return "it was made on an earlier version of the story, so it cannot be checked on this one"
+        return _("it was made on an earlier version of the story, so it cannot be checked on this one")
     return reason
