@@ -69,7 +69,8 @@ def board_text(ch: Challenge, b: Board) -> Text:
         t.append("\n" + _("Local board") + "\n", style="bold underline")
     for n, e in enumerate(rows, 1):
         # Translators: who ran a run on the local board: the player, or someone whose run was imported
-        t.append(f"{n}. {_run(ch, e)}  {_('you') if e.local else _('imported')}\n")
+        who = _("you") if e.local else _("imported")
+        t.append(f"{n}. {_run(ch, e)}  {who}\n")
     if b.unverified:
         t.append("\n" + _("Unverified — not counted") + "\n", style="bold underline")
     for u in b.unverified[:BOARD]:

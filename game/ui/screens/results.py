@@ -62,15 +62,15 @@ class ResultsScreen(Screen):
         self.sub_title = _("{challenge} — results").format(challenge=live.ch.title)
         head = Text()
         won = result.status == "done"
-        head.append((_("Finished") if won else _("Failed")) + f" — {_(WHY_WORDS[result.why])}\n",
+        head.append((_("Finished") if won else _("Failed")) + " — " + _(WHY_WORDS[result.why]) + "\n",
                     style="bold green" if won else "bold red")
         # Translators: the labels of a run's results stand in a column 14 characters wide
-        head.append(f"{_('In-game time'):<14}", style="dim")
+        head.append(_("In-game time").ljust(14), style="dim")
         head.append(f"{game_time(result.at)}", style="bold")
         head.append(f"   ({clock(result.at)})\n", style="dim")
-        head.append(f"{_('Real time'):<14}", style="dim")
+        head.append(_("Real time").ljust(14), style="dim")
         head.append(f"{real_time(result.at.real_ms)}\n")
-        head.append(f"{_('Score'):<14}", style="dim")
+        head.append(_("Score").ljust(14), style="dim")
         head.append_text(lit(f"{live.ch.score.src} = {result.score}\n"))
         j = live.judgement
         if j is not None and j.new_pb and not self.playback:

@@ -73,7 +73,7 @@ def stat_lines(camp: Campaign, st: GameState) -> Text:
         stats.append(f"{stat.label[:12]:<12} ", style="dim")
         stats.append(f"{stat.unit}{number(v)}{top}\n")
     # Translators: a side-panel label: at most 12 characters
-    stats.append(f"{_('Friends')[:12]:<12} ", style="dim")
+    stats.append(_("Friends")[:12].ljust(12) + " ", style="dim")
     stats.append(f"{len(st.friends)}\n")
     return stats
 
