@@ -16,7 +16,7 @@ from game import __version__, completion
 from game.commands import MODULES, helptext
 from game.paths import default_content_dir, default_saves_dir
 from game.i18n import available as available_languages
-from game.i18n import normalise
+from game.i18n import N_, _, normalise
 from game.plain.terminal import wants_plain
 
 
@@ -26,9 +26,9 @@ def seed_arg(text: str) -> int:
     try:
         seed = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number").format(text=text)) from None
     if not 0 <= seed <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"a seed is from 0 to {MAX_SEED}")
+        raise argparse.ArgumentTypeError(_("a seed is from 0 to {max}").format(max=MAX_SEED))
     return seed
 
 
@@ -47,23 +47,24 @@ def command_named(argv: list[str], valued: set[str]) -> str | None:
 
 
 # The options before the subcommand: (option, what add_argument needs). Each subcommand takes them
-# after its name too, and play also takes PLAYING.
+# after its name too, and play also takes PLAYING. Their help is marked with N_ and translated in
+# add_options, once the language is chosen.
 SHARED: list[tuple[str, dict[str, Any]]] = [
     ("--lang", {"metavar": "CODE",
-                "help": "the language to play and report in: en or nl (default: the one chosen in the game, "
-                        "else LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)"}),
+                "help": N_("the language to play and report in: en or nl (default: the one chosen in the game, "
+                           "else LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)")}),
     ("--content", {"type": Path, "metavar": "DIR",
-                   "help": "folder of campaigns (default: content/ in a checkout, else the shipped story)"}),
+                   "help": N_("folder of campaigns (default: content/ in a checkout, else the shipped story)")}),
     ("--saves", {"type": Path, "metavar": "DIR",
-                 "help": "folder for saves (default: saves/ in a checkout, else your data folder)"}),
+                 "help": N_("folder for saves (default: saves/ in a checkout, else your data folder)")}),
 ]
 PLAYING: list[tuple[str, dict[str, Any]]] = [
-    ("--seed", {"type": seed_arg, "help": "seed for new games (default: random)"}),
+    ("--seed", {"type": seed_arg, "help": N_("seed for new games (default: random)")}),
     ("--dev", {"action": "store_true",
-               "help": "for authors: reload the story when a content file is saved, keeping your place"}),
+               "help": N_("for authors: reload the story when a content file is saved, keeping your place")}),
     ("--plain", {"action": "store_true",
-                 "help": "play line by line in plain text, for screen readers, braille displays, pipes and "
-                         "slow links (also when TERM=dumb or not on a terminal)"}),
+                 "help": N_("play line by line in plain text, for screen readers, braille displays, pipes and "
+                            "slow links (also when TERM=dumb or not on a terminal)")}),
 ]
 
 
@@ -73,6 +74,8 @@ def add_options(p: argparse.ArgumentParser, options: list[tuple[str, dict[str, A
     returns the ones added that take a value."""
     valued = []
     for opt, kwargs in options:
+        if "help" in kwargs:
+            kwargs = {**kwargs, "help": _(kwargs["help"])}
         try:
             p.add_argument(opt, default=default, **kwargs)
         except argparse.ArgumentError:  # the subcommand's own option of that name wins
@@ -92,10 +95,16 @@ def after_command(sub: argparse._SubParsersAction) -> None:
         add_options(parser, SHARED + (PLAYING if name == "play" else []), argparse.SUPPRESS)
 
 
-PLAY_HELP = ("Play in the terminal: pick a campaign, then live its days one choice at a time. "
-             "The game saves as you go; Continue on the title screen picks up where you left off.")
-PLAY_CODES = {0: "you quit the game", 2: "content that does not load, a saves folder that cannot be "
-              "written, or bad input", 130: "interrupted (Ctrl+C)"}
+# Marked with N_, translated where the parser is built (after the language is chosen).
+PLAY_HELP = N_("Play in the terminal: pick a campaign, then live its days one choice at a time. "
+               "The game saves as you go; Continue on the title screen picks up where you left off.")
+PLAY_CODES = {0: N_("you quit the game"), 2: N_("content that does not load, a saves folder that cannot be "
+                                                "written, or bad input"), 130: N_("interrupted (Ctrl+C)")}
+
+
+def play_codes() -> dict[int, str]:
+    """PLAY_CODES in the language being spoken."""
+    return {code: _(meaning) for code, meaning in PLAY_CODES.items()}
 
 
 def build_parser(argv: list[str] | None = None, everything: bool = False) -> argparse.ArgumentParser:
@@ -107,19 +116,19 @@ def build_parser(argv: list[str] | None = None, everything: bool = False) -> arg
     """
     p = argparse.ArgumentParser(
         prog="citizen-score",
-        description="A terminal game about living under a social credit score.",
+        description=_("A terminal game about living under a social credit score."),
         epilog=helptext.fill(
-               "--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
-               "--seed, --dev and --plain may follow play. "
-               "Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
-               "NO_COLOR turns colour off.\n\n"
-               "Each command's --help (citizen-score COMMAND --help) says what it does and its exit codes.")
-               + "\n\n" + helptext.exit_codes(PLAY_CODES) + "\n  (without a command, citizen-score plays)",
+               _("--content and --saves may also follow the command (citizen-score simulate sesame --content DIR); "
+                 "--seed, --dev and --plain may follow play. "
+                 "Environment: CITIZEN_SCORE_CONTENT and CITIZEN_SCORE_SAVES set the default folders. "
+                 "NO_COLOR turns colour off.\n\n"
+                 "Each command's --help (citizen-score COMMAND --help) says what it does and its exit codes."))
+               + "\n\n" + helptext.exit_codes(play_codes()) + "\n  " + _("(without a command, citizen-score plays)"),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"citizen-score {__version__}")
     valued = add_options(p, SHARED + PLAYING)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    play = helptext.parser(sub, "play", "play the game (the default)", PLAY_HELP, PLAY_CODES)
+    play = helptext.parser(sub, "play", _("play the game (the default)"), _(PLAY_HELP), play_codes())
     play.set_defaults(command="play")
     argv = sys.argv[1:] if argv is None else argv
     wanted = command_named(argv, set(valued))
@@ -138,12 +147,13 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
     try:
         app = make_app(content, saves_dir, seed, dev=dev)
     except OSError as e:
-        return helptext.fail("play", f"cannot use the saves folder {saves_dir}: {e.strerror or e}.\n"
-                             "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.")
+        return helptext.fail("play", _("cannot use the saves folder {folder}: {why}.").format(
+            folder=saves_dir, why=e.strerror or e) + "\n"
+            + _("Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to."))
     app.run()
     if app.content_error:
-        return helptext.fail("play", app.content_error + "\n\nThe game cannot start until the content is "
-                             "fixed (citizen-score check lists every problem).")
+        return helptext.fail("play", app.content_error + "\n\n" + _("The game cannot start until the content is "
+                                                                    "fixed (citizen-score check lists every problem)."))
     return app.return_code or 0
 
 
@@ -183,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang and not normalise(args.lang):
         speaks = ", ".join(available_languages())
         return helptext.fail(getattr(args, "command", None) or "play",
-                             f"there is no language '{args.lang}'; the game speaks {speaks}.")
+                             _("there is no language '{lang}'; the game speaks {languages}.").format(
+                                 lang=args.lang, languages=speaks))
     content = args.content or default_content_dir()
     try:
         if hasattr(args, "run"):

@@ -11,10 +11,14 @@ import shutil
 import sys
 import textwrap
 
+from game.i18n import _
+
 
 def exit_codes(codes: dict[int, str]) -> str:
     """The "exit codes:" section: one line a code, in order."""
-    return "exit codes:\n" + "\n".join(f"  {code:<4}{meaning}" for code, meaning in sorted(codes.items()))
+    # Translators: the heading of the list of exit codes in every command's --help (argparse's own headings,
+    # usage: and options:, stay as argparse writes them).
+    return _("exit codes:") + "\n" + "\n".join(f"  {code:<4}{meaning}" for code, meaning in sorted(codes.items()))
 
 
 def fill(text: str) -> str:

@@ -12,6 +12,7 @@ from game.engine.challenges import day_key, today
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
 from game.fileio import atomic_write
+from game.i18n import _
 from game.runs import board, data, records, replay, text
 from game.runs.clock import Stamp
 from game.runs.find import Library, NotFound
@@ -21,19 +22,22 @@ from game.runs.verify import verify_file
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = parser(sub, "records", "show challenge boards; import a friend's replay; export LiveSplit splits",
-               "Without a challenge, list the boards kept in the saves folder. With one, show its "
-               "board: personal best, sum of best, attempts and history. --import adds a replay to "
-               "the board once it verifies; --lss writes the splits for LiveSplit.",
-               {0: "done", 1: "a replay to import does not verify",
-                2: "bad input: no such challenge, a bad --date, a file that cannot be read or written"})
-    p.add_argument("challenge", nargs="?", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
+    p = parser(sub, "records", _("show challenge boards; import a friend's replay; export LiveSplit splits"),
+               _("Without a challenge, list the boards kept in the saves folder. With one, show its "
+                 "board: personal best, sum of best, attempts and history. --import adds a replay to "
+                 "the board once it verifies; --lss writes the splits for LiveSplit."),
+               # Translators: the exit code 0 of citizen-score records: it did what was asked.
+               {0: _("done"), 1: _("a replay to import does not verify"),
+                2: _("bad input: no such challenge, a bad --date, a file that cannot be read or written")})
+    p.add_argument("challenge", nargs="?", metavar="CHALLENGE",
+                   help=_("campaign/challenge, or a challenge id used once"))
     p.add_argument("--import", dest="imports", action="append", type=Path, metavar="REPLAY", default=[],
-                   help="add a replay to the local board once it verifies")
-    p.add_argument("--lss", type=Path, metavar="OUT.lss", help="write the challenge's splits in LiveSplit's format")
-    p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day's board (default: today, UTC)")
+                   help=_("add a replay to the local board once it verifies"))
+    p.add_argument("--lss", type=Path, metavar="OUT.lss", help=_("write the challenge's splits in LiveSplit's format"))
+    p.add_argument("--date", metavar="YYYYMMDD",
+                   help=_("for a daily challenge: the day's board (default: today, UTC)"))
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text (default) or json (schema/output/records.schema.json)")
+                   help=_("text (default) or json (schema/output/{name}.schema.json)").format(name="records"))
     p.set_defaults(run=run)
 
 
@@ -48,27 +52,28 @@ def run(args: argparse.Namespace) -> int:
             return import_replays(args, library)
         if args.challenge is None:
             if args.lss:
-                return _fail("--lss needs a CHALLENGE to export.")
+                return _fail(_("--lss needs a CHALLENGE to export."))
             return list_boards(args.saves, library, args.format)
         cs, ch = library.find(args.challenge)
         day = day_key(args.date) if args.date else today()
         json_out = args.format == "json"
         if ch.daily and not json_out:
-            print(f"Daily challenge: the board of {day} (--date picks another day).")
+            print(_("Daily challenge: the board of {day} (--date picks another day).").format(day=day))
         b = board.read(args.saves, cs, ch, day)
         if args.lss:
             from game.runs.lss import caveats, write_lss
 
             write_lss(args.lss, cs.campaign, ch, b)
             for caveat in caveats(ch):
-                print(f"citizen-score records: warning: {caveat}", file=sys.stderr)
+                print("citizen-score records: " + _("warning: {caveat}").format(caveat=caveat), file=sys.stderr)
             if json_out:
                 data.dump(data.document("records", lss={"file": str(args.lss), "runs": len(b.counted),
                                                         "attempts": b.attempts, "left_out": len(b.unverified)}),
                           sys.stdout)
                 return 0
-            left_out = f"; {len(b.unverified)} unverified left out" if b.unverified else ""
-            print(f"Wrote {args.lss} ({len(b.counted)} runs, {b.attempts} attempts{left_out}).")
+            left_out = _("; {count} unverified left out").format(count=len(b.unverified)) if b.unverified else ""
+            print(_("Wrote {file} ({runs} runs, {attempts} attempts{left_out}).").format(
+                file=args.lss, runs=len(b.counted), attempts=b.attempts, left_out=left_out))
             return 0
         if json_out:
             data.dump(data.document("records", board=data.board(ch, b, day if ch.daily else "")), sys.stdout)
@@ -90,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
 def list_boards(saves: Path, library: Library, fmt: str = "text") -> int:
     found = records.boards(saves)
     if not found and fmt == "text":
-        print(f"No records yet in {saves}. Play a challenge, or run a route with citizen-score route.")
+        print(_("No records yet in {folder}. Play a challenge, or run a route with citizen-score route.").format(
+            folder=saves))
     code, listed = 0, []
     for cid, chid in found:
         try:
@@ -123,9 +129,11 @@ def _tally(saves: Path, library: Library, cid: str, chid: str) -> dict[str, Any]
 
 def _summary(t: dict[str, Any]) -> str:
     if not t["verified"]:
-        return f"{t['attempts']} attempts, {t['runs']} runs (not verified: the challenge is not in this content)"
-    unverified = f", {t['unverified']} unverified" if t["unverified"] else ""
-    return f"{t['attempts']} attempts, {t['finished']} finished runs{unverified}"
+        return _("{attempts} attempts, {runs} runs (not verified: the challenge is not in this content)").format(
+            attempts=t["attempts"], runs=t["runs"])
+    unverified = _(", {count} unverified").format(count=t["unverified"]) if t["unverified"] else ""
+    return _("{attempts} attempts, {finished} finished runs{unverified}").format(
+        attempts=t["attempts"], finished=t["finished"], unverified=unverified)
 
 
 @dataclass
@@ -145,11 +153,15 @@ class Imported:
 
     def line(self) -> str:
         if self.outcome == "not valid":
-            return f"{self.path}: not imported, it does not verify — " + "; ".join(self.reasons)
+            return _("{file}: not imported, it does not verify — {reasons}").format(
+                file=self.path, reasons="; ".join(self.reasons))
         if self.outcome == "already":
-            return f"{self.path}: already on the board of {self.ref} as {self.replay}; a replay counts once."
-        return (f"{self.path}: valid, added to the board of {self.ref} as {self.replay}"
-                + (f" (your PB: {text.game_time(self.pb)})" if self.pb else ""))
+            return _("{file}: already on the board of {ref} as {replay}; a replay counts once.").format(
+                file=self.path, ref=self.ref, replay=self.replay)
+        added = _("{file}: valid, added to the board of {ref} as {replay}").format(
+            file=self.path, ref=self.ref, replay=self.replay)
+        # Translators: PB is a personal best, as speedrunners say.
+        return added + (" " + _("(your PB: {time})").format(time=text.game_time(self.pb)) if self.pb else "")
 
 
 def import_replays(args: argparse.Namespace, library: Library) -> int:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from game.commands.helptext import fail, parser
+from game.i18n import _
 from game.runs.find import Library
 from game.runs.verify import verify_file
 
@@ -14,21 +15,21 @@ def speed_arg(text: str) -> float:
     try:
         speed = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number").format(text=text)) from None
     if not 0.125 <= speed <= 64:
-        raise argparse.ArgumentTypeError("the speed is from 0.125 to 64")
+        raise argparse.ArgumentTypeError(_("the speed is from 0.125 to 64"))
     return speed
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = parser(sub, "replay", "play a replay file back in the game's screens",
-               "Watch a replay played back in the game's own screens, after it is verified: a replay "
-               "that does not fit the story is explained, not half played.",
-               {0: "the replay was watched", 1: "the replay is not valid",
-                2: "the replay cannot be read, or the content does not load"})
+    p = parser(sub, "replay", _("play a replay file back in the game's screens"),
+               _("Watch a replay played back in the game's own screens, after it is verified: a replay "
+                 "that does not fit the story is explained, not half played."),
+               {0: _("the replay was watched"), 1: _("the replay is not valid"),
+                2: _("the replay cannot be read, or the content does not load")})
     p.add_argument("replay", type=Path, metavar="REPLAY")
     p.add_argument("--speed", type=speed_arg, default=1.0, metavar="X",
-                   help="times real speed (default 1; a route moves a choice every 0.6 s)")
+                   help=_("times real speed (default 1; a route moves a choice every 0.6 s)"))
     p.set_defaults(run=run)
 
 
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     if v.unreadable:
         return fail("replay", v.unreadable)
     if not v.valid:
-        return fail("replay", f"{args.replay}: NOT valid — " + "; ".join(v.reasons), 1)
+        return fail("replay", _("{file}: NOT valid — {reasons}").format(file=args.replay, reasons="; ".join(v.reasons)),
+                    1)
     from game.ui.app import make_app  # the UI is loaded only once the replay is known to be good
 
     assert v.replay is not None

@@ -9,6 +9,7 @@ from typing import Any
 
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
+from game.i18n import _
 from game.paths import openable
 from game.runs import data, text
 from game.runs.attempt import board_before, finish
@@ -20,18 +21,18 @@ from game.runs.splits import Judgement, judge, segment_ids
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = parser(sub, "route", "play a route file (one choice id per line) against a challenge",
-               "Play a route headless against a challenge: the choices in order, one choice id a line. "
-               "Prints the splits and the result, writes a verifiable replay and puts the run on the "
-               "challenge's board (unless --no-record).",
-               {0: "the run finished and counts", 1: "the run failed or did not finish",
-                2: "bad input: no such challenge, a route that does not fit, content that does not load"})
-    p.add_argument("challenge", metavar="CHALLENGE", help="campaign/challenge, or a challenge id used once")
-    p.add_argument("route", metavar="ROUTE_FILE", help="one choice id per line; # starts a comment")
-    p.add_argument("--date", metavar="YYYYMMDD", help="for a daily challenge: the day whose seed to use")
-    p.add_argument("--no-record", action="store_true", help="write the replay but leave the board alone")
+    p = parser(sub, "route", _("play a route file (one choice id per line) against a challenge"),
+               _("Play a route headless against a challenge: the choices in order, one choice id a line. "
+                 "Prints the splits and the result, writes a verifiable replay and puts the run on the "
+                 "challenge's board (unless --no-record)."),
+               {0: _("the run finished and counts"), 1: _("the run failed or did not finish"),
+                2: _("bad input: no such challenge, a route that does not fit, content that does not load")})
+    p.add_argument("challenge", metavar="CHALLENGE", help=_("campaign/challenge, or a challenge id used once"))
+    p.add_argument("route", metavar="ROUTE_FILE", help=_("one choice id per line; # starts a comment"))
+    p.add_argument("--date", metavar="YYYYMMDD", help=_("for a daily challenge: the day whose seed to use"))
+    p.add_argument("--no-record", action="store_true", help=_("write the replay but leave the board alone"))
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text (default) or json (schema/output/route.schema.json)")
+                   help=_("text (default) or json (schema/output/{name}.schema.json)").format(name="route"))
     p.set_defaults(run=run)
 
 
@@ -58,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
         for line in text.splits_table(judged):
             print(line)
-        print(f"Unfinished: the route ends after {len(played.steps)} choices, at in-game "
-              f"{text.game_time(played.now())} ({text.clock(played.now())}); the challenge is still on.")
+        print(_("Unfinished: the route ends after {count} choices, at in-game {time} ({clock}); the challenge "
+                "is still on.").format(count=len(played.steps), time=text.game_time(played.now()),
+                                        clock=text.clock(played.now())))
         return 1
     try:
         done = finish(played, args.saves, board_before(args.saves, played), "route",
@@ -74,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     print(text.result_line(ch, played.result))
     if judged.new_pb and not args.no_record:
-        print("New personal best!")
-    print(f"Replay: {done.replay_path}")
+        print(_("New personal best!"))
+    print(_("Replay: {file}").format(file=done.replay_path))
     return 0 if played.result.status == "done" else 1
 
 
