@@ -75,7 +75,8 @@ def add_options(p: argparse.ArgumentParser, options: list[tuple[str, dict[str, A
     valued = []
     for opt, kwargs in options:
         if "help" in kwargs:
-            kwargs = {**kwargs, "help": _(kwargs["help"])}
+            marked = kwargs["help"]
+            kwargs = {**kwargs, "help": _(marked)}
         try:
             p.add_argument(opt, default=default, **kwargs)
         except argparse.ArgumentError:  # the subcommand's own option of that name wins
