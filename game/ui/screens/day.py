@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header
 
-from game.i18n import _
+from game.i18n import _, pgettext
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.notice import NOTHING, notice
 from game.engine.model import Campaign
@@ -71,7 +71,9 @@ class DayScreen(GameScreen):
         Binding("s", "app.save", _("Save")),
         Binding("question_mark", "app.help", _("Help"), key_display="?"),
         Binding("escape", "leave('game')", _("Menu")),
-        Binding("escape", "leave('run')", _("Challenges")),
+        # Translators: Escape in a challenge's run: leave the run for the list of challenges. The run's
+        # footer has no room to spare: keep its descriptions (with Restart) as short as the English.
+        Binding("escape", "leave('run')", pgettext("run", "Challenges")),
         Binding("escape", "leave('replay')", _("Quit")),
         Binding("pageup", "story(-1)", _("Scroll up"), show=False, priority=True),
         Binding("pagedown", "story(1)", _("Scroll down"), show=False, priority=True),

@@ -38,7 +38,8 @@ def splits_table(live: Attempt) -> Table:
 
 class ResultsScreen(Screen):
     CSS_PATH = "results.tcss"
-    BINDINGS = [Binding("f5,ctrl+r", "restart", _("Run again")), Binding("escape,enter", "back", _("Challenges")),
+    BINDINGS = [Binding("f5,ctrl+r", "restart", _("Run again")),
+                Binding("escape,enter", "back", _("Challenges")),
                 Binding("t", "app.to_title", _("Title"))]
 
     class Again(Message):
