@@ -65,7 +65,7 @@ def problems(lang: str, tmpl: Catalog) -> list[str]:
             continue
         have = cat.get(msg.id, context=msg.context)
         where = ", ".join(f"{f}:{n}" for f, n in msg.locations[:2])
-        if have is None or not (have.string if isinstance(have.string, str) else all(have.string)):
+        if have is None or not (have.string if isinstance(have.string, str) else all(have.string or ())):
             out.append(f"{po_path(lang)}: no {lang} for {_show(msg.id)} ({where})")
         elif have.fuzzy:
             out.append(f"{po_path(lang)}: the {lang} for {_show(msg.id)} is marked fuzzy: check it ({where})")
