@@ -77,7 +77,12 @@ def problems(lang: str, tmpl: Catalog) -> list[str]:
 
 def _entries(data: bytes) -> dict[object, object]:
     cat = read_mo(io.BytesIO(data))
-    return {(m.context, m.id): m.string for m in cat if m.id}
+    return {(m.context, _key(m.id)): _key(m.string) for m in cat if m.id}
+
+
+def _key(value: object) -> object:
+    """Plural messages are lists in a read catalogue: as tuples they can be compared and keyed."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _show(msgid: object) -> str:
