@@ -152,6 +152,10 @@ def cmd_play(content: Path, saves_dir: Path, seed: int | None, dev: bool = False
             folder=saves_dir, why=e.strerror or e) + "\n"
             + _("Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to."))
     app.run()
+    if app.relaunch:  # the player chose another language: the same command line, in it
+        args = [a for i, a in enumerate(sys.argv) if not a.startswith("--lang")
+                and not (i and sys.argv[i - 1] == "--lang")]
+        os.execv(sys.executable, [sys.executable, "-m", "game", *args[1:]])
     if app.content_error:
         return helptext.fail("play", app.content_error + "\n\n" + _("The game cannot start until the content is "
                                                                     "fixed (citizen-score check lists every problem)."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -12,8 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from game import i18n, saves
 from game.i18n import _, ngettext
-from game import saves
 from game.leftovers import clear_leftovers
 from game.paths import openable
 from game.engine.problems import ContentError
@@ -78,7 +79,8 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         return None
 
     def on_mount(self) -> None:
-        ThemeMemory(self, self.saves_dir).start()
+        self.memory = ThemeMemory(self, self.saves_dir)
+        self.memory.start()
         self.push_screen(TitleScreen())
         if self.opening is not None:  # a screen to show over the title, e.g. a replay played back
             self.push_screen(self.opening)
@@ -432,6 +434,16 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         # Translators: the name offered for a new save slot; only letters, digits, spaces, - and _.
         self.push_screen(SaveScreen(self.saves_dir, _("day {day}").format(day=play.st.day)), saved)
 
+    relaunch: str = ""  # a language the player switched to: the command line starts the game again in it
+
+    def switch_language(self, lang: str) -> None:
+        """Remember the language and end this run of the app, for the command line to start the game
+        again in it: every word on every screen, the campaigns' included, is read at start-up.
+        The game in play was autosaved after its last choice; Continue picks it up."""
+        if self.memory.remember_language(lang):
+            self.relaunch = lang
+            self.exit()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(_("New game"), _("Pick a campaign and start a new life"), self.action_new_game)
@@ -440,6 +452,12 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         yield SystemCommand(_("Endings gallery"), _("The endings you have found, and your lifetime figures"),
                             self.action_gallery)
         yield SystemCommand(_("Help"), _("Keys and how the score works"), self.action_help)
+        for lang in i18n.available():
+            if lang != i18n.current():
+                # Translators: {language} is the language's own name (English, Nederlands).
+                yield SystemCommand(_("Language: {language}").format(language=i18n.language_name(lang)),
+                                    _("Speak this language from now on (the game restarts at its title; "
+                                      "your game is autosaved)"), partial(self.switch_language, lang))
         if self.play is not None:
             yield SystemCommand(_("Why? (ledger)"), _("Every change to your score and why"), self.action_ledger)
             yield SystemCommand(_("Life"), _("Jobs, homes, travel, loans: open or shut"), self.action_life)

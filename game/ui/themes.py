@@ -19,6 +19,8 @@ from textual.filter import LineFilter
 from textual.theme import Theme
 
 from game.i18n import _
+from dataclasses import replace
+
 from game.settings import Settings, SettingsError, load_settings, save_settings
 
 # White and pure colours on black: every pair of text and background is at least 7:1 (WCAG AAA),
@@ -106,11 +108,26 @@ class ThemeMemory:
         self.shown = self.app.theme  # the theme it opened with is not a pick to write down
         self.app.theme_changed_signal.subscribe(self.app, self.picked)
 
+    def remember_language(self, lang: str) -> bool:
+        """Write down the language the player chose; False (and a notice) if it cannot be kept."""
+        if self.broken:
+            self.app.notify(_("The language was not remembered: the settings file cannot be read."),
+                            severity="warning", markup=False)
+            return False
+        self.settings = replace(self.settings, lang=lang)
+        try:
+            save_settings(self.saves_dir, self.settings)
+        except OSError as e:
+            self.app.notify(_("The language was not remembered: {problem}.").format(problem=e.strerror or e),
+                            severity="warning", markup=False)
+            return False
+        return True
+
     def picked(self, theme: Theme) -> None:
         if self.broken or theme.name == self.shown:
             return
         self.shown = theme.name
-        self.settings = Settings(theme=theme.name)
+        self.settings = replace(self.settings, theme=theme.name)
         try:
             save_settings(self.saves_dir, self.settings)
         except OSError as e:
