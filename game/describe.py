@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from game.engine import textlang
 from game.engine.engine import GateStatus
-from game.engine.model import Campaign, ListDef, Rule, measure_label
+from game.engine.model import Campaign, ListDef, Rule
 from game.engine.state import GameState
 from game.i18n import N_, _
 
@@ -21,6 +21,15 @@ UNKNOWN = N_("unknown rule")
 def human(ident: str) -> str:
     """An id as words: night_gaming -> Night gaming."""
     return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+
+def rule_title(camp: Campaign, rule_id: str) -> str:
+    """A rule's name: the translation's words for it, else its id as words."""
+    return camp.names.get(f"rule.{rule_id}") or human(rule_id)
+
+
+def act_words(camp: Campaign, act: str) -> str:
+    return camp.names.get(f"act.{act}") or act.replace(".", " ").replace("_", " ")
 
 
 def signed(n: int) -> str:
@@ -35,7 +44,7 @@ def rule_known(camp: Campaign, st: GameState, rule_id: str) -> bool:
 
 
 def rule_name(camp: Campaign, st: GameState, rule_id: str) -> str:
-    return human(rule_id) if rule_known(camp, st, rule_id) else _(UNKNOWN)
+    return rule_title(camp, rule_id) if rule_known(camp, st, rule_id) else _(UNKNOWN)
 
 
 def rule_why(camp: Campaign, st: GameState, rule_id: str, why: str = "") -> str:
@@ -69,7 +78,10 @@ def value_label(camp: Campaign, key: str) -> str:
         return camp.stats[key].label
     if key.startswith("npc."):
         _npc, nid, measure = key.split(".", 2)
-        return measure_label(camp.npcs[nid], measure, camp.scores)
+        label = camp.scores[measure].label if measure in camp.scores else \
+            camp.names.get(f"measure.{measure}") or measure.replace("_", " ")
+        # Translators: a person's or an organisation's measure: "Harbour Clinic's rating".
+        return _("{name}'s {measure}").format(name=camp.npcs[nid].name, measure=label)
     return human(key)
 
 
@@ -110,10 +122,11 @@ class RuleCard:
     fired: int
 
 
-def trigger_text(rule: Rule) -> str:
+def trigger_text(rule: Rule, camp: Campaign | None = None) -> str:
     if rule.on:  # acts are named by authors as verbs or as events: quote them, do not conjugate
         # Translators: the acts that set a rule off, each in quotes: “go out”, “pay rent”.
-        acts = _(" or ").join(f"“{a.replace('.', ' ').replace('_', ' ')}”" for a in rule.on)
+        acts = _(" or ").join(f"“{act_words(camp, a) if camp else a.replace('.', ' ').replace('_', ' ')}”"
+                              for a in rule.on)
         # Translators: when a rule fires: on the act(s) named, e.g. on “go out” or “pay rent”.
         text = _("on {acts}").format(acts=acts)
     elif rule.every:
@@ -143,7 +156,7 @@ def effect_text(camp: Campaign, rule: Rule) -> str:
 
 def rulebook(camp: Campaign, st: GameState) -> tuple[list[RuleCard], int]:
     """The rules the player knows, in file order, and how many are still unknown."""
-    known = [RuleCard(r.id, human(r.id), trigger_text(r), effect_text(camp, r), said_why(r, st),
+    known = [RuleCard(r.id, rule_title(camp, r.id), trigger_text(r, camp), effect_text(camp, r), said_why(r, st),
                       st.fired.get(r.id, 0))
              for r in camp.rules.values() if rule_known(camp, st, r.id)]
     return known, len(camp.rules) - len(known)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.describe import good, human, rule_known, rule_why, signed, value_label
+from game.describe import good, rule_known, rule_title, rule_why, signed, value_label
 from game.engine.engine import Outcome, flag_known
 from game.engine.model import Campaign
 from game.engine.state import GameState
@@ -47,7 +47,7 @@ def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
         lines.append(ScoreLine(e.delta, good(camp, e.score, e.delta), label + why))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
     # Translators: a hidden rule of the scoring system that the player has just worked out.
-    bits += [_("found out: {rule}").format(rule=human(r)) for r in out.revealed]
+    bits += [_("found out: {rule}").format(rule=rule_title(camp, r)) for r in out.revealed]
     # Translators: a flag that is now true of the player ("now: on the blacklist").
     bits += [_("now: {flag}").format(flag=camp.flags[f])
              for f in out.flags_set if flag_known(camp, st, f)]  # secret lists stay so

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.describe import UNKNOWN, good, rule_known, rule_why
+from game.describe import UNKNOWN, good, human, rule_known, rule_title, rule_why
 from game.engine import engine
 from game.engine.model import Campaign
 from game.engine.state import GameState
@@ -16,7 +16,7 @@ class LifeSummary:
     scores: list[str]
     days: int
     choices: int
-    shaped: list[tuple[str, int, str, bool]]  # rule id (or "unknown rule", translated), net change, why, good for you
+    shaped: list[tuple[str, int, str, bool]]  # rule's name (or "Unknown rule"), net change, why, good for you
     open: list[str]
     shut: list[str]
 
@@ -33,7 +33,8 @@ def life_summary(camp: Campaign, st: GameState, top: int = 5) -> LifeSummary:
         key = (e.rule, e.score)
         totals[key] = totals.get(key, 0) + e.delta
     ranked = sorted(totals.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top]
-    shaped = [(r if rule_known(camp, st, r) else _(UNKNOWN), t, rule_why(camp, st, r), bool(good(camp, sid, t)))
+    shaped = [(rule_title(camp, r) if rule_known(camp, st, r) else human(_(UNKNOWN)), t, rule_why(camp, st, r),
+               bool(good(camp, sid, t)))
               for (r, sid), t in ranked if t]
     gates = engine.gates(camp, st)
     return LifeSummary(scores, st.day, len(st.log), shaped,

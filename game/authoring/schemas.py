@@ -84,6 +84,7 @@ def by_id(table: dict[str, Any]) -> dict[str, Any]:
 
 STAMP_DOC = ("A hash of the original words this table was translated from, written by `citizen-score translate "
              "CAMPAIGN --lang CODE --stamp`; check reports the translation as stale when the original changes.")
+NAME_DOC = "The rule's name as the rulebook and the ledger show it (the story names a rule only by its id)."
 WORD_MAP = {"type": "object", "additionalProperties": {"type": "string"},
             "description": "The words for each id of the original table."}
 
@@ -102,7 +103,12 @@ def translation_schema() -> dict[str, Any]:
             "campaign": words("campaign"), "scores": by_id(score), "stats": by_id(words("stat")),
             "flags": {**WORD_MAP, "properties": {STAMP: {"type": "string", "description": STAMP_DOC}}},
             "gate_kinds": {**WORD_MAP, "properties": {STAMP: {"type": "string", "description": STAMP_DOC}}},
-            "list": by_id(words("list")), "npc": by_id(words("npc")), "rule": by_id(words("rule")),
+            "list": by_id(words("list")), "npc": by_id(words("npc")),
+            "rule": by_id(words("rule", {"name": {"type": "string", "description": NAME_DOC}})),
+            "acts": {**WORD_MAP, "description": "The words shown for each act rules.toml names (`\"post.zing\" = "
+                     "\"een zing posten\"`)."},
+            "measures": {**WORD_MAP, "description": "The words shown for each measure of its own a person or "
+                         "organisation has (`goodwill = \"welwillendheid\"`)."},
             "scene": by_id(words("scene", {"choice": by_id(words("choice"))})),
             "challenge": by_id(words("challenge", {"split": by_id(words("split"))})),
         },

@@ -226,6 +226,9 @@ class Campaign:
     lists: dict[str, ListDef] = field(default_factory=dict)
     lang: str = "en"  # the language its words are in (a translation read over the story changes it)
     words: dict[str, dict[str, str]] = field(default_factory=dict)  # a translation's words by table path
+    # Words a translation gives for what the story names only by id: "rule.<id>", "act.<act>",
+    # "measure.<name>" (screens otherwise make words of the id itself).
+    names: dict[str, str] = field(default_factory=dict)
     # indexes by id
     choices: dict[str, Choice] = field(default_factory=dict)  # by full id "scene.choice"
     rules_on: dict[str, list[Rule]] = field(default_factory=dict)

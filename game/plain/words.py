@@ -7,7 +7,7 @@ change colours. Nothing here draws boxes or rules of dashes: a screen reader wou
 
 from __future__ import annotations
 
-from game.describe import UNKNOWN, by_kind, human, lists_on, ratings, rule_known, rule_why, rulebook, signed
+from game.describe import UNKNOWN, by_kind, lists_on, rule_title, ratings, rule_known, rule_why, rulebook, signed
 from game.engine.engine import GateStatus, Option
 from game.engine.model import Campaign
 from game.engine.play import Play
@@ -73,7 +73,7 @@ def ledger(camp: Campaign, st: GameState, newest: int | None = None) -> list[str
                       count).format(count=count)]
     for e in shown:
         known = rule_known(camp, st, e.rule)
-        name = human(e.rule) + (f" ({e.domain})" if e.domain else "") if known else _(UNKNOWN)
+        name = rule_title(camp, e.rule) + (f" ({e.domain})" if e.domain else "") if known else _(UNKNOWN)
         score = f"{camp.scores[e.score].label} " if many and e.score in camp.scores else ""
         # Translators: one change in the ledger: "Day 3 14:00: −15, Night gaming. Why it happened."
         lines.append(clean(_("Day {day} {time}: {score}{change}, {rule}. {why}").format(
@@ -133,7 +133,7 @@ def ending(play: Play) -> list[str]:
     lines = [_("The end."), "", *scene(play), "", *sm.scores, length]
     if sm.shaped:
         lines += ["", _("The rules that shaped your life") + ":"]
-        lines += [f"{signed(total)} {human(rule)}, {why}" for rule, total, why, _good in sm.shaped]
+        lines += [f"{signed(total)} {rule}, {why}" for rule, total, why, _good in sm.shaped]
     lines += ["", _("Open to you: ") + (", ".join(sm.open) or _("nothing")) + ".",
               _("Shut: ") + (", ".join(sm.shut) or _("nothing")) + "."]
     return [clean(line) for line in lines]

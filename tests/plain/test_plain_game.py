@@ -141,7 +141,7 @@ def test_a_long_ledger_reads_out_the_newest_and_says_how_to_hear_all():
     from game.engine.state import LedgerEntry
     from game.plain.words import ledger
 
-    camp = SimpleNamespace(scores={"credit": SimpleNamespace(label="Credit")}, rules={})
+    camp = SimpleNamespace(scores={"credit": SimpleNamespace(label="Credit")}, rules={}, names={})
     entries = [LedgerEntry(n, 1, 8, "haggle", "credit", "", -1, "Haggling is disorderly.") for n in range(30)]
     st = SimpleNamespace(ledger=entries, revealed=set())
     assert len(ledger(camp, st, 20)) == 1 + 20 + 1

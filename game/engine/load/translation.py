@@ -37,7 +37,7 @@ TEXT_KEYS: dict[str, tuple[str, ...]] = {
     "challenge": ("title", "about"), "split": ("title",),
 }
 # Tables of id = words (their keys are ids, every value is words).
-WORD_MAPS = {"flags", "gate_kinds"}
+WORD_MAPS = {"flags", "gate_kinds", "acts", "measures"}
 # Words kept in a table of a score: the shown name of each band and domain, by id.
 SCORE_MAPS = ("bands", "domains")
 # Kinds whose text is a template ({holes} and forms); the rest is shown as written.
@@ -56,11 +56,15 @@ class Entry:
     words: dict[str, str]  # key -> original text (for a word map: id -> words)
     file: str  # the original's path in the campaign folder
     children: dict[str, str] = field(default_factory=dict)  # sub-table key -> child kind
+    # Words the story does not write but shows, made from an id (a rule's name, an act): they may be
+    # translated, and count as missing until they are, but a stamp covers only written words.
+    derived: set[str] = field(default_factory=set)
 
     @property
     def stamp(self) -> str:
         """The hash of the original words a translation of this table was made from."""
-        blob = json.dumps([self.kind, self.words], sort_keys=True, ensure_ascii=False)
+        written = {k: v for k, v in self.words.items() if k not in self.derived}
+        blob = json.dumps([self.kind, written], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode()).hexdigest()[:10]
 
 
@@ -80,7 +84,15 @@ def entries(cx: Context, rel: str, data: dict[str, Any]) -> Iterator[Entry]:
     if rel == "campaign.toml":
         yield from _campaign_entries(rel, data)
     elif rel == "rules.toml":
-        yield from _tables(rel, "rule", data.get("rule"), "rule")
+        for e in _tables(rel, "rule", data.get("rule"), "rule"):
+            e.words["name"] = words_of(e.path.split(".", 1)[1])
+            e.derived.add("name")
+            yield e
+        acts = sorted({a for _, t in _items(data.get("rule")) for a in _on(t.get("on"))})
+        if acts:
+            yield Entry("acts", "acts", {a: a.replace(".", " ").replace("_", " ") for a in acts}, rel,
+                        derived=set(acts))
+
     elif rel == "gates.toml":
         for kind, table in data.items():
             yield from _tables(rel, kind, table, "gate")
@@ -92,6 +104,16 @@ def entries(cx: Context, rel: str, data: dict[str, Any]) -> Iterator[Entry]:
         for sid, t in _items(data.get("scene")):
             yield _entry(rel, f"scene.{sid}", "scene", t, {"choice": "choice"})
             yield from _listed(rel, f"scene.{sid}.choice", t.get("choice"), "choice")
+
+
+def words_of(ident: str) -> str:
+    """An id as the words screens show for it when nothing else is written: night_gaming -> Night gaming."""
+    return ident.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+
+def _on(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else [a for a in value if isinstance(a, str)] \
+        if isinstance(value, list) else []
 
 
 def _campaign_entries(rel: str, data: dict[str, Any]) -> Iterator[Entry]:
@@ -109,6 +131,11 @@ def _campaign_entries(rel: str, data: dict[str, Any]) -> Iterator[Entry]:
             yield Entry(name, name, {k: v for k, v in data[name].items() if isinstance(v, str)}, rel)
     yield from _tables(rel, "list", data.get("list"), "list")
     yield from _tables(rel, "npc", data.get("npc"), "npc")
+    scores = set(data.get("scores", {})) if isinstance(data.get("scores"), dict) else set()
+    measures = sorted({m for _, t in _items(data.get("npc")) if isinstance(t.get("scores"), dict)
+                       for m in t["scores"] if m not in scores})
+    if measures:
+        yield Entry("measures", "measures", {m: m.replace("_", " ") for m in measures}, rel, derived=set(measures))
 
 
 def _items(table: Any) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -218,7 +245,7 @@ def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[
             words[key] = value
             if (entry.kind, key) in TEMPLATES or entry.kind in ("scene", "choice"):
                 template(cx, src, sub, value)  # type-checked as the original is
-    if STAMP not in node and words:
+    if STAMP not in node and any(k not in entry.derived for k in words):
         cx.problem(src, entry.path, f"the translation of '{entry.path}' is not stamped",
                    f"Once it is checked, run: citizen-score translate {cx.root.name} --lang {out.lang} --stamp",
                    severity="warning")
@@ -314,6 +341,10 @@ def apply(camp: Campaign, words: dict[str, dict[str, str]], cx: Context) -> None
             npc.name, npc.about = w.get("name", npc.name), w.get("about", npc.about)
         elif head == "rule" and rest in camp.rules:
             _apply_rule(camp, rest, w, cx)
+            if "name" in w:
+                camp.names[f"rule.{rest}"] = w["name"]
+        elif head in ("acts", "measures"):
+            camp.names.update({f"{head[:-1]}.{k}": v for k, v in w.items()})
         elif head == "scene":
             _apply_scene(camp, rest, w, cx)
         elif path in camp.gates:

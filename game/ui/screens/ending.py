@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 from game.i18n import _, ngettext, number
 from game.engine.play import Play
 from game.summary import life_summary
-from game.describe import human, signed
+from game.describe import signed
 from game.ui.text import lit, reflow
 
 
@@ -50,7 +50,7 @@ class EndingScreen(Screen):
             text.append(_("The rules that shaped your life") + "\n", style="bold underline")
             for rule, total, why, is_good in sm.shaped:
                 text.append(f"{signed(total):>5} ", style="green" if is_good else "red")
-                text.append_text(lit(f"{human(rule)} — {why}\n"))
+                text.append_text(lit(f"{rule} — {why}\n"))
             text.append("\n")
         text.append(_("Open to you: "), style="bold")
         text.append_text(lit((", ".join(sm.open) or _("nothing")) + "\n"))

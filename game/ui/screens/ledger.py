@@ -9,9 +9,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from game.i18n import _, ngettext
-from game.describe import UNKNOWN, good, rule_known, rule_why
+from game.describe import UNKNOWN, good, rule_known, rule_title, rule_why
 from game.engine.play import Play
-from game.describe import human, signed
+from game.describe import signed
 from game.ui.text import clock, lit
 
 
@@ -49,7 +49,7 @@ class LedgerScreen(Screen):
             known = rule_known(camp, st, e.rule)
             own = camp.scores.get(e.score)
             domain = own.domain_word(e.domain) if own is not None else e.domain
-            name = lit(human(e.rule) + (f" · {domain}" if e.domain else "")) if known \
+            name = lit(rule_title(camp, e.rule) + (f" · {domain}" if e.domain else "")) if known \
                 else Text(_(UNKNOWN), style="italic")
             why = lit(rule_why(camp, st, e.rule, e.why), "" if known else "italic dim")
             score = [lit(camp.scores[e.score].label)] if many and e.score in camp.scores else []
