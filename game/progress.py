@@ -19,6 +19,8 @@ import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, TextIO
 
+from game.i18n import _
+
 DELAY = 0.3  # seconds of work before a bar is worth showing
 
 
@@ -63,7 +65,8 @@ class Bar:
 
         console = Console(file=self.stream, force_terminal=True)
         self._rich = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                              TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                              # Translators: between the time a progress bar has taken and the time it has left.
+                              TimeElapsedColumn(), TextColumn(_("left")), TimeRemainingColumn(),
                               console=console, transient=True, get_time=self.clock, refresh_per_second=4,
                               redirect_stdout=False, redirect_stderr=False)
         self._task = self._rich.add_task(self._description(), total=self.total, completed=self.done)

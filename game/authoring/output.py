@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.i18n import _, ngettext
 from game.textsafe import clean
 
 from .findings import SEVERITIES, Finding, counts
@@ -87,22 +88,33 @@ def emit(report: Report, fmt: str = "text", out: TextIO | None = None, err: Text
 
 
 def plural(n: int, word: str) -> str:
+    """English only (the analysis's finding messages): what a person reads uses ``counted``."""
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def counted(n: int, severity: str) -> str:
+    """"1 error", "3 warnings", "2 notes" in the language spoken (severity: error, warning or info)."""
+    if severity == "error":
+        return ngettext("{n} error", "{n} errors", n).format(n=n)
+    if severity == "warning":
+        return ngettext("{n} warning", "{n} warnings", n).format(n=n)
+    return ngettext("{n} note", "{n} notes", n).format(n=n)
 
 
 def tally(report: Report) -> str:
     """"1 error, 3 warnings, 2 notes" (the kinds there are none of are left out)."""
     c = report.counts()
-    words = {"error": "error", "warning": "warning", "info": "note"}
-    parts = [plural(c[s], words[s]) for s in SEVERITIES if c[s]]
-    return ", ".join(parts) or "no problems"
+    parts = [counted(c[s], s) for s in SEVERITIES if c[s]]
+    # Translators: the summary of `citizen-score check` when it found nothing ("Checked 3 campaigns: no problems.").
+    return ", ".join(parts) or _("no problems")
 
 
 def _plain(report: Report, out: TextIO, err: TextIO) -> None:
     for i, s in enumerate(report.sections):
         errors = [f for f in s.findings if f.severity == "error"]
         if errors:
-            err.write(f"citizen-score {report.tool}: {plural(len(errors), 'problem')} found:\n")
+            found = ngettext("{n} problem found:", "{n} problems found:", len(errors)).format(n=len(errors))
+            err.write(f"citizen-score {report.tool}: {found}\n")
             err.write("".join(clean(f.format(s.base)) + "\n" for f in errors))
         if s.title:
             out.write(("\n" if i else "") + clean(s.title) + "\n")

@@ -11,33 +11,35 @@ import sys
 
 from game.commands.helptext import fail, parser
 from game import i18n
+from game.i18n import _
 from game.engine.content import load_campaign_in
 from game.engine.problems import ContentError
 
 
 def add(sub: argparse._SubParsersAction) -> None:
     p = parser(
-        sub, "graph", "print the scene graph as Mermaid or Graphviz DOT",
-        "The scene graph: choices (locked ones labelled with their condition), routes, "
-        "storylet decks, rules that send the player on, delayed consequences, the turn "
-        "of the day and the endings.",
-        {0: "the graph was printed", 2: "no such campaign, content that does not load, or bad input"})
+        sub, "graph", _("print the scene graph as Mermaid or Graphviz DOT"),
+        _("The scene graph: choices (locked ones labelled with their condition), routes, "
+          "storylet decks, rules that send the player on, delayed consequences, the turn "
+          "of the day and the endings."),
+        {0: _("the graph was printed"), 2: _("no such campaign, content that does not load, or bad input")})
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
-                   help="a campaign id in the content folder, or a campaign folder "
-                        "(default: the only campaign there)")
+                   help=_("a campaign id in the content folder, or a campaign folder "
+                          "(default: the only campaign there)"))
     p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid",
-                   help="mermaid (default) or dot")
+                   help=_("mermaid (default) or dot"))
+    # Translators: down and right are the values to type: keep them.
     p.add_argument("--direction", choices=("down", "right"), default="down",
-                   help="down: top to bottom (default); right: left to right, which suits a wide graph")
+                   help=_("down: top to bottom (default); right: left to right, which suits a wide graph"))
     p.add_argument("--cluster", choices=("none", "file", "deck"), default="none",
-                   help="box the scenes by the content file they are written in, or by their deck")
+                   help=_("box the scenes by the content file they are written in, or by their deck"))
     p.add_argument("--no-next-day", dest="next_day", action="store_false",
-                   help="leave out the edges from the turn of the day to each day's first scene")
+                   help=_("leave out the edges from the turn of the day to each day's first scene"))
     one = p.add_mutually_exclusive_group()
     one.add_argument("--deck", default="", metavar="ID",
-                     help="draw one deck: its storylets and where each leads")
+                     help=_("draw one deck: its storylets and where each leads"))
     one.add_argument("--day", type=int, metavar="N",
-                     help="draw one day: what its first scene reaches before the day turns")
+                     help=_("draw one day: what its first scene reaches before the day turns"))
     p.set_defaults(run=run)
 
 
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
                                 parse=toml_parser(), seps=i18n.seps())
     except ContentError as e:
         return fail("graph", e.format(openable(e.base))
-                    + "\n\nThe graph needs content that loads (citizen-score check lists every problem).")
+                    + "\n\n" + _("The graph needs content that loads (citizen-score check lists every problem)."))
     except ValueError as e:
         return fail("graph", str(e))
     view = View(args.direction, args.cluster, args.next_day, args.deck, args.day)
@@ -64,5 +66,6 @@ def run(args: argparse.Namespace) -> int:
         return fail("graph", str(e))
     sys.stdout.write(draw(g, args.format, camp.title, view.direction))
     if args.format == "mermaid" and too_many_edges(g):
-        fail("graph", f"warning: {over_limit(g)}; or draw a part with --day N or --deck ID.")
+        # Translators: {limit} says which of Mermaid's limits the graph is over (in English).
+        fail("graph", _("warning: {limit}; or draw a part with --day N or --deck ID.").format(limit=over_limit(g)))
     return 0

@@ -13,23 +13,25 @@ import sys
 from pathlib import Path
 
 from game.commands.helptext import fail, parser
+from game.i18n import _
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = parser(sub, "serve", "play in a web browser: serve the game, each visitor with saves of their own",
-               "Serve the game to web browsers (needs the serve extra: pip install 'citizen-score[serve]'). "
-               "Each visitor gets a game of their own, and saves of their own in a folder under "
-               "SAVES/visitors/, found again by a cookie their browser keeps. Stop with Ctrl+C.",
-               {0: "stopped with Ctrl+C",
-                2: "cannot serve: textual-serve is not installed, the address is taken or not this machine's, "
-                   "or the content or saves folder cannot be used"})
+    p = parser(sub, "serve", _("play in a web browser: serve the game, each visitor with saves of their own"),
+               _("Serve the game to web browsers (needs the serve extra: pip install 'citizen-score[serve]'). "
+                 "Each visitor gets a game of their own, and saves of their own in a folder under "
+                 "SAVES/visitors/, found again by a cookie their browser keeps. Stop with Ctrl+C."),
+               {0: _("stopped with Ctrl+C"),
+                2: _("cannot serve: textual-serve is not installed, the address is taken or not this machine's, "
+                     "or the content or saves folder cannot be used")})
     p.add_argument("--host", default=DEFAULT_HOST,
-                   help=f"address to listen on (default: {DEFAULT_HOST}, this machine only; "
-                        "0.0.0.0 lets anyone who can reach it play)")
-    p.add_argument("--port", type=port_number, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+                   help=_("address to listen on (default: {host}, this machine only; "
+                          "0.0.0.0 lets anyone who can reach it play)").format(host=DEFAULT_HOST))
+    p.add_argument("--port", type=port_number, default=DEFAULT_PORT,
+                   help=_("port (default: {port})").format(port=DEFAULT_PORT))
     p.set_defaults(run=run)
 
 
@@ -37,9 +39,9 @@ def port_number(text: str) -> int:
     try:
         port = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a port number").format(text=text)) from None
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError("a port is from 1 to 65535")
+        raise argparse.ArgumentTypeError(_("a port is from 1 to 65535"))
     return port
 
 
@@ -63,33 +65,36 @@ def url(host: str, port: int) -> str:
 
 def announce(host: str, port: int, saves: Path) -> None:
     """Say where the game is served, once it is; warn when more than this machine can reach it."""
-    print(f"Citizen Score is served at {url(host, port)} (saves in {saves / 'visitors'}). "
-          "Press Ctrl+C to stop.", flush=True)
+    print(_("Citizen Score is served at {url} (saves in {folder}). Press Ctrl+C to stop.").format(
+        url=url(host, port), folder=saves / "visitors"), flush=True)
     if not is_loopback(host):
-        print(f"citizen-score serve: warning: listening on {host}, not only on this machine: anyone "
-              "who can reach it can play, and each game runs a process here.", file=sys.stderr, flush=True)
+        print("citizen-score serve: " + _("warning: listening on {host}, not only on this machine: anyone "
+                                          "who can reach it can play, and each game runs a process here.").format(
+            host=host), file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
     content: Path = args.content
     saves: Path = args.saves
     if not content.is_dir():
-        return _fail(f"no content folder {content}. Point --content (or CITIZEN_SCORE_CONTENT) at the campaigns.")
+        return _fail(_("no content folder {folder}. Point --content (or CITIZEN_SCORE_CONTENT) at the "
+                       "campaigns.").format(folder=content))
     try:
         saves.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        return _fail(f"cannot use the saves folder {saves}: {e.strerror or e}. "
-                     "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.")
+        return _fail(_("cannot use the saves folder {folder}: {reason}. "
+                       "Point --saves (or CITIZEN_SCORE_SAVES) at a folder you can write to.").format(
+            folder=saves, reason=e.strerror or e))
     try:
         from game.webserver import GameServer
     except ImportError:
-        return _fail("playing in a browser needs textual-serve: pip install 'citizen-score[serve]'.")
+        return _fail(_("playing in a browser needs textual-serve: pip install 'citizen-score[serve]'."))
 
     server = GameServer(content.resolve(), saves.resolve(), args.host, args.port,
                         on_listening=lambda: announce(args.host, args.port, saves))
     try:
         server.serve()
     except OSError as e:
-        return _fail(f"cannot listen on {args.host} port {args.port}: {e.strerror or e}. "
-                     "Pick another with --port (or --host).")
+        return _fail(_("cannot listen on {host} port {port}: {reason}. Pick another with --port (or --host).").format(
+            host=args.host, port=args.port, reason=e.strerror or e))
     return 0

@@ -17,6 +17,7 @@ from typing import Callable
 from game.commands.helptext import fail, parser
 from game.engine.campaigns import find_campaign
 from game import i18n
+from game.i18n import _
 from game.engine.content import load_campaign_in
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
@@ -29,34 +30,37 @@ MAX_CHOICES = 5000  # the same default as game.authoring.simulate, which is impo
 
 def add(sub: argparse._SubParsersAction) -> None:
     p = parser(
-        sub, "simulate", "play many seeded games headless: coverage, endings, scores, dead ends",
-        "Play N seeded games headless over all cores. Run i plays seed S+i, so any "
-        "run can be replayed; a problem is shown with its seed and shortest choice path. "
-        "Besides coverage, endings, scores and gates: the share of screens a player reads "
-        "again word for word in the same game, how often each flag and list is set, and "
-        "how often a gate open at the start shuts.",
-        {0: "every run reached an ending", 1: "a deck ran dry, with --strict",
-         2: "some run broke off in a dead end; or content that does not load, or bad input"})
+        sub, "simulate", _("play many seeded games headless: coverage, endings, scores, dead ends"),
+        _("Play N seeded games headless over all cores. Run i plays seed S+i, so any "
+          "run can be replayed; a problem is shown with its seed and shortest choice path. "
+          "Besides coverage, endings, scores and gates: the share of screens a player reads "
+          "again word for word in the same game, how often each flag and list is set, and "
+          "how often a gate open at the start shuts."),
+        {0: _("every run reached an ending"), 1: _("a deck ran dry, with --strict"),
+         2: _("some run broke off in a dead end; or content that does not load, or bad input")})
     p.add_argument("campaign", nargs="?", metavar="CAMPAIGN",
-                   help="a campaign id in the content folder, or a campaign folder "
-                        "(default: the only campaign there)")
-    p.add_argument("--runs", type=_whole(1), default=1000, metavar="N", help="games to play (default 1000)")
+                   help=_("a campaign id in the content folder, or a campaign folder "
+                          "(default: the only campaign there)"))
+    p.add_argument("--runs", type=_whole(1), default=1000, metavar="N", help=_("games to play (default 1000)"))
     p.add_argument("--seed", dest="first_seed", type=_whole(0), default=1, metavar="S",
-                   help="seed of the first run (default 1)")
+                   help=_("seed of the first run (default 1)"))
     p.add_argument("--jobs", type=_whole(0), default=0, metavar="J",
-                   help="processes (default: one per core)")
+                   help=_("processes (default: one per core)"))
+    # Translators: random, least-used, greedy-up:SCORE and greedy-down:SCORE are values to type: keep them.
     p.add_argument("--strategy", default="random", metavar="STRATEGY",
-                   help="random (default); least-used (counts kept per 50 consecutive runs, so the "
-                        "report is the same for any --jobs); greedy-up:SCORE or greedy-down:SCORE")
+                   help=_("random (default); least-used (counts kept per 50 consecutive runs, so the "
+                          "report is the same for any --jobs); greedy-up:SCORE or greedy-down:SCORE"))
+    # Translators: argparse shows %% as one per cent sign: write %% for it.
     p.add_argument("--threshold", metavar="GATE",
-                   help="a gate (e.g. job.bank_teller): which score threshold lets --target %% through")
+                   help=_("a gate (e.g. job.bank_teller): which score threshold lets --target %% through"))
     p.add_argument("--target", type=float, default=50.0, metavar="P",
-                   help="per cent of runs the threshold should let through (default 50)")
+                   help=_("per cent of runs the threshold should let through (default 50)"))
     p.add_argument("--max-choices", type=_whole(1), default=MAX_CHOICES, metavar="N",
-                   help=f"a run with no ending after N choices is reported (default {MAX_CHOICES})")
+                   help=_("a run with no ending after N choices is reported (default {max})").format(
+                       max=MAX_CHOICES))
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text (default; styled in a terminal) or json")
-    p.add_argument("--strict", action="store_true", help="exit 1 when a deck ran dry")
+                   help=_("text (default; styled in a terminal) or json"))
+    p.add_argument("--strict", action="store_true", help=_("exit 1 when a deck ran dry"))
     p.set_defaults(run=run)
 
 
@@ -65,9 +69,9 @@ def _whole(least: int) -> Callable[[str], int]:
         try:
             n = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+            raise argparse.ArgumentTypeError(_("'{text}' is not a whole number").format(text=text)) from None
         if n < least:
-            raise argparse.ArgumentTypeError(f"must be at least {least}")
+            raise argparse.ArgumentTypeError(_("must be at least {least}").format(least=least))
         return n
     return parse
 
@@ -81,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     from game.authoring.threshold import ThresholdError, bounds, threshold_report
 
     if args.first_seed + args.runs - 1 > MAX_SEED:
-        return _fail(f"seeds {args.first_seed}+{args.runs} go past the largest seed, {MAX_SEED}")
+        return _fail(_("seeds {first}+{runs} go past the largest seed, {largest}").format(
+            first=args.first_seed, runs=args.runs, largest=MAX_SEED))
     try:
         folder = find_campaign(args.content, args.campaign, "simulate")
         camp = load_campaign_in(folder, i18n.current(), parse=toml_parser(), seps=i18n.seps())
@@ -90,12 +95,14 @@ def run(args: argparse.Namespace) -> int:
             bounds(camp, args.threshold)  # a bad gate is reported before the long part
     except ContentError as e:
         return _fail(e.format(openable(e.base))
-                     + "\n\nSimulation needs content that loads (citizen-score check lists every problem).")
+                     + "\n\n" + _("Simulation needs content that loads (citizen-score check lists every problem)."))
     except (ValueError, StrategyError, ThresholdError) as e:
         return _fail(str(e))
     cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs, args.max_choices)
     t = time.perf_counter()
-    with progress(args.runs, f"Simulating {camp.id}") as bar:  # on stderr, and only in a terminal
+    # Translators: the label of the progress bar while simulate plays; {campaign} is an id (syri).
+    label = _("Simulating {campaign}").format(campaign=camp.id)
+    with progress(args.runs, label) as bar:  # on stderr, and only in a terminal
         tally = simulate(cfg, camp, bar.advance)
     seconds = time.perf_counter() - t
     rep = build(camp, cfg, tally)

@@ -13,22 +13,23 @@ import re
 from pathlib import Path
 
 from game.commands.helptext import fail, parser
+from game.i18n import _, ngettext
 
 HEADER = re.compile(r'^\s*\[([A-Za-z0-9_."\- ]+)\]\s*(#.*)?$')
 STAMP_LINE = re.compile(r'^\s*from\s*=')
 
 
 def add(sub: argparse._SubParsersAction) -> None:
-    p = parser(sub, "translate", "stamp a campaign's translation as made from the current original",
-               "Stamp each translated table of a campaign's translation files (opening.nl.toml beside "
-               "opening.toml) with a hash of the original words, so check --lang reports it stale when "
-               "the original changes. Without ids, every table that has no stamp yet; with ids "
-               "(scene.arrival, rule.postcode), those tables, after you have brought them up to date.",
-               {0: "stamped (or nothing to stamp)", 2: "no such campaign or language, or a file that "
-                "cannot be read or written"})
-    p.add_argument("campaign", metavar="CAMPAIGN", help="a campaign id in the content folder, or its folder")
+    p = parser(sub, "translate", _("stamp a campaign's translation as made from the current original"),
+               _("Stamp each translated table of a campaign's translation files (opening.nl.toml beside "
+                 "opening.toml) with a hash of the original words, so check --lang reports it stale when "
+                 "the original changes. Without ids, every table that has no stamp yet; with ids "
+                 "(scene.arrival, rule.postcode), those tables, after you have brought them up to date."),
+               {0: _("stamped (or nothing to stamp)"), 2: _("no such campaign or language, or a file that "
+                                                            "cannot be read or written")})
+    p.add_argument("campaign", metavar="CAMPAIGN", help=_("a campaign id in the content folder, or its folder"))
     p.add_argument("--stamp", nargs="*", metavar="ID", required=True,
-                   help="stamp tables that have no stamp (no ids), or restamp the tables named")
+                   help=_("stamp tables that have no stamp (no ids), or restamp the tables named"))
     p.set_defaults(run=run)
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang or ""
     if not lang or i18n.normalise(lang) in ("", SOURCE):
-        return fail("translate", "name the language to stamp with --lang (e.g. --lang nl)")
+        return fail("translate", _("name the language to stamp with --lang (e.g. --lang nl)"))
     try:
         folder = find_campaign(args.content, args.campaign, "translate")
         camp = load_campaign(folder)
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     stamped, problems = stamp(Path(folder), camp, i18n.normalise(lang), set(args.stamp))
     for p in problems:
         print(p)
-    print(f"stamped {stamped} table{'s' if stamped != 1 else ''}")
+    print(ngettext("stamped {n} table", "stamped {n} tables", stamped).format(n=stamped))
     return 2 if problems else 0
 
 
@@ -81,11 +82,13 @@ def stamp(root: Path, camp: object, lang: str, only: set[str]) -> tuple[int, lis
             try:
                 atomic_write(root / trel, new.encode("utf-8"))
             except OSError as e:
-                problems.append(f"{root.name}/{trel}: cannot write it: {e.strerror or e}")
+                problems.append(_("{file}: cannot write it: {reason}").format(file=f"{root.name}/{trel}",
+                                                                              reason=e.strerror or e))
                 continue
             count += n
-    problems += [f"{root.name}: no translated table [{p}] to stamp (stamps go under a table's [header])"
-                 for p in sorted(only - seen)]
+    # Translators: {table} is a table's id (scene.arrival); [header] means a TOML table's header line.
+    problems += [_("{campaign}: no translated table [{table}] to stamp (stamps go under a table's [header])").format(
+        campaign=root.name, table=p) for p in sorted(only - seen)]
     return count, problems
 
 
