@@ -54,3 +54,23 @@ def test_a_game_of_bloemhof_in_dutch(tmp_path: Path) -> None:
     for english in ("Why?", "Save", "Day 1 of 30", "unknown rule", "Stick it on the fridge"):
         assert english not in svg["day"], english
     assert "Waarom? — " in svg["ledger"] and "Why? — " not in svg["ledger"]
+
+
+async def test_the_palette_switches_the_language_and_remembers_it(tmp_path: Path) -> None:
+    """Choosing "Language: Nederlands" writes it down and ends the app for the command line to
+    start the game again in Dutch; the theme chosen before is kept."""
+    from game.settings import load_settings
+    from game.ui.app import make_app
+
+    app = make_app(REPO / "content", tmp_path / "saves", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Language: Nederlands" in names
+        app.theme = "citizen-high-contrast"
+        await pilot.pause()
+        app.switch_language("nl")
+        await pilot.pause()
+    assert app.relaunch == "nl"
+    settings = load_settings(tmp_path / "saves")
+    assert (settings.lang, settings.theme) == ("nl", "citizen-high-contrast")
