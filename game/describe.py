@@ -28,6 +28,11 @@ def rule_title(camp: Campaign, rule_id: str) -> str:
     return camp.names.get(f"rule.{rule_id}") or human(rule_id)
 
 
+def measure_words(camp: Campaign, measure: str) -> str:
+    """A person's own measure in words: the translation's, else its id as words ("rating")."""
+    return camp.names.get(f"measure.{measure}") or measure.replace("_", " ")
+
+
 def act_words(camp: Campaign, act: str) -> str:
     return camp.names.get(f"act.{act}") or act.replace(".", " ").replace("_", " ")
 
@@ -78,8 +83,7 @@ def value_label(camp: Campaign, key: str) -> str:
         return camp.stats[key].label
     if key.startswith("npc."):
         _npc, nid, measure = key.split(".", 2)
-        label = camp.scores[measure].label if measure in camp.scores else \
-            camp.names.get(f"measure.{measure}") or measure.replace("_", " ")
+        label = camp.scores[measure].label if measure in camp.scores else measure_words(camp, measure)
         # Translators: a person's or an organisation's measure: "Harbour Clinic's rating".
         return _("{name}'s {measure}").format(name=camp.npcs[nid].name, measure=label)
     return human(key)
@@ -97,7 +101,7 @@ def ratings(camp: Campaign, st: GameState) -> list[str]:
     for nid, npc in camp.npcs.items():
         own = [m for m in npc.scores if m not in camp.scores]
         if own:
-            lines.append(f"{npc.name}: " + ", ".join(f"{m.replace('_', ' ')} {st.vals[f'npc.{nid}.{m}']}"
+            lines.append(f"{npc.name}: " + ", ".join(f"{measure_words(camp, m)} {st.vals[f'npc.{nid}.{m}']}"
                                                      for m in own))
     return lines
 

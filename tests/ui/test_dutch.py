@@ -8,11 +8,42 @@ the command line does.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).parent / "__snapshots__" / "dutch"
+UPDATE = "CITIZEN_SCORE_UPDATE_DUTCH"  # set to 1 to write the Dutch snapshots afresh (then look at them)
+
+SCREENS = r'''
+import asyncio, json, sys
+from pathlib import Path
+from game import i18n
+i18n.use("nl")
+from game.ui.app import make_app
+
+STEPS = [("title", []), ("picker", ["enter"]), ("day", ["down", "down", "down", "enter", "1"]),
+         ("ledger", ["w"]), ("life", ["escape", "l"]), ("rules", ["escape", "r"]),
+         ("help", ["escape", "question_mark"])]
+
+async def main():
+    app = make_app(Path(sys.argv[1]), Path(sys.argv[2]), seed=1)
+    shots = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for name, keys in STEPS:
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            shots[name] = app.export_screenshot()
+    print(json.dumps(shots))
+
+asyncio.run(main())
+'''
 
 SCRIPT = r'''
 import asyncio, json, sys
@@ -74,3 +105,28 @@ async def test_the_palette_switches_the_language_and_remembers_it(tmp_path: Path
     assert app.relaunch == "nl"
     settings = load_settings(tmp_path / "saves")
     assert (settings.lang, settings.theme) == ("nl", "citizen-high-contrast")
+
+
+@pytest.fixture(scope="module")
+def dutch_screens(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    saves = tmp_path_factory.mktemp("dutch") / "saves"
+    out = subprocess.run([sys.executable, "-c", SCREENS, str(REPO / "content"), str(saves)],
+                         capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("screen", ["title", "picker", "day", "ledger", "life", "rules", "help"])
+def test_each_screen_in_dutch_looks_as_pinned(dutch_screens: dict[str, str], screen: str, tmp_path: Path) -> None:
+    """Each screen of a Bloemhof game in Dutch at 80x24, pinned as an SVG (look at them after an
+    update: tests/ui/__snapshots__/dutch/*.svg)."""
+    pinned = SNAPSHOTS / f"{screen}.svg"
+    got = dutch_screens[screen]
+    if os.environ.get(UPDATE) == "1":
+        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+        pinned.write_text(got, encoding="utf-8")
+    fresh = tmp_path / f"{screen}.svg"
+    fresh.write_text(got, encoding="utf-8")
+    assert pinned.is_file() and pinned.read_text(encoding="utf-8") == got, (
+        f"the Dutch {screen} screen changed: see {fresh} against {pinned}; if the change is intended, "
+        f"run {UPDATE}=1 pytest tests/ui/test_dutch.py and look at the new SVGs")
