@@ -200,7 +200,7 @@ def translated(folder: Path, lang: str, findings: list, seps: str | None = None)
     from game.tomlcache import parser
 
     found = read_translation(folder, load_campaign(folder, parse=parser()), lang, parser(), seps or i18n.seps())
-    done, total, stale = coverage(found, folder)
+    done, total, stale = coverage(found)
     # Translators: a share of the texts translated, {share} a whole number ("87%").
     share = _("{share}%").format(share=i18n.number(100 * done / total)) if total else "—"
     files = len(found.files)

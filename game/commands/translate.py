@@ -45,17 +45,17 @@ def run(args: argparse.Namespace) -> int:
         return fail("translate", _("name the language to stamp with --lang (e.g. --lang nl)"))
     try:
         folder = find_campaign(args.content, args.campaign, "translate")
-        camp = load_campaign(folder)
+        load_campaign(folder)  # stamps are taken against a story that loads
     except (ValueError, ContentError) as e:
         return fail("translate", e.format() if isinstance(e, ContentError) else str(e))
-    stamped, problems = stamp(Path(folder), camp, i18n.normalise(lang), set(args.stamp))
+    stamped, problems = stamp(Path(folder), i18n.normalise(lang), set(args.stamp))
     for p in problems:
         print(p)
     print(ngettext("stamped {n} table", "stamped {n} tables", stamped).format(n=stamped))
     return 2 if problems else 0
 
 
-def stamp(root: Path, camp: object, lang: str, only: set[str]) -> tuple[int, list[str]]:
+def stamp(root: Path, lang: str, only: set[str]) -> tuple[int, list[str]]:
     """Write the stamps; (tables stamped, problems)."""
     import tomllib
 
@@ -74,7 +74,7 @@ def stamp(root: Path, camp: object, lang: str, only: set[str]) -> tuple[int, lis
         original = read_source(cx, rel, required=False)
         if original is None:
             continue
-        hashes = {e.path: e.stamp for e in entries(cx, rel, original.data)}
+        hashes = {e.path: e.stamp for e in entries(rel, original.data)}
         text = (root / trel).read_text(encoding="utf-8")
         new, n, found = stamp_text(text, hashes, only)
         seen |= found

@@ -29,10 +29,11 @@ def load_campaign_in(root: str | Path, lang: str, parse: Parse = tomllib.loads, 
     """A campaign with its words in ``lang`` where a translation gives them (the story's own
     elsewhere). A broken translation raises ContentError like broken story; missing and stale
     translations are the campaign's warnings, for check to report."""
-    camp = load_campaign(root, parse)
+    loader = Loader(root, parse)
+    camp = loader.load()
     if lang == SOURCE:
         return camp
-    found = read_translation(Path(root), camp, lang, parse, seps)
+    found = read_translation(Path(root), camp, lang, parse, seps, loader.cx.sources)
     errors = [p for p in found.problems if p.severity == "error"]
     if errors:
         raise ContentError(errors, Path(root).parent)

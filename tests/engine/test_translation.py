@@ -99,9 +99,9 @@ def test_missing_stale_and_stamped(syri: Path) -> None:
     found = read_translation(syri, camp, "nl", __import__("tomllib").loads)
     codes = {p.code for p in found.problems}
     assert codes == {"translation-missing", "translation-unstamped"}
-    done, total, stale = coverage(found, syri)
+    done, total, stale = coverage(found)
     assert (done, stale) == (3, 0) and total > 700
-    assert stamp(syri, camp, "nl", set()) == (2, [])
+    assert stamp(syri, "nl", set()) == (2, [])
     found = read_translation(syri, load_campaign(syri), "nl", __import__("tomllib").loads)
     assert {p.code for p in found.problems} == {"translation-missing"}
     # the original changes: the translation of that table is stale, and only that one
@@ -111,7 +111,7 @@ def test_missing_stale_and_stamped(syri: Path) -> None:
     stale = [p for p in found.problems if p.code == "translation-stale"]
     assert [p.where for p in stale] == ["scene.arrival.choice.walk.from"]
     assert stale[0].file == "syri/scenes/opening.nl.toml" and stale[0].line == 8
-    assert stamp(syri, load_campaign(syri), "nl", {"scene.arrival.choice.walk"}) == (1, [])
+    assert stamp(syri, "nl", {"scene.arrival.choice.walk"}) == (1, [])
     found = read_translation(syri, load_campaign(syri), "nl", __import__("tomllib").loads)
     assert not [p for p in found.problems if p.code == "translation-stale"]
 

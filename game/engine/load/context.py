@@ -55,9 +55,9 @@ class Context:
         self.label = self.label or self.root.name
 
     def problem(self, src: Source, path: str, message: str, hint: str = "", column: int = 0,
-                severity: str = "error", line: int = 0) -> None:
+                severity: str = "error", line: int = 0, code: str = "content") -> None:
         self.problems.append(Problem(src.name, line or src.pos.line(path), message, path, hint,
-                                     column, severity))
+                                     column, severity, code))
 
     def file_problem(self, rel: str, message: str, hint: str = "", line: int = 0, column: int = 0) -> None:
         """A problem with a whole file (or with a line of a file that could not be parsed)."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -76,10 +75,11 @@ class Translation:
     words: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the translation files found
-    parse: Parse = field(default=tomllib.loads, repr=False)
+    templates: dict[str, textlang.Template] = field(default_factory=dict)  # parsed texts by path.key
+    entries: list[Entry] = field(default_factory=list)  # every translatable table of the story
 
 
-def entries(cx: Context, rel: str, data: dict[str, Any]) -> Iterator[Entry]:
+def entries(rel: str, data: dict[str, Any]) -> Iterator[Entry]:
     """The translatable tables of one original file, in file order."""
     if rel == "campaign.toml":
         yield from _campaign_entries(rel, data)
@@ -167,10 +167,12 @@ def story_files(root: Path) -> list[str]:
     return found + [f"scenes/{name}" for name in scene_files(root / "scenes")]
 
 
-def read_translation(root: Path, camp: Campaign, lang: str, parse: Parse, seps: str = ",.") -> Translation:
+def read_translation(root: Path, camp: Campaign, lang: str, parse: Parse, seps: str = ",.",
+                     originals: dict[str, Source] | None = None) -> Translation:
     """Read and check every translation file of a campaign, and apply their words to ``camp``.
 
-    ``camp`` must be a campaign loaded for this purpose: its texts are replaced in place. Errors
+    ``camp`` must be a campaign loaded for this purpose: its texts are replaced in place;
+    ``originals`` are the story's files that load read, by name, so they are not read again. Errors
     (a broken file, an unknown id, a hole naming nothing) are in ``problems`` with severity
     "error"; missing, stale and unstamped translations are warnings.
     """
@@ -180,22 +182,22 @@ def read_translation(root: Path, camp: Campaign, lang: str, parse: Parse, seps: 
     assert cx.scope is not None  # as reuse() does: open() and since() in a text need these
     cx.scope.gate_exprs.update({gid: g.needs for gid, g in camp.gates.items()})
     cx.scope.choice_acts.update({cid: ch.does for cid, ch in camp.choices.items()})
-    out = Translation(lang, parse=parse)
+    out = Translation(lang)
     for rel in story_files(root):
-        original = read_source(Context(root, parse), rel, required=False)
+        original = (originals or {}).get(f"{cx.label}/{rel}") or read_source(Context(root, parse), rel, False)
         if original is None:
             continue
-        table = {e.path: e for e in entries(cx, rel, original.data)}
+        table = {e.path: e for e in entries(rel, original.data)}
+        out.entries += table.values()
         trel = translation_of(rel, lang)
-        tsrc = read_source(cx, trel, required=False) if (root / trel).exists() or (root / trel).is_symlink() \
-            else None
+        tsrc = read_source(cx, trel, required=False)
         if tsrc is not None:
             out.files.append(tsrc.name)
             _walk(cx, tsrc, tsrc.data, "", table, out)
         _missing(cx, original, table, out, trel, tsrc)
     out.problems = cx.problems
     if not any(p.severity == "error" for p in out.problems):
-        apply(camp, out.words, cx)
+        apply(camp, out, cx)
         camp.lang, camp.words = lang, out.words
     return out
 
@@ -230,7 +232,7 @@ def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[
         if key in entry.children:
             _walk(cx, src, value, sub, table, out)
         elif key == STAMP:
-            _check_stamp(cx, src, entry, value)
+            _check_stamp(cx, src, entry, value, out.lang)
         elif entry.kind == "score" and key in SCORE_MAPS:
             words.update(_score_map(cx, src, entry, key, value))
         elif key not in entry.words and (entry.kind in WORD_MAPS or key not in TEXT_KEYS.get(entry.kind, ())):
@@ -244,12 +246,11 @@ def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[
         else:
             words[key] = value
             if (entry.kind, key) in TEMPLATES or entry.kind in ("scene", "choice"):
-                template(cx, src, sub, value)  # type-checked as the original is
+                out.templates[sub] = template(cx, src, sub, value)  # type-checked as the original is
     if STAMP not in node and any(k not in entry.derived for k in words):
         cx.problem(src, entry.path, f"the translation of '{entry.path}' is not stamped",
                    f"Once it is checked, run: citizen-score translate {cx.root.name} --lang {out.lang} --stamp",
-                   severity="warning")
-        cx.problems[-1] = _coded(cx.problems[-1], "translation-unstamped")
+                   severity="warning", code="translation-unstamped")
     out.words[entry.path] = words
 
 
@@ -271,22 +272,13 @@ def _score_map(cx: Context, src: Source, entry: Entry, key: str, value: Any) -> 
     return out
 
 
-def _check_stamp(cx: Context, src: Source, entry: Entry, value: Any) -> None:
+def _check_stamp(cx: Context, src: Source, entry: Entry, value: Any, lang: str) -> None:
     if value != entry.stamp:
         cx.problem(src, f"{entry.path}.{STAMP}",
                    f"the original of '{entry.path}' has changed since it was translated",
                    f"Bring the words up to date with {entry.file}, then run: citizen-score translate "
-                   f"{cx.root.name} --lang {_lang_of(src)} --stamp {entry.path}", severity="warning",
-                   line=_stamp_line(src, entry.path))
-        cx.problems[-1] = _coded(cx.problems[-1], "translation-stale")
-
-
-def _stamp_line(src: Source, path: str) -> int:
-    return src.line(f"{path}.{STAMP}")
-
-
-def _lang_of(src: Source) -> str:
-    return src.name.rsplit(".", 2)[-2]
+                   f"{cx.root.name} --lang {lang} --stamp {entry.path}", severity="warning",
+                   line=src.line(f"{entry.path}.{STAMP}"), code="translation-stale")
 
 
 def _missing(cx: Context, original: Source, table: dict[str, Entry], out: Translation, trel: str,
@@ -301,19 +293,17 @@ def _missing(cx: Context, original: Source, table: dict[str, Entry], out: Transl
         cx.problem(original, entry.path, f"{entry.kind} '{entry.path}': {what} ({out.lang})",
                    f"Add [{entry.path}] to {cx.label}/{trel}" if tsrc is None or not have
                    else f"Add {', '.join(lacking)} to [{entry.path}] in {tsrc.name}.",
-                   severity="warning")
-        cx.problems[-1] = _coded(cx.problems[-1], "translation-missing")
-
-
-def _coded(p: Problem, code: str) -> Problem:
-    return Problem(p.file, p.line, p.message, p.where, p.hint, p.column, p.severity, code)
+                   severity="warning", code="translation-missing")
 
 
 # ---------------------------------------------------------------- applying the words
 
-def apply(camp: Campaign, words: dict[str, dict[str, str]], cx: Context) -> None:
+def apply(camp: Campaign, found: Translation, cx: Context) -> None:
     """Put the translated words in place of the original's (what a translation leaves out stays)."""
-    for path, w in words.items():
+    def parsed(path: str) -> textlang.Template:
+        return _banded(found.templates[path], cx)
+
+    for path, w in found.words.items():
         if not w:
             continue
         head, _, rest = path.partition(".")
@@ -340,24 +330,20 @@ def apply(camp: Campaign, words: dict[str, dict[str, str]], cx: Context) -> None
             npc = camp.npcs[rest]
             npc.name, npc.about = w.get("name", npc.name), w.get("about", npc.about)
         elif head == "rule" and rest in camp.rules:
-            _apply_rule(camp, rest, w, cx)
+            if "why" in w:  # the rule's closures keep the story's why for the ledger; screens read told
+                camp.rules[rest].told = parsed(f"{path}.why")
             if "name" in w:
                 camp.names[f"rule.{rest}"] = w["name"]
         elif head in ("acts", "measures"):
             camp.names.update({f"{head[:-1]}.{k}": v for k, v in w.items()})
         elif head == "scene":
-            _apply_scene(camp, rest, w, cx)
+            _apply_scene(camp, rest, w, parsed)
         elif path in camp.gates:
-            _apply_gate(camp, path, w, cx)
+            _apply_gate(camp, path, w, parsed)
 
 
 def _para(new: str | None, old: str) -> str:
     return new.strip() if new is not None else old
-
-
-def _tpl(cx: Context, path: str, text: str) -> textlang.Template:
-    src = Source(path, {}, text)
-    return _banded(template(cx, src, path, text), cx)
 
 
 _BAND = re.compile(r'^\s*band\(\s*"([a-z0-9_]+)"\s*\)\s*$')
@@ -389,7 +375,8 @@ def _banded(parts: textlang.Template, cx: Context) -> textlang.Template:
     return tuple(out)
 
 
-def _apply_scene(camp: Campaign, rest: str, w: dict[str, str], cx: Context) -> None:
+def _apply_scene(camp: Campaign, rest: str, w: dict[str, str],
+                 parsed: Callable[[str], textlang.Template]) -> None:
     sid, _, cid = rest.partition(".choice.")
     scene = camp.scenes.get(sid)
     if scene is None:
@@ -397,37 +384,30 @@ def _apply_scene(camp: Campaign, rest: str, w: dict[str, str], cx: Context) -> N
     if not cid:
         scene.title, scene.hint = w.get("title", scene.title), w.get("hint", scene.hint)
         if "text" in w:
-            scene.text = _tpl(cx, f"scene.{sid}.text", w["text"])
+            scene.text = parsed(f"scene.{sid}.text")
         return
     choice = scene.by_id.get(cid)
     if choice is None:
         return
     for key in ("text", "locked", "reply"):
         if key in w:
-            setattr(choice, key, _tpl(cx, f"{choice.id}.{key}", w[key]))
+            setattr(choice, key, parsed(f"scene.{sid}.choice.{cid}.{key}"))
 
 
-def _apply_rule(camp: Campaign, rid: str, w: dict[str, str], cx: Context) -> None:
-    """The rule's closures keep the story's why for the ledger; screens read ``told``."""
-    if "why" in w:
-        camp.rules[rid].told = _tpl(cx, f"rule.{rid}.why", w["why"])
-
-
-def _apply_gate(camp: Campaign, gid: str, w: dict[str, str], cx: Context) -> None:
+def _apply_gate(camp: Campaign, gid: str, w: dict[str, str],
+                parsed: Callable[[str], textlang.Template]) -> None:
     gate = camp.gates[gid]
     gate.title, gate.text = w.get("title", gate.title), w.get("text", gate.text)
     if "why_not" in w:
-        gate.why_not = _tpl(cx, f"{gid}.why_not", w["why_not"])
+        gate.why_not = parsed(f"{gid}.why_not")
 
 
-def coverage(found: Translation, root: Path) -> tuple[int, int, int]:
+def coverage(found: Translation) -> tuple[int, int, int]:
     """(texts translated, texts the story has, tables whose original changed since): for check."""
     done = total = 0
-    for rel in story_files(root):
-        original = read_source(Context(root, found.parse), rel, required=False)
-        for e in entries(Context(root, found.parse), rel, original.data if original else {}):
-            have = found.words.get(e.path, {})
-            total += sum(k not in SAME_ALLOWED or k in have for k in e.words)
-            done += sum(k in have for k in e.words)
+    for e in found.entries:
+        have = found.words.get(e.path, {})
+        total += sum(k not in SAME_ALLOWED or k in have for k in e.words)
+        done += sum(k in have for k in e.words)
     stale = sum(p.code == "translation-stale" for p in found.problems)
     return done, total, stale
