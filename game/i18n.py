@@ -111,9 +111,11 @@ def seps() -> str:
 
 def number(value: float, places: int = 0) -> str:
     """A number as the language writes it: 12,345.6 in English, 12.345,6 in Dutch."""
-    text = f"{value:,.{places}f}"
-    s = seps()
-    return text if s == ",." else text.translate(str.maketrans(",.", s))
+    # One format for the story's numbers and the interface's; imported here because the engine
+    # is loaded only after the title is drawn, and this module before it.
+    from game.engine.textlang import grouped
+
+    return grouped(value, places, seps())
 
 
 def language_name(code: str) -> str:

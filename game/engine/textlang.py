@@ -405,15 +405,19 @@ def number(n: Number, v: float) -> str:
     if n.kind == "clock":
         minutes = round(v * 60)
         return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
-    text = f"{abs(v):,.{n.places}f}"
-    if n.seps != ",.":
-        text = text.translate(str.maketrans(",.", n.seps))
+    text = grouped(abs(v), n.places, n.seps)
     sign = "-" if v < 0 and text.strip("0.,") else ""
     if n.kind == "money":
         return f"{sign}{n.unit}{text}"
     if n.kind == "percent":
         return f"{sign}{text}%"
     return f"{sign}{text}"
+
+
+def grouped(v: float, places: int = 0, seps: str = ",.") -> str:
+    """A number with thousands grouped, written with a language's separator and decimal point."""
+    text = f"{v:,.{places}f}"
+    return text if seps == ",." else text.translate(str.maketrans(",.", seps))
 
 
 # ---------------------------------------------------------------- emphasis
