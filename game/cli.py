@@ -126,7 +126,8 @@ def build_parser(argv: list[str] | None = None, everything: bool = False) -> arg
                  "Each command's --help (citizen-score COMMAND --help) says what it does and its exit codes."))
                + "\n\n" + helptext.exit_codes(play_codes()) + "\n  " + _("(without a command, citizen-score plays)"),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"citizen-score {__version__}")
+    p.add_argument("--version", action="version", version=f"citizen-score {__version__}",
+                   help=_("show the version and exit"))
     valued = add_options(p, SHARED + PLAYING)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     play = helptext.parser(sub, "play", _("play the game (the default)"), _(PLAY_HELP), play_codes())

@@ -12,6 +12,7 @@ else the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English.
 
 from __future__ import annotations
 
+import argparse
 import gettext as _gettext
 import os
 from pathlib import Path
@@ -78,6 +79,11 @@ def use(lang: str) -> str:
     else:
         _current = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
         _lang = lang
+    # argparse looks its own words up (usage:, options:, its errors) through the gettext functions
+    # it imported; handing it ours is how its documentation's "translate the argparse output" is
+    # done for a program that chooses its language itself (ARGPARSE lists the words).
+    argparse._ = _current.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _current.ngettext  # type: ignore[attr-defined]
     return _lang
 
 
@@ -100,6 +106,35 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Marks a string for the catalogue where it is defined; ``_`` translates it where it is shown."""
     return message
+
+
+# argparse's own words that a player or an author can meet (CPython's Lib/argparse.py asks gettext
+# for each, word for word): marked here so our catalogue carries them, and handed to argparse by
+# ``use``. A string that a later Python words differently stays English there, nothing worse.
+ARGPARSE = (
+    # Translators: argparse's heading of a command line's form; keep the space at the end.
+    N_("usage: "),
+    # Translators: argparse's heading of the arguments without a dash (CAMPAIGN, COMMAND).
+    N_("positional arguments"),
+    # Translators: argparse's heading of the options (--lang, --content).
+    N_("options"),
+    N_("show this help message and exit"),
+    # Translators: argparse's error line: keep %(prog)s, %(message)s and the line break at the end.
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    # Translators: %(type)s is a function's name in the code (int, float): keep it as it is.
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+)
 
 
 def seps() -> str:

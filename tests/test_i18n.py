@@ -51,3 +51,22 @@ def test_check_reports_the_dutch_translation_and_its_coverage() -> None:
                           "--format", "json"], capture_output=True, text=True)
     assert out.returncode in (0, 1), out.stderr
     assert '"translation"' in out.stdout and "texts translated" in out.stdout
+
+
+def test_argparse_writes_its_own_words_in_the_language_spoken(capsys) -> None:
+    """usage:, options: and argparse's errors come from our catalogue, not only the words we wrote."""
+    from game import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "nl", "check", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: citizen-score check")
+    assert "\nargumenten:\n" in out and "\nopties:\n" in out and "toon deze hulp en stop" in out
+    assert "usage:" not in out and "options:" not in out and "positional arguments" not in out
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "nl", "simulate", "--runs", "x"])
+    assert "citizen-score simulate: fout: argument --runs: 'x' is geen geheel getal" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "en", "check", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: citizen-score check") and "\noptions:\n" in out

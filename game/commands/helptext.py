@@ -16,8 +16,8 @@ from game.i18n import _
 
 def exit_codes(codes: dict[int, str]) -> str:
     """The "exit codes:" section: one line a code, in order."""
-    # Translators: the heading of the list of exit codes in every command's --help (argparse's own headings,
-    # usage: and options:, stay as argparse writes them).
+    # Translators: the heading of the list of exit codes in every command's --help, below argparse's own
+    # (usage:, options:, game.i18n.ARGPARSE).
     return _("exit codes:") + "\n" + "\n".join(f"  {code:<4}{meaning}" for code, meaning in sorted(codes.items()))
 
 
