@@ -18,6 +18,8 @@ import os
 from pathlib import Path
 from typing import Mapping
 
+from game.engine.msg import Msg
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 SOURCE = "en"
@@ -101,6 +103,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
+
+
+def said(text: str) -> str:
+    """A message the engine wrote (``game.engine.msg.Msg``) in the language spoken; other text as it
+    is. Handed to the engine where it writes messages (``ContentError.format(say=said)``)."""
+    return text.translated(_current) if isinstance(text, Msg) else text
 
 
 def N_(message: str) -> str:

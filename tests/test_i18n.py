@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -70,3 +71,64 @@ def test_argparse_writes_its_own_words_in_the_language_spoken(capsys) -> None:
         cli.main(["--lang", "en", "check", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("usage: citizen-score check") and "\noptions:\n" in out
+
+
+def test_an_engine_message_is_english_text_that_the_command_layer_translates() -> None:
+    """The engine writes Msg (it imports no gettext); a layer that knows the language says it again."""
+    import json
+    import pickle
+
+    from game.engine.msg import Msg
+
+    hint = Msg("Did you mean '{name}'?", name="rent")
+    m = Msg.counting("{n} problem found:", "{n} problems found:", 2, n=2)
+    assert m == "2 problems found:" and hint == "Did you mean 'rent'?"
+    assert json.dumps({"hint": hint}) == '{"hint": "Did you mean \'rent\'?"}'
+    back = pickle.loads(pickle.dumps(Msg("hint: {hint}", hint=hint)))
+    assert back == "hint: Did you mean 'rent'?" and back.args["hint"].template == "Did you mean '{name}'?"
+    i18n.use("nl")
+    assert i18n.said(m) == "2 problemen gevonden:"
+    assert i18n.said(back) == "tip: Bedoel je 'rent'?"
+    assert i18n.said("plain text") == "plain text"
+
+
+def test_check_reports_content_and_translation_problems_in_dutch(tmp_path, capsys) -> None:
+    """The engine's findings (a dangling goto, an unknown name, TOML syntax, a stale or unstamped
+    translation) read in Dutch, with Dutch hints; --format json keeps them in English."""
+    import shutil
+    from pathlib import Path
+
+    from game.cli import main
+
+    folder = tmp_path / "syri"
+    shutil.copytree(Path(__file__).parents[1] / "content" / "syri", folder)
+    days = folder / "scenes" / "days.toml"
+    original = days.read_text(encoding="utf-8")
+    days.write_text(original.replace('goto = "evening"', 'goto = "evenin"', 1), encoding="utf-8")
+    assert main(["--lang", "nl", "check", str(folder), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "1 probleem gevonden:" in err
+    assert "error: goto 'evenin' noemt geen scène of stapel" in err and "tip: Bedoel je 'evening'?" in err
+
+    days.write_text(original, encoding="utf-8")
+    calendar = folder / "scenes" / "calendar.nl.toml"
+    text = calendar.read_text(encoding="utf-8")
+    stamp = text.split('from = "', 1)[1][:10]
+    calendar.write_text(text.replace(stamp, "0000000000", 1), encoding="utf-8")
+    crisis = folder / "scenes" / "crisis.nl.toml"
+    crisis.write_text(crisis.read_text(encoding="utf-8").replace("{money: money}", "{money: mony}", 1),
+                      encoding="utf-8")
+    (folder / "scenes" / "opening.nl.toml").write_text("[scene.x]\nfrom == 1\n", encoding="utf-8")
+    assert main(["--lang", "nl", "check", str(folder), "--no-cache"]) == 2
+    out = capsys.readouterr()
+    assert "onbekende naam 'mony' in `mony`" in out.err and "tip: Bedoel je 'money'?" in out.err
+    assert "error: TOML-syntaxis: ongeldige waarde" in out.err
+    assert "is veranderd sinds het vertaald is" in out.out and "(translation-stale)" in out.out
+    assert "citizen-score translate syri --lang nl --stamp" in out.out
+    for english in ("unknown name", "TOML syntax", "has changed since", "Did you mean", "hint:"):
+        assert english not in out.out + out.err, english
+
+    assert main(["--lang", "nl", "check", str(folder), "--no-cache", "--format", "json"]) == 2
+    messages = [f["message"] for s in json.loads(capsys.readouterr().out)["sections"] for f in s["findings"]]
+    assert any(m.startswith("unknown name 'mony'") for m in messages)
+    assert any(m == "TOML syntax: Invalid value" for m in messages)

@@ -22,7 +22,9 @@ from babel.messages.pofile import read_po, write_po
 from game.i18n import DOMAIN, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+# N_ marks a constant translated where it is shown; the engine's messages are Msg(...) and
+# Msg.counting(singular, plural, n) (game.engine.msg): the engine imports no gettext.
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "Msg": None, "counting": (1, 2)}
 
 
 def template() -> Catalog:
@@ -31,7 +33,7 @@ def template() -> Catalog:
     for file, line, message, comments, context in extract_from_dir(
             str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
             comment_tags=("Translators:",), strip_comment_tags=True):
-        if file.startswith(("authoring/catalogue",)):
+        if file.startswith(("authoring/catalogue", "engine/msg")):
             continue
         cat.add(message, None, [(f"game/{file}", line)], auto_comments=comments, context=context)
     return cat

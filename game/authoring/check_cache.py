@@ -13,14 +13,16 @@ import hashlib
 import json
 from pathlib import Path
 
-from game.cache import cache_root, code_digest
+from game.cache import PACKAGE, cache_root, code_digest
 from game.engine.load.read import MAX_BYTES
 from game.fileio import light_write
 
 from .findings import finding
 from .output import Section
 
-CODE = ("engine", "authoring", "commands/check.py")
+# The code, and the compiled catalogues: a finding is kept in the words of the language it was checked in.
+CODE = ("engine", "authoring", "commands/check.py",
+        *sorted(p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "locale").glob("*/LC_MESSAGES/*.mo")))
 FORMAT = 1
 
 

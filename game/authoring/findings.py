@@ -8,20 +8,28 @@ name the same line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from game.engine.load.read import Source, text_source
 from game.engine.problems import Problem as Finding
+from game.i18n import said
 
 SEVERITIES = ("error", "warning", "info")
 
-__all__ = ["SEVERITIES", "Finding", "Locator", "counts", "finding"]
+__all__ = ["SEVERITIES", "Finding", "Locator", "counts", "finding", "spoken"]
 
 
 def finding(code: str, severity: str, file: str, line: int, column: int, path: str, message: str,
             hint: str = "") -> Finding:
     """A finding in the order tools think of it (and the keys of its JSON form, ``to_dict``)."""
     return Finding(file, line, message, path, hint, column, severity, code)
+
+
+def spoken(f: Finding) -> Finding:
+    """The finding with its message and hint in the language spoken: the engine writes its messages
+    in English, keeping what they were made of (``game.engine.msg.Msg``), and they are translated here."""
+    return replace(f, message=said(f.message), hint=said(f.hint))
 
 
 class Locator:

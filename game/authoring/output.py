@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.i18n import _, ngettext
+from game.i18n import _, ngettext, pgettext, said
 from game.textsafe import clean
 
 from .findings import SEVERITIES, Finding, counts
@@ -101,6 +101,16 @@ def counted(n: int, severity: str) -> str:
     return ngettext("{n} note", "{n} notes", n).format(n=n)
 
 
+def severity_word(severity: str) -> str:
+    """"error", "warning" or "note" as a person reads them in a terminal; plain and JSON output keep
+    the English word, which editors and scripts match."""
+    if severity == "error":
+        return pgettext("severity", "error")
+    if severity == "warning":
+        return pgettext("severity", "warning")
+    return pgettext("severity", "info")
+
+
 def tally(report: Report) -> str:
     """"1 error, 3 warnings, 2 notes" (the kinds there are none of are left out)."""
     c = report.counts()
@@ -115,10 +125,10 @@ def _plain(report: Report, out: TextIO, err: TextIO) -> None:
         if errors:
             found = ngettext("{n} problem found:", "{n} problems found:", len(errors)).format(n=len(errors))
             err.write(f"citizen-score {report.tool}: {found}\n")
-            err.write("".join(clean(f.format(s.base)) + "\n" for f in errors))
+            err.write("".join(clean(f.format(s.base, said)) + "\n" for f in errors))
         if s.title:
             out.write(("\n" if i else "") + clean(s.title) + "\n")
-        out.write("".join(clean(f.format(s.base)) + "\n" for f in s.findings if f.severity != "error"))
+        out.write("".join(clean(f.format(s.base, said)) + "\n" for f in s.findings if f.severity != "error"))
         out.write("".join(clean(line) + "\n" for line in s.lines))
     if report.summary:
         out.write(clean(report.summary) + "\n")
@@ -139,15 +149,15 @@ def _rich(report: Report, out: TextIO) -> None:
             line = Text("  ")
             line.append(clean(pos), style="dim")
             line.append(" ")
-            line.append(f.severity, style=STYLE.get(f.severity, ""))
-            line.append(" " + clean(f.message))
+            line.append(severity_word(f.severity), style=STYLE.get(f.severity, ""))
+            line.append(" " + clean(said(f.message)))
             if f.path:
                 line.append(f" [{clean(f.path)}]", style="dim")
             if f.code != "content":
                 line.append(f" {f.code}", style="dim italic")
             console.print(line)
             if f.hint:
-                console.print(Text("    " + clean(f.hint), style="italic"))
+                console.print(Text("    " + clean(said(f.hint)), style="italic"))
         for text in s.lines:
             console.print(Text("  " + clean(text)))
     if report.summary:

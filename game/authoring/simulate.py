@@ -17,6 +17,7 @@ from typing import Callable, Hashable
 from game.engine import engine as E
 from game.engine.content import load_campaign
 from game.engine.model import Campaign, Choice
+from game.engine.msg import Msg
 from game.engine.state import GameState
 
 from .simulate_decks import fallbacks, ran_dry
@@ -113,8 +114,9 @@ def play_run(prep: Prepared, seed: int, player: Player, tally: Tally, max_choice
                 if now is not gates.last:  # most days: the same gates as last time, nothing to note
                     gates.sample(now)
             if len(log) >= max_choices:
-                tally.add_problem(Problem("no ending", st.scene, day, f"still going after {max_choices} choices "
-                                          "(a loop? or raise --max-choices)", 1, seed, list(log)))
+                tally.add_problem(Problem("no ending", st.scene, day, Msg(
+                    "still going after {n} choices (a loop? or raise --max-choices)", n=max_choices),
+                    1, seed, list(log)))
                 break
     except Exception as e:  # noqa: BLE001 - a content error or an engine bug: either way, replayable
         tally.add_problem(_problem(camp, e, seed, list(log), st.scene, st.vals["day"]))
@@ -131,7 +133,8 @@ def _dry_deck(camp: Campaign, st: GameState, deck: str, dry: set[str], tally: Ta
         return
     dry.add(deck)
     tally.add_problem(Problem("empty deck", deck, st.vals["day"],
-                              f"nothing left to draw; its fallback '{st.scene}' opened", 1, st.seed, list(st.log)))
+                              Msg("nothing left to draw; its fallback '{scene}' opened", scene=st.scene),
+                              1, st.seed, list(st.log)))
 
 
 def _problem(camp: Campaign, e: Exception, seed: int, path: list[str], scene: str, day: int) -> Problem:

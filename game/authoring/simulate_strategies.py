@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Callable, Sequence
 
 from game.engine import engine as E
+from game.i18n import _
 from game.engine.model import Campaign
 from game.engine.state import GameState
 
@@ -45,13 +46,15 @@ def parse_strategy(text: str, camp: Campaign) -> StrategySpec:
     """Read ``random``, ``least-used``, ``greedy-up:credit`` or ``greedy-down:money``."""
     if text in ("random", "least-used"):
         return StrategySpec(text)
-    head, _, target = text.partition(":")
+    head, colon, target = text.partition(":")
     if head not in ("greedy-up", "greedy-down"):
-        raise StrategyError(f"unknown strategy '{text}'; use one of: {', '.join(NAMES)}")
+        raise StrategyError(_("unknown strategy '{text}'; use one of: {names}").format(
+            text=text, names=", ".join(NAMES)))
     known = list(camp.scores) + list(camp.stats)
     if target not in known:
-        raise StrategyError(f"strategy '{text}': '{target}' is not a score or stat of campaign "
-                            f"'{camp.id}'; use one of: {', '.join(known)}")
+        raise StrategyError(_("strategy '{text}': '{target}' is not a score or stat of campaign '{campaign}'; "
+                              "use one of: {names}").format(text=text, target=target, campaign=camp.id,
+                                                            names=", ".join(known)))
     return StrategySpec("greedy", target, 1 if head == "greedy-up" else -1)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.expr import Node
+from game.i18n import _
 from game.engine.model import Campaign
 
 from .simulate_tally import Tally
@@ -35,13 +36,13 @@ def bounds(camp: Campaign, gate_id: str) -> list[Bound]:
     """The score-versus-number comparisons in a gate's condition, score on the left."""
     gate = camp.gates.get(gate_id)
     if gate is None:
-        raise ThresholdError(f"no gate '{gate_id}' in campaign '{camp.id}'; gates are: "
-                             f"{', '.join(sorted(camp.gates))}")
+        raise ThresholdError(_("no gate '{gate}' in campaign '{campaign}'; gates are: {gates}").format(
+            gate=gate_id, campaign=camp.id, gates=", ".join(sorted(camp.gates))))
     found: list[Bound] = []
     _walk(gate.needs.tree, set(camp.scores), found)
     if not found:
-        raise ThresholdError(f"gate '{gate_id}' ({gate.needs.src}) compares no score with a number, "
-                             "so there is no threshold to tune")
+        raise ThresholdError(_("gate '{gate}' ({needs}) compares no score with a number, so there is no "
+                               "threshold to tune").format(gate=gate_id, needs=gate.needs.src))
     return found
 
 
@@ -82,7 +83,8 @@ def suggest(values: Counter, op: str, target: float) -> float:
 def threshold_report(camp: Campaign, tally: Tally, gate_id: str, target: float) -> dict[str, Any]:
     """For each tunable comparison in the gate: today's share through and a threshold for ``target`` %."""
     if not 0 < target <= 100:
-        raise ThresholdError(f"--target is a share of runs in per cent, above 0 and at most 100, not {target:g}")
+        raise ThresholdError(_("--target is a share of runs in per cent, above 0 and at most 100, not {target}")
+                             .format(target=f"{target:g}"))
     found = bounds(camp, gate_id)
     runs = max(tally.runs, 1)
     out = []

@@ -16,7 +16,7 @@ from game.commands.helptext import parser
 from game.engine.campaigns import named_campaigns
 from game.engine.languages import SOURCE
 from game.engine.problems import ContentError
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, _, ngettext, said
 
 if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
     from game.authoring.output import Report, Section
@@ -116,9 +116,9 @@ def check_report(names: Sequence[str | Path | None], cache: bool = False, conten
         except ValueError as e:
             where = str(name or content)
             found.append(Section(where, [finding(
-                "no-campaign", "error", where, 0, 0, "", str(e),
-                "Name a campaign by its id, or give its folder (it holds campaign.toml) or a folder "
-                "of campaigns.")], data={"folder": where}))
+                "no-campaign", "error", where, 0, 0, "", said(e.args[0]) if e.args else str(e),
+                _("Name a campaign by its id, or give its folder (it holds campaign.toml) or a folder "
+                  "of campaigns."))], data={"folder": where}))
     sections = []
     folders = sum(isinstance(f, Path) for f in found)
     with progress(folders, _("Checking")) as bar:  # on stderr, only in a terminal, only if it takes a while
@@ -156,7 +156,7 @@ def check_folder(folder: Path, cache: bool = False, lang: str = "en", seps: str 
 
 def fresh(folder: Path, lang: str = "en", seps: str | None = None) -> Section:
     from game.authoring.analysis import analyse
-    from game.authoring.findings import finding
+    from game.authoring.findings import finding, spoken
     from game.authoring.output import Section, counted
     from game.authoring.words import story_words
     from game.engine.challenges import load_challenges
@@ -165,7 +165,7 @@ def fresh(folder: Path, lang: str = "en", seps: str | None = None) -> Section:
     try:
         loaded = load_challenges(folder, parse=parser())  # the campaign and its challenges.toml, in one pass
     except ContentError as e:
-        findings = list(e.problems)
+        findings = [spoken(f) for f in e.problems]
         errors = sum(f.severity == "error" for f in findings)
         return Section(str(folder), findings, [_("does not load: {errors}").format(errors=counted(errors, "error"))],
                        data={"folder": str(folder), "campaign": folder.name, "loaded": False})
@@ -174,8 +174,9 @@ def fresh(folder: Path, lang: str = "en", seps: str | None = None) -> Section:
         findings = analyse(camp, loaded.challenges)
     except Exception as e:  # noqa: BLE001 - the content loaded; a fault in the analysis must not hide that
         findings = [finding("analysis-failed", "warning", f"{folder.name}/campaign.toml", 0, 0, "",
-                            f"the warnings could not be worked out ({type(e).__name__}: {e})",
-                            "The content loads; this is a fault in citizen-score check. Please report it.")]
+                            _("the warnings could not be worked out ({error})").format(
+                                error=f"{type(e).__name__}: {e}"),
+                            _("The content loads; this is a fault in citizen-score check. Please report it."))]
     words = story_words(camp)
     size = ", ".join([ngettext("{n} scene", "{n} scenes", len(camp.scenes)).format(n=len(camp.scenes)),
                       ngettext("{n} rule", "{n} rules", len(camp.rules)).format(n=len(camp.rules)),
@@ -190,7 +191,7 @@ def fresh(folder: Path, lang: str = "en", seps: str | None = None) -> Section:
     errors = sum(f.severity == "error" for f in findings)
     # Translators: the verdict on a campaign with no errors and no warnings, before its size ("ok — 12 scenes, ...").
     verdict = counted(errors, "error") if errors else counted(warnings, "warning") if warnings else _("ok")
-    return Section(str(folder), findings, [f"{verdict} — {size}", *lines], data=data)
+    return Section(str(folder), [spoken(f) for f in findings], [f"{verdict} — {size}", *lines], data=data)
 
 
 def translated(folder: Path, lang: str, findings: list, seps: str | None = None) -> tuple[list, str]:

@@ -11,7 +11,7 @@ import sys
 
 from game.commands.helptext import fail, parser
 from game import i18n
-from game.i18n import _
+from game.i18n import _, said
 from game.engine.content import load_campaign_in
 from game.engine.problems import ContentError
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         camp = load_campaign_in(find_campaign(args.content, args.campaign, "graph"), i18n.current(),
                                 parse=toml_parser(), seps=i18n.seps())
     except ContentError as e:
-        return fail("graph", e.format(openable(e.base))
+        return fail("graph", e.format(openable(e.base), said)
                     + "\n\n" + _("The graph needs content that loads (citizen-score check lists every problem)."))
     except ValueError as e:
         return fail("graph", str(e))

@@ -12,7 +12,7 @@ from game.engine.challenges import day_key, today
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
 from game.fileio import atomic_write
-from game.i18n import _
+from game.i18n import _, said
 from game.runs import board, data, records, replay, text
 from game.runs.clock import Stamp
 from game.runs.find import Library, NotFound
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as e:
         from game.paths import openable
 
-        return _fail(e.format(openable(e.base)))
+        return _fail(e.format(openable(e.base), said))
     except OSError as e:
         return _fail(f"{e.filename or ''}: {e.strerror or e}")
 

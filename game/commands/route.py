@@ -9,7 +9,7 @@ from typing import Any
 
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
-from game.i18n import _
+from game.i18n import _, said
 from game.paths import openable
 from game.runs import data, text
 from game.runs.attempt import board_before, finish
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except (NotFound, RouteError) as e:
         return fail("route", str(e))
     except ContentError as e:
-        return fail("route", e.format(openable(e.base)))
+        return fail("route", e.format(openable(e.base), said))
     except ValueError as e:  # a --date that is no date
         return fail("route", f"--date: {e}")
     if args.format == "text":

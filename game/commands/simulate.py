@@ -17,7 +17,7 @@ from typing import Callable
 from game.commands.helptext import fail, parser
 from game.engine.campaigns import find_campaign
 from game import i18n
-from game.i18n import _
+from game.i18n import _, said
 from game.engine.content import load_campaign_in
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         if args.threshold:
             bounds(camp, args.threshold)  # a bad gate is reported before the long part
     except ContentError as e:
-        return _fail(e.format(openable(e.base))
+        return _fail(e.format(openable(e.base), said)
                      + "\n\n" + _("Simulation needs content that loads (citizen-score check lists every problem)."))
     except (ValueError, StrategyError, ThresholdError) as e:
         return _fail(str(e))

@@ -16,6 +16,7 @@ from typing import Any, Callable, Protocol
 
 from .bounds import LIMIT
 from .errors import OutOfRange
+from .msg import Msg
 
 Fn = Callable[[Any], Any]
 
@@ -69,14 +70,16 @@ def tokenize(src: str) -> list[Token]:
                 j += 1
             text = src[i:j]
             if text.endswith(".") or ".." in text:
-                raise ExprError(f"'{text}' is not a valid name", i + 1, "Dotted names look like flags.blacklisted.")
+                raise ExprError(Msg("'{text}' is not a valid name", text=text), i + 1,
+                                Msg("Dotted names look like flags.blacklisted."))
             out.append(Token("name", text, i + 1))
             i = j
         else:
             op = next((o for o in _OPS if src.startswith(o, i)), None)
             if op is None:
-                hint = _CHAR_HINTS.get(c, "Use 'and', 'or', 'not' for logic." if c in "&|!" else "Check for a typo.")
-                raise ExprError(f"unexpected character '{c}'", i + 1, hint)
+                hint = _CHAR_HINTS.get(c, Msg("Use 'and', 'or', 'not' for logic.") if c in "&|!"
+                                       else Msg("Check for a typo."))
+                raise ExprError(Msg("unexpected character '{char}'", char=c), i + 1, hint)
             out.append(Token("op", op, i + 1))
             i += len(op)
     out.append(Token("end", "", n + 1))
@@ -93,22 +96,23 @@ def _number(text: str, col: int) -> int | float:
     whole = text.split(".", 1)[0].replace("_", "").lstrip("0")
     if len(whole) > _MAX_DIGITS:
         shown = text if len(text) <= 24 else text[:12] + "…" + text[-4:]
-        raise ExprError(f"the number {shown} ({len(whole)} digits) is outside the range a number may take "
-                        f"(-10^15 to 10^15)", col, "Use a smaller number: at most 1_000_000_000_000_000.")
+        raise ExprError(Msg("the number {number} ({digits} digits) is outside the range a number may take "
+                            "(-10^15 to 10^15)", number=shown, digits=len(whole)), col,
+                        Msg("Use a smaller number: at most 1_000_000_000_000_000."))
     try:
         value = float(text) if "." in text else int(text)
     except ValueError:
-        raise ExprError(f"'{text}' is not a number", col) from None
+        raise ExprError(Msg("'{text}' is not a number", text=text), col) from None
     if not math.isfinite(value) or abs(value) > LIMIT:
-        raise ExprError(f"the number {text} is outside the range a number may take (-10^15 to 10^15)",
-                        col, "Use a smaller number: at most 1_000_000_000_000_000.")
+        raise ExprError(Msg("the number {number} is outside the range a number may take (-10^15 to 10^15)",
+                            number=text), col, Msg("Use a smaller number: at most 1_000_000_000_000_000."))
     return value
 
 
 _CHAR_HINTS = {
-    "=": "Compare with '==', not '='.",
-    "?": "There is no 'a ? b : c'; in text write {if condition: b | else: c}.",
-    "%": "There is no remainder ('%'); to show a number as a percentage in text write {percent: x}.",
+    "=": Msg("Compare with '==', not '='."),
+    "?": Msg("There is no 'a ? b : c'; in text write {{if condition: b | else: c}}."),
+    "%": Msg("There is no remainder ('%'); to show a number as a percentage in text write {{percent: x}}."),
 }
 
 
@@ -125,7 +129,7 @@ def _string(src: str, i: int, out: list[Token]) -> int:
             return j + 1
         chars.append(ch)
         j += 1
-    raise ExprError("this text has no closing quote", i + 1, f"Add a {quote} at the end.")
+    raise ExprError(Msg("this text has no closing quote"), i + 1, Msg("Add a {quote} at the end.", quote=quote))
 
 
 # ---------------------------------------------------------------- syntax tree
@@ -158,17 +162,17 @@ class _Parser:
     def expect(self, text: str) -> Token:
         tok = self.take()
         if tok.text != text:
-            found = f"'{tok.text}'" if tok.kind != "end" else "the end"
-            raise ExprError(f"expected '{text}' but found {found}", tok.col)
+            found = f"'{tok.text}'" if tok.kind != "end" else Msg("the end")
+            raise ExprError(Msg("expected '{text}' but found {found}", text=text, found=found), tok.col)
         return tok
 
     def parse(self) -> Node:
         if self.peek().kind == "end":
-            raise ExprError("the expression is empty", 1, "Write a condition such as credit >= 600.")
+            raise ExprError(Msg("the expression is empty"), 1, Msg("Write a condition such as credit >= 600."))
         node = self.or_()
         tok = self.peek()
         if tok.kind != "end":
-            raise ExprError(f"unexpected '{tok.text}'", tok.col, "Is an 'and' or 'or' missing?")
+            raise ExprError(Msg("unexpected '{text}'", text=tok.text), tok.col, Msg("Is an 'and' or 'or' missing?"))
         return node
 
     def or_(self) -> Node:
@@ -199,7 +203,7 @@ class _Parser:
             node = Node("cmp", tok.col, op=tok.text, args=[node, self.add()])
             nxt = self.peek()
             if nxt.kind == "op" and nxt.text in ("<", "<=", ">", ">=", "==", "!="):
-                raise ExprError("comparisons cannot be chained", nxt.col, "Write a < b and b < c.")
+                raise ExprError(Msg("comparisons cannot be chained"), nxt.col, Msg("Write a < b and b < c."))
         return node
 
     def add(self) -> Node:
@@ -237,7 +241,7 @@ class _Parser:
             if tok.text in ("true", "false"):
                 return Node("lit", tok.col, value=tok.text == "true", type=BOOL)
             if tok.text in _KEYWORDS:
-                raise ExprError(f"'{tok.text}' needs something before it", tok.col)
+                raise ExprError(Msg("'{text}' needs something before it", text=tok.text), tok.col)
             if self.peek().text == "(" and self.peek().kind == "op":
                 self.take()
                 args: list[Node] = []
@@ -250,8 +254,8 @@ class _Parser:
                 return Node("call", tok.col, value=tok.text, args=args)
             return Node("name", tok.col, value=tok.text)
         if tok.kind == "end":
-            raise ExprError("the expression ends too early", tok.col, "Something is missing at the end.")
-        raise ExprError(f"unexpected '{tok.text}'", tok.col)
+            raise ExprError(Msg("the expression ends too early"), tok.col, Msg("Something is missing at the end."))
+        raise ExprError(Msg("unexpected '{text}'", text=tok.text), tok.col)
 
 
 def parse(src: str) -> Node:
@@ -459,7 +463,7 @@ class Compiler:
     def _name(self, node: Node) -> None:
         found = self.scope.name(node.value)
         if found is None:
-            raise ExprError(f"unknown name '{node.value}'", node.col,
+            raise ExprError(Msg("unknown name '{name}'", name=node.value), node.col,
                             _suggest(node.value, [n for n in self.scope.known_names() if ":" not in n]))
         node.type, node.fn, node.label = found
 
@@ -469,7 +473,7 @@ class Compiler:
             lo, hi = _NUM_FUNCS[name]
             self._arity(node, lo, hi)
             for arg in node.args:
-                self._want(self.compile(arg), NUM, f"{name}() takes numbers")
+                self._want(self.compile(arg), NUM, Msg("{name}() takes numbers", name=name))
             node.type = NUM
             node.fn = _compile_num_func(node, [a.fn for a in node.args])  # type: ignore[misc]
             return
@@ -478,41 +482,47 @@ class Compiler:
             self._arity(node, 1, 1)
             arg = node.args[0]
             if arg.kind != "lit" or arg.type != STR:
-                raise ExprError(f"{name}() takes the {what} id in quotes", arg.col,
-                                f'Write {name}("...").')
+                raise ExprError(Msg("{name}() takes the {what} id in quotes", name=name, what=_KIND.get(what, what)),
+                                arg.col, Msg('Write {name}("...").', name=name))
             problem = self._check_arg(what, arg.value)
             if problem:
                 raise ExprError(problem, arg.col, _suggest_hint(arg.value, what, self.scope))
             node.type = result
             node.fn = _compile_str_func(node, what, arg.value, self.scope)
             return
-        listed = "The functions are: " + ", ".join(FUNCTIONS) + "."
+        listed = Msg("The functions are: {names}.", names=", ".join(FUNCTIONS))
         if name in ("random", "rand", "rnd", "roll", "dice"):
-            listed = "There is no chance in a formula; text varies with {shuffle: a | b}. " + listed
-        raise ExprError(f"unknown function '{name}'", node.col, _suggest(name, FUNCTIONS, listed, 0.65))
+            listed = Msg("There is no chance in a formula; text varies with {{shuffle: a | b}}. {listed}",
+                         listed=listed)
+        raise ExprError(Msg("unknown function '{name}'", name=name), node.col, _suggest(name, FUNCTIONS, listed, 0.65))
 
     def _check_arg(self, what: str, value: str) -> str | None:
         """None if ``value`` names one of the kinds in ``what`` ("scene or act"), else the problem."""
         kinds = what.split(" or ")
         problems = [self.scope.check_arg(k, value) for k in kinds]
         if all(problems):
-            return problems[0] if len(kinds) == 1 else f"unknown {what} '{value}'"
+            return problems[0] if len(kinds) == 1 else Msg("unknown {what} '{value}'", what=_KIND.get(what, what),
+                                                           value=value)
         return None
 
     def _arity(self, node: Node, lo: int, hi: int | None) -> None:
         n = len(node.args)
         if n < lo or (hi is not None and n > hi):
-            want = str(lo) if lo == hi else f"at least {lo}"
-            raise ExprError(f"{node.value}() takes {want} argument{'s' if lo != 1 else ''}, "
-                            f"not {n}", node.col)
+            if lo == hi:
+                raise ExprError(Msg.counting("{name}() takes {lo} argument, not {n}",
+                                             "{name}() takes {lo} arguments, not {n}", lo, name=node.value, lo=lo, n=n),
+                                node.col)
+            raise ExprError(Msg.counting("{name}() takes at least {lo} argument, not {n}",
+                                         "{name}() takes at least {lo} arguments, not {n}", lo, name=node.value,
+                                         lo=lo, n=n), node.col)
 
     def _want(self, node: Node, typ: str, why: str) -> None:
         if node.type != typ:
-            raise ExprError(f"{why}, but this is {_a(node.type)}", node.col)
+            raise ExprError(Msg("{why}, but this is {type}", why=why, type=_a(node.type)), node.col)
 
     def _neg(self, node: Node) -> None:
         (a,) = node.args
-        self._want(self.compile(a), NUM, "'-' takes a number")
+        self._want(self.compile(a), NUM, Msg("'-' takes a number"))
         f, key = a.fn, getattr(a.fn, "key", None)
         node.type = NUM
         if key is not None:
@@ -525,7 +535,7 @@ class Compiler:
 
     def _not(self, node: Node) -> None:
         (a,) = node.args
-        self._want(self.compile(a), BOOL, "'not' takes a true/false condition")
+        self._want(self.compile(a), BOOL, Msg("'not' takes a true/false condition"))
         f = a.fn
         node.type = BOOL
         if a.kind == "call" and a.value == "has":  # the commonest negation, read inline
@@ -539,32 +549,32 @@ class Compiler:
 
     def _and(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
-        self._want(a, BOOL, "'and' joins conditions")
-        self._want(b, BOOL, "'and' joins conditions")
+        self._want(a, BOOL, Msg("'and' joins conditions"))
+        self._want(b, BOOL, Msg("'and' joins conditions"))
         node.type = BOOL
         node.fn = _conjunction(node)
 
     def _or(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
-        self._want(a, BOOL, "'or' joins conditions")
-        self._want(b, BOOL, "'or' joins conditions")
+        self._want(a, BOOL, Msg("'or' joins conditions"))
+        self._want(b, BOOL, Msg("'or' joins conditions"))
         node.type, node.fn = BOOL, _disjunction(node)
 
     def _arith(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
-        self._want(a, NUM, f"'{node.op}' takes numbers")
-        self._want(b, NUM, f"'{node.op}' takes numbers")
+        self._want(a, NUM, Msg("'{op}' takes numbers", op=node.op))
+        self._want(b, NUM, Msg("'{op}' takes numbers", op=node.op))
         if whole_bound(node) > MAX_WHOLE:
-            raise ExprError("this formula can make numbers too large to compute", node.col,
-                            "Multiply fewer values together; every value stays within ±10^15.")
+            raise ExprError(Msg("this formula can make numbers too large to compute"), node.col,
+                            Msg("Multiply fewer values together; every value stays within ±10^15."))
         node.type, node.fn = NUM, _arith_fn(node.op, a, b)
 
     def _cmp(self, node: Node) -> None:
         a, b = (self.compile(x) for x in node.args)
         if a.type != b.type:
-            raise ExprError(f"cannot compare {_a(a.type)} with {_a(b.type)}", node.col)
+            raise ExprError(Msg("cannot compare {a} with {b}", a=_a(a.type), b=_a(b.type)), node.col)
         if a.type != NUM and node.op not in ("==", "!="):
-            raise ExprError(f"'{node.op}' compares numbers only", node.col, "Use == or != here.")
+            raise ExprError(Msg("'{op}' compares numbers only", op=node.op), node.col, Msg("Use == or != here."))
         key = getattr(a.fn, "key", None)
         if b.kind == "lit" and key is not None:
             node.fn = _CMP_VAL[node.op](key, b.value)
@@ -742,29 +752,38 @@ def all_of(fns: list[Fn]) -> Fn:
 
 
 def _a(typ: str) -> str:
-    return {NUM: "a number", BOOL: "a true/false value", STR: "text"}.get(typ, typ)
+    return {NUM: Msg("a number"), BOOL: Msg("a true/false value"), STR: Msg("text")}.get(typ, typ)
 
 
+# What a function's argument names, as a message says it.
+_KIND = {"flag": Msg("flag"), "scene": Msg("scene"), "score": Msg("score"), "gate": Msg("gate"), "act": Msg("act"),
+         "scene or act": Msg("scene or act")}
 _WHERE = {
-    "scene": "Scenes are the [scene.<id>] tables in scenes/*.toml.",
-    "gate": "Gates are the tables of gates.toml, named kind.id (job.bank_clerk).",
-    "act": "Acts are what choices' does and rules' on name (buy.diapers).",
-    "flag": "Declare it under [flags] in campaign.toml.",
-    "score": "Scores are the [scores.<id>] tables of campaign.toml.",
+    "scene": Msg("Scenes are the [scene.<id>] tables in scenes/*.toml."),
+    "gate": Msg("Gates are the tables of gates.toml, named kind.id (job.bank_clerk)."),
+    "act": Msg("Acts are what choices' does and rules' on name (buy.diapers)."),
+    "flag": Msg("Declare it under [flags] in campaign.toml."),
+    "score": Msg("Scores are the [scores.<id>] tables of campaign.toml."),
+    "scene or act": Msg("Scenes are the [scene.<id>] tables in scenes/*.toml. Acts are what choices' does and "
+                        "rules' on name (buy.diapers)."),
 }
 
 
 def _suggest(word: str, names: list[str], fallback: str = "", cutoff: float = 0.6) -> str:
     close = difflib.get_close_matches(word, names, n=3, cutoff=cutoff)
+    if len(close) == 1:
+        return Msg("Did you mean '{name}'?", name=close[0])
+    if len(close) == 2:
+        return Msg("Did you mean '{a}' or '{b}'?", a=close[0], b=close[1])
     if close:
-        return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    return fallback or "Declare it in campaign.toml, or check the spelling."
+        return Msg("Did you mean '{a}' or '{b}' or '{c}'?", a=close[0], b=close[1], c=close[2])
+    return fallback or Msg("Declare it in campaign.toml, or check the spelling.")
 
 
 def _suggest_hint(word: str, what: str, scope: Scope) -> str:
     kinds = what.split(" or ")
     names = [n.split(":", 1)[1] for n in scope.known_names() if n.split(":", 1)[0] in kinds]
-    return _suggest(word, names, " ".join(_WHERE.get(k, "") for k in kinds))
+    return _suggest(word, names, _WHERE.get(what, ""))
 
 
 @dataclass(slots=True)
@@ -785,13 +804,13 @@ def compile_expr(src: str, scope: Scope, want: str | None = None) -> Expr:
     try:
         tree = Compiler(scope).compile(parse(src))
     except RecursionError:
-        raise ExprError("the expression is nested too deeply", 1,
-                        "Split it into simpler parts; a few levels of parentheses are plenty.") from None
+        raise ExprError(Msg("the expression is nested too deeply"), 1,
+                        Msg("Split it into simpler parts; a few levels of parentheses are plenty.")) from None
     if want is not None and tree.type != want:
         if want == BOOL:
-            raise ExprError(f"a condition must be true or false, but this is {_a(tree.type)}", 1,
-                            "Compare it with something, e.g. credit >= 600.")
-        raise ExprError(f"this must be {_a(want)}, but it is {_a(tree.type)}", 1)
+            raise ExprError(Msg("a condition must be true or false, but this is {type}", type=_a(tree.type)), 1,
+                            Msg("Compare it with something, e.g. credit >= 600."))
+        raise ExprError(Msg("this must be {want}, but it is {type}", want=_a(want), type=_a(tree.type)), 1)
     return Expr(src, tree, tree.fn, tree.type)  # type: ignore[arg-type]
 
 

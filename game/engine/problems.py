@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .msg import Msg, Say
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -38,13 +40,16 @@ class Problem:
             pos += f":{self.column}"
         return pos
 
-    def format(self, base: Path | None = None) -> str:
+    def format(self, base: Path | None = None, say: Say = str) -> str:
+        """``file:line: severity: message [path] (code)``, the hint on a line below; the message and
+        hint as ``say`` writes them (English unless a layer that knows the language hands it in).
+        The severity stays English: editors and scripts read it."""
         pos = self.at(base)
         where = f" [{self.where}]" if self.where else ""
         code = f" ({self.code})" if self.code != "content" else ""
-        text = f"{pos}: {self.severity}: {self.message}{where}{code}"
+        text = f"{pos}: {self.severity}: {say(self.message)}{where}{code}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += "\n    " + say(Msg("hint: {hint}", hint=self.hint))
         return text
 
     def to_dict(self) -> dict[str, object]:
@@ -61,8 +66,9 @@ class ContentError(Exception):
         self.base = base  # the folder the problems' file names start from: the campaign folder's parent
         super().__init__(self.format())
 
-    def format(self, base: Path | None = None) -> str:
-        """Every error; file names under ``base`` when given (see ``Problem.at``)."""
+    def format(self, base: Path | None = None, say: Say = str) -> str:
+        """Every error; file names under ``base`` when given (see ``Problem.at``), words as ``say``
+        writes them (see ``Problem.format``)."""
         errors = [p for p in self.problems if p.severity == "error"]
-        head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found:"
-        return "\n".join([head, *(p.format(base) for p in errors)])
+        head = say(Msg.counting("{n} problem found:", "{n} problems found:", len(errors), n=len(errors)))
+        return "\n".join([head, *(p.format(base, say) for p in errors)])

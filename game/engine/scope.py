@@ -6,6 +6,10 @@ from typing import Any, Callable
 
 from .expr import BOOL, NUM, Expr
 from .model import Score, measure_label
+from .msg import Msg
+
+# What a function's argument names, as a message says it ("unknown scene 'markt'").
+_KIND_WORDS = {"scene": Msg("scene"), "score": Msg("score"), "gate": Msg("gate"), "act": Msg("act")}
 
 Fn = Callable[[Any], Any]
 
@@ -70,8 +74,9 @@ class CampaignScope:
         known = {"flag": self.flags, "scene": self.scenes, "score": self.scores, "gate": self.gates,
                  "act": self.acts}[what]
         if value not in known:
-            extra = " (declare it under [flags] in campaign.toml)" if what == "flag" else ""
-            return f"unknown {what} '{value}'{extra}"
+            if what == "flag":
+                return Msg("unknown flag '{value}' (declare it under [flags] in campaign.toml)", value=value)
+            return Msg("unknown {what} '{value}'", what=_KIND_WORDS.get(what, what), value=value)
         return None
 
     def band_fn(self, score: str) -> Fn:

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from game import saves
 from game.engine.problems import ContentError
-from game.i18n import _
+from game.i18n import _, said
 from game.leftovers import clear_leftovers
 from game.paths import openable
 from game.plain.session import PlainGame
@@ -34,7 +34,7 @@ def run_plain(content: Path, saves_dir: Path, seed: int | None, inp: TextIO | No
     try:
         campaigns = load_all(content)
     except ContentError as e:
-        return fail(err, e.format(openable(e.base)) + "\n\n" + _("The game cannot start until the content is "
+        return fail(err, e.format(openable(e.base), said) + "\n\n" + _("The game cannot start until the content is "
                                                                  "fixed (citizen-score check lists every problem)."))
     if not campaigns:
         return fail(err, no_campaigns(content))

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from game import i18n, saves
-from game.i18n import _, ngettext
+from game.i18n import _, ngettext, said
 from game.leftovers import clear_leftovers
 from game.paths import openable
 from game.engine.problems import ContentError
@@ -119,7 +119,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         except ContentError as e:
             self._close_dev_problems()
             self.dev_problems = MessageScreen(_("The story has problems — fix and save to reload"),
-                                              e.format())
+                                              e.format(say=said))
             self.push_screen(self.dev_problems)
             return
         self._close_dev_problems()
@@ -186,7 +186,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
             if self.dev:  # an author mid-edit: show the problems and wait for a good save
                 self.call_after_refresh(self.reload_content)
                 return
-            self.content_error = e.format(openable(e.base))  # printed by the command line
+            self.content_error = e.format(openable(e.base), said)  # printed by the command line
             self.exit(return_code=2)
             return
         if not self.campaigns:

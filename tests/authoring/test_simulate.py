@@ -248,3 +248,26 @@ def test_a_screen_counts_as_read_again_exactly_when_the_player_would_see_the_sam
                 E.apply(camp, st, pick.choice(list(ids)))
             except E.DeadEnd:
                 break
+
+
+def test_the_text_report_speaks_dutch_with_dutch_numbers_while_the_json_stays_english(capsys):
+    from game import i18n
+
+    try:
+        args = ["--lang", "nl", "--content", str(FIXTURES), "simulate", "sim_dead", "--runs", "1000", "--jobs", "1"]
+        assert main(args) == 2
+        out = capsys.readouterr()
+        for words in ("1.000 runs van", "Dekking", "Eindes", "per dag", "Poorten", "Vlaggen en lijsten",
+                      "1.000 runs: 1 doodloper, 1 lege stapel",
+                      "warning: lege stapel bij 'corner'", "niets meer te trekken; de vervangende scène"):
+            assert words in out.out, words
+        assert "sim_dead/scenes/main.toml:50: error: doodloper bij 'shop'" in out.err
+        assert "tip: seed" in out.err and "2 keuzes: wake.spend evening.shop" in out.err
+        for english in ("Coverage", "Endings", "by day", "dead end", "empty deck", "hint:", "nothing left"):
+            assert english not in out.out + out.err, english
+        assert main([*args, "--format", "json"]) == 2
+        rep = json.loads(capsys.readouterr().out)
+        dry = next(p for p in rep["problems"] if p["kind"] == "empty deck")
+        assert dry["reason"] == "nothing left to draw; its fallback 'empty_corner' opened"
+    finally:
+        i18n.use("en")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..msg import Msg
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -70,4 +71,4 @@ class Context:
 def close(word: str, names: list[str], fallback: str) -> str:
     """A hint naming the closest known name, for a typo."""
     found = difflib.get_close_matches(word, names, n=1)
-    return f"Did you mean '{found[0]}'?" if found else fallback
+    return Msg("Did you mean '{name}'?", name=found[0]) if found else fallback

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..bounds import LIMIT
+from ..msg import N_, Msg
 from ..tomlpos import Positions, file_column, path_str
 from .context import Context
 
@@ -30,6 +31,31 @@ TOML_ERR = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)$")
 _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
 RANGE = "±" + f"{LIMIT:,}".replace(",", " ")  # as the message shows it
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]{200,}")
+# What Python's TOML parser says, as messages a translation can say again (its words, unchanged, in
+# English); a message not listed here is shown as the parser wrote it.
+_TOML_SAYS = [(re.compile(pattern), template) for pattern, template in (
+    (r"^Expected '=' after a key in a key/value pair$", N_("Expected '=' after a key in a key/value pair")),
+    (r"^Expected ']' at the end of a table declaration$", N_("Expected ']' at the end of a table declaration")),
+    (r"^Expected ']]' at the end of an array declaration$", N_("Expected ']]' at the end of an array declaration")),
+    (r"^Expected newline or end of document after a statement$",
+     N_("Expected newline or end of document after a statement")),
+    (r"^Cannot overwrite a value$", N_("Cannot overwrite a value")),
+    (r"^Invalid value$", N_("Invalid value")),
+    (r"^Invalid statement$", N_("Invalid statement")),
+    (r"^Invalid initial character for a key part$", N_("Invalid initial character for a key part")),
+    (r"^Invalid date or datetime$", N_("Invalid date or datetime")),
+    (r"^Unclosed array$", N_("Unclosed array")),
+    (r"^Unclosed inline table$", N_("Unclosed inline table")),
+    (r"^Unterminated string$", N_("Unterminated string")),
+    (r"^Unescaped '\\' in a string$", N_("Unescaped '\\' in a string")),
+    (r"^Cannot declare (?P<key>.+) twice$", N_("Cannot declare {key} twice")),
+    (r"^Cannot redefine namespace (?P<key>.+)$", N_("Cannot redefine namespace {key}")),
+    (r"^Cannot mutate immutable namespace (?P<key>.+)$", N_("Cannot mutate immutable namespace {key}")),
+    (r"^Duplicate inline table key (?P<key>.+)$", N_("Duplicate inline table key {key}")),
+    (r"^Found invalid character (?P<char>.+)$", N_("Found invalid character {char}")),
+    (r"^Illegal character (?P<char>.+)$", N_("Illegal character {char}")),
+    (r"^Expected (?P<what>'.*')$", N_("Expected {what}")),
+)]
 
 
 @dataclass(slots=True)
@@ -68,7 +94,8 @@ def read_source(cx: Context, rel: str, required: bool) -> Source | None:
     path = cx.root / rel
     if not os.path.lexists(path):
         if required:
-            cx.file_problem(rel, "file not found", f"A campaign needs {rel} in {cx.root}.")
+            cx.file_problem(rel, Msg("file not found"), Msg("A campaign needs {file} in {folder}.", file=rel,
+                                                                  folder=str(cx.root)))
         return None
     raw = read_bytes(cx, rel, path)
     if raw is None:
@@ -96,25 +123,26 @@ def read_bytes(cx: Context, rel: str, path: Path) -> bytes | None:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
-        cx.file_problem(rel, _open_failure(path, e), "Replace it with a plain UTF-8 text file.")
+        cx.file_problem(rel, _open_failure(path, e), Msg("Replace it with a plain UTF-8 text file."))
         return None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            cx.file_problem(rel, "this is a folder, not a file", "Content files are plain TOML text files.")
+            cx.file_problem(rel, Msg("this is a folder, not a file"), Msg("Content files are plain TOML text files."))
             return None
         if not stat.S_ISREG(info.st_mode):
-            cx.file_problem(rel, "this is not a plain file (a device, a pipe or a socket)",
-                            "Content files are plain TOML text files.")
+            cx.file_problem(rel, Msg("this is not a plain file (a device, a pipe or a socket)"),
+                            Msg("Content files are plain TOML text files."))
             return None
         raw = os.read(fd, MAX_BYTES + 1) if info.st_size <= MAX_BYTES else b""
         if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
-            cx.file_problem(rel, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB",
-                            "Split the story into several files under scenes/.")
+            cx.file_problem(rel, Msg("the file is larger than {mb} MB", mb=MAX_BYTES // (1024 * 1024)),
+                            Msg("Split the story into several files under scenes/."))
             return None
         return _read_rest(fd, raw)
     except OSError as e:
-        cx.file_problem(rel, f"cannot read the file: {e.strerror or e}", "Check that it is readable.")
+        cx.file_problem(rel, Msg("cannot read the file: {why}", why=str(e.strerror or e)),
+                        Msg("Check that it is readable."))
         return None
     finally:
         os.close(fd)
@@ -132,23 +160,23 @@ def _read_rest(fd: int, raw: bytes) -> bytes:
 
 def _open_failure(path: Path, e: OSError) -> str:
     if e.errno == errno.ELOOP:
-        return "this is a link that leads back to itself"
+        return Msg("this is a link that leads back to itself")
     if e.errno == errno.ENOENT and path.is_symlink():
-        return f"this is a link to {os.readlink(path)}, which does not exist"
-    return f"cannot open the file: {e.strerror or e}"
+        return Msg("this is a link to {target}, which does not exist", target=os.readlink(path))
+    return Msg("cannot open the file: {why}", why=str(e.strerror or e))
 
 
 def decode(cx: Context, rel: str, raw: bytes) -> str | None:
     """UTF-8 text, or a problem at the line and column of the first byte that is not."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
-        cx.file_problem(rel, "the file is UTF-16 text, not UTF-8", "Save it as UTF-8 text.", line=1)
+        cx.file_problem(rel, Msg("the file is UTF-16 text, not UTF-8"), Msg("Save it as UTF-8 text."), line=1)
         return None
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")  # some editors mark UTF-8 with a BOM
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        cx.file_problem(rel, "these bytes are not UTF-8 text", "Save the file as UTF-8 text.",
+        cx.file_problem(rel, Msg("these bytes are not UTF-8 text"), Msg("Save the file as UTF-8 text."),
                         line=line, column=column)
         return None
 
@@ -160,15 +188,16 @@ def parse(cx: Context, rel: str, text: str) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as e:
         m = TOML_ERR.match(str(e))
         msg, line, col = (m.group(1), int(m.group(2)), int(m.group(3))) if m else (str(e), 0, 0)
-        cx.file_problem(rel, f"TOML syntax: {msg}", _toml_hint(msg), line=line, column=col)
+        cx.file_problem(rel, Msg("TOML syntax: {message}", message=_toml_says(msg)), _toml_hint(msg),
+                        line=line, column=col)
     except RecursionError:
-        cx.file_problem(rel, f"tables or lists are nested more than {MAX_NESTING} deep",
-                        "Flatten the value; no key needs more than a few levels.",
+        cx.file_problem(rel, Msg("tables or lists are nested more than {n} deep", n=MAX_NESTING),
+                        Msg("Flatten the value; no key needs more than a few levels."),
                         line=too_deep_line(text))
     except ValueError:  # Python refuses to read an integer of thousands of digits
         m = _LONG_NUMBER.search(text)
-        cx.file_problem(rel, f"a number is outside the game's range, {RANGE}",
-                        "Write a smaller number.", line=text.count("\n", 0, m.start()) + 1 if m else 0)
+        cx.file_problem(rel, Msg("a number is outside the game's range, {range}", range=RANGE),
+                        Msg("Write a smaller number."), line=text.count("\n", 0, m.start()) + 1 if m else 0)
     return None
 
 
@@ -200,8 +229,8 @@ def check_values(cx: Context, src: Source) -> bool:
     while stack:
         node, path = stack.pop()
         if len(path) > MAX_NESTING:
-            cx.problem(src, path_str(path), f"tables or lists are nested more than {MAX_NESTING} deep",
-                       "Flatten the value; no key needs more than a few levels.")
+            cx.problem(src, path_str(path), Msg("tables or lists are nested more than {n} deep", n=MAX_NESTING),
+                       Msg("Flatten the value; no key needs more than a few levels."))
             ok = False
             continue
         for k, v in node.items() if type(node) is dict else enumerate(node):
@@ -209,8 +238,9 @@ def check_values(cx: Context, src: Source) -> bool:
             if kind is dict or kind is list:
                 stack.append((v, (*path, k)))
             elif (kind is int or kind is float) and _out_of_range(v) and not _is_seed((*path, k)):
-                cx.problem(src, path_str((*path, k)), f"{_shown(v)} is outside the game's range, {RANGE}",
-                           "Write a smaller number.")
+                cx.problem(src, path_str((*path, k)), Msg("{number} is outside the game's range, {range}",
+                                                          number=_shown(v), range=RANGE),
+                           Msg("Write a smaller number."))
                 ok = False
     return ok
 
@@ -248,15 +278,24 @@ def _shown(value: int | float) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     digits = len(str(abs(value)))
-    return str(value) if digits <= 24 else f"a number of {digits} digits"
+    return str(value) if digits <= 24 else Msg("a number of {n} digits", n=digits)
+
+
+def _toml_says(msg: str) -> str:
+    """The parser's message as a Msg when it is one we know (see _TOML_SAYS); else as it is."""
+    for pattern, template in _TOML_SAYS:
+        m = pattern.match(msg)
+        if m:
+            return Msg(template, **m.groupdict())
+    return msg
 
 
 def _toml_hint(msg: str) -> str:
     low = msg.lower()
     if "cannot declare" in low or "overwrite" in low or "duplicate" in low:
-        return "A key or table is written twice; each id must be unique."
+        return Msg("A key or table is written twice; each id must be unique.")
     if "invalid value" in low:
-        return "Text values need quotes; multi-line text uses triple quotes \"\"\"."
+        return Msg('Text values need quotes; multi-line text uses triple quotes """.')
     if "expected" in low and "=" in low:
-        return "Each line is key = value."
-    return "Check the line for a missing quote, bracket or '='."
+        return Msg("Each line is key = value.")
+    return Msg("Check the line for a missing quote, bracket or '='.")

@@ -21,6 +21,7 @@ from .. import textlang
 from ..expr import Expr
 from ..languages import translation_of
 from ..model import Campaign
+from ..msg import Msg
 from ..problems import Problem
 from .context import Context, Parse, close
 from .crosscheck import acts_in
@@ -43,6 +44,13 @@ SCORE_MAPS = ("bands", "domains")
 TEMPLATES = {("scene", "text"), ("choice", "text"), ("choice", "locked"), ("choice", "reply"),
              ("gate", "why_not"), ("rule", "why")}
 STAMP = "from"
+# Each kind of table as a message names it ("the original scene 'scene.arrival' has no hint").
+KIND_WORDS = {"campaign": Msg("campaign"), "score": Msg("score"), "stat": Msg("stat"), "npc": Msg("person"),
+              "list": Msg("list"), "gate": Msg("gate"), "scene": Msg("scene"), "choice": Msg("choice"),
+              "rule": Msg("rule"), "challenge": Msg("challenge"), "split": Msg("split"),
+              "flags": Msg("flags"), "gate_kinds": Msg("gate kinds"), "acts": Msg("acts"),
+              "measures": Msg("measures")}
+SCORE_MAP_WORDS = {"bands": Msg("band"), "domains": Msg("domain")}
 SAME_ALLOWED = {"unit"}  # words a translation may leave as they are without being called missing
 
 
@@ -209,7 +217,8 @@ def _walk(cx: Context, src: Source, node: Any, path: str, table: dict[str, Entry
         _entry_words(cx, src, node, entry, table, out)
         return
     if not isinstance(node, dict):
-        cx.problem(src, path, f"'{path}' is not a table of the original", "A translation holds only words.")
+        cx.problem(src, path, Msg("'{path}' is not a table of the original", path=path),
+                   Msg("A translation holds only words."))
         return
     for key, value in node.items():
         sub = f"{path}.{key}" if path else key
@@ -217,14 +226,15 @@ def _walk(cx: Context, src: Source, node: Any, path: str, table: dict[str, Entry
             _walk(cx, src, value, sub, table, out)
         else:
             near = [p for p in table if p.rsplit(".", 1)[0] == path] or list(table)
-            cx.problem(src, sub, f"the original has no '{sub}'",
-                       close(sub, near, "Translate only tables the original file has, by the same ids."))
+            cx.problem(src, sub, Msg("the original has no '{path}'", path=sub),
+                       close(sub, near, Msg("Translate only tables the original file has, by the same ids.")))
 
 
 def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[str, Entry],
                  out: Translation) -> None:
     if not isinstance(node, dict):
-        cx.problem(src, entry.path, f"'{entry.path}' must be a table", f"Write it as [{entry.path}].")
+        cx.problem(src, entry.path, Msg("'{path}' must be a table", path=entry.path),
+                   Msg("Write it as [{path}].", path=entry.path))
         return
     words: dict[str, str] = {}
     for key, value in node.items():
@@ -236,37 +246,42 @@ def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[
         elif entry.kind == "score" and key in SCORE_MAPS:
             words.update(_score_map(cx, src, entry, key, value))
         elif key not in entry.words and (entry.kind in WORD_MAPS or key not in TEXT_KEYS.get(entry.kind, ())):
-            cx.problem(src, sub, f"'{key}' is not words of {entry.kind} '{entry.path}' in the original",
-                       close(key, list(entry.words), "A translation holds only the original's words."))
+            cx.problem(src, sub, Msg("'{key}' is not words of {kind} '{path}' in the original", key=key,
+                                     kind=_kind(entry.kind), path=entry.path),
+                       close(key, list(entry.words), Msg("A translation holds only the original's words.")))
         elif not isinstance(value, str):
-            cx.problem(src, sub, f"'{key}' must be text", f'Put it in quotes: {key} = "..."')
+            cx.problem(src, sub, Msg("'{key}' must be text", key=key), Msg('Put it in quotes: {key} = "..."', key=key))
         elif key not in entry.words:
-            cx.problem(src, sub, f"the original {entry.kind} '{entry.path}' has no {key}",
-                       "Leave it out: there is nothing to translate.", severity="warning")
+            cx.problem(src, sub, Msg("the original {kind} '{path}' has no {key}", kind=_kind(entry.kind),
+                                     path=entry.path, key=key),
+                       Msg("Leave it out: there is nothing to translate."), severity="warning")
         else:
             words[key] = value
             if (entry.kind, key) in TEMPLATES or entry.kind in ("scene", "choice"):
                 out.templates[sub] = template(cx, src, sub, value)  # type-checked as the original is
     if STAMP not in node and any(k not in entry.derived for k in words):
-        cx.problem(src, entry.path, f"the translation of '{entry.path}' is not stamped",
-                   f"Once it is checked, run: citizen-score translate {cx.root.name} --lang {out.lang} --stamp",
+        cx.problem(src, entry.path, Msg("the translation of '{path}' is not stamped", path=entry.path),
+                   Msg("Once it is checked, run: citizen-score translate {campaign} --lang {lang} --stamp",
+                       campaign=cx.root.name, lang=out.lang),
                    severity="warning", code="translation-unstamped")
     out.words[entry.path] = words
 
 
 def _score_map(cx: Context, src: Source, entry: Entry, key: str, value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        cx.problem(src, f"{entry.path}.{key}", f"'{key}' must be a table of id = words",
-                   f'Write {key} = {{ id = "..." }}.')
+        cx.problem(src, f"{entry.path}.{key}", Msg("'{key}' must be a table of id = words", key=key),
+                   Msg('Write {key} = {{ id = "..." }}.', key=key))
         return {}
     out: dict[str, str] = {}
     for k, v in value.items():
         if f"{key}.{k}" not in entry.words:
-            cx.problem(src, f"{entry.path}.{key}", f"the score '{entry.path}' has no {key[:-1]} '{k}'",
+            cx.problem(src, f"{entry.path}.{key}", Msg("the score '{path}' has no {what} '{id}'", path=entry.path,
+                                                       what=SCORE_MAP_WORDS.get(key, key), id=k),
                        close(k, [w.split(".", 1)[1] for w in entry.words if w.startswith(key)],
-                             "Use the original's ids as keys."))
+                             Msg("Use the original's ids as keys.")))
         elif not isinstance(v, str):
-            cx.problem(src, f"{entry.path}.{key}", f"the words for '{k}' must be text", f'Write {k} = "...".')
+            cx.problem(src, f"{entry.path}.{key}", Msg("the words for '{id}' must be text", id=k),
+                       Msg('Write {id} = "...".', id=k))
         else:
             out[f"{key}.{k}"] = v
     return out
@@ -275,9 +290,10 @@ def _score_map(cx: Context, src: Source, entry: Entry, key: str, value: Any) -> 
 def _check_stamp(cx: Context, src: Source, entry: Entry, value: Any, lang: str) -> None:
     if value != entry.stamp:
         cx.problem(src, f"{entry.path}.{STAMP}",
-                   f"the original of '{entry.path}' has changed since it was translated",
-                   f"Bring the words up to date with {entry.file}, then run: citizen-score translate "
-                   f"{cx.root.name} --lang {lang} --stamp {entry.path}", severity="warning",
+                   Msg("the original of '{path}' has changed since it was translated", path=entry.path),
+                   Msg("Bring the words up to date with {file}, then run: citizen-score translate {campaign} "
+                       "--lang {lang} --stamp {path}", file=entry.file, campaign=cx.root.name, lang=lang,
+                       path=entry.path), severity="warning",
                    line=src.line(f"{entry.path}.{STAMP}"), code="translation-stale")
 
 
@@ -289,11 +305,18 @@ def _missing(cx: Context, original: Source, table: dict[str, Entry], out: Transl
         lacking = [k for k in entry.words if k not in have and k not in SAME_ALLOWED]
         if not lacking:
             continue
-        what = "it is not translated" if not have else "no translation of " + ", ".join(lacking)
-        cx.problem(original, entry.path, f"{entry.kind} '{entry.path}': {what} ({out.lang})",
-                   f"Add [{entry.path}] to {cx.label}/{trel}" if tsrc is None or not have
-                   else f"Add {', '.join(lacking)} to [{entry.path}] in {tsrc.name}.",
+        what = Msg("it is not translated") if not have else Msg("no translation of {keys}", keys=", ".join(lacking))
+        cx.problem(original, entry.path, Msg("{kind} '{path}': {what} ({lang})", kind=_kind(entry.kind),
+                                             path=entry.path, what=what, lang=out.lang),
+                   Msg("Add [{path}] to {file}", path=entry.path, file=f"{cx.label}/{trel}")
+                   if tsrc is None or not have
+                   else Msg("Add {keys} to [{path}] in {file}.", keys=", ".join(lacking), path=entry.path,
+                            file=tsrc.name),
                    severity="warning", code="translation-missing")
+
+
+def _kind(kind: str) -> Msg | str:
+    return KIND_WORDS.get(kind, kind)
 
 
 # ---------------------------------------------------------------- applying the words

@@ -12,9 +12,13 @@ from typing import Any, Callable
 from .. import textlang
 from ..expr import NUM, Expr, ExprError, compile_expr
 from ..model import Amount, Template
+from ..msg import Msg
 from .context import Context, close
 from .keys import ACT
 from .read import Source
+
+# What a list or table of names holds, as a message names it ("unknown stat 'mony'").
+WHAT = {"score": Msg("score"), "stat": Msg("stat"), "flag": Msg("flag"), "person": Msg("person")}
 
 
 def expr(cx: Context, src: Source, path: str, text: str, want: str | None,
@@ -36,8 +40,9 @@ def expr(cx: Context, src: Source, path: str, text: str, want: str | None,
     except ExprError as e:
         at = line() if line else src.line(path)
         column = src.column(at, text, e.column)
-        where = "" if column else f" (at its character {e.column})"  # a multi-line string
-        cx.problem(src, path, f"{e.message} in `{text}`{where}", e.hint, column, line=at)
+        where = "" if column else Msg(" (at its character {n})", n=e.column)  # a multi-line string
+        cx.problem(src, path, Msg("{message} in `{text}`{where}", message=e.message, text=text, where=where),
+                   e.hint, column, line=at)
         return None
 
 
@@ -47,12 +52,12 @@ def amounts(cx: Context, src: Source, path: str, table: dict[str, Any], names: d
     out: dict[str, Amount] = {}
     for key, v in table.items():
         if key not in names:
-            cx.problem(src, f"{path}.{key}", f"unknown {what} '{key}'",
-                       close(key, list(names), f"Declare the {what} in campaign.toml."))
+            cx.problem(src, f"{path}.{key}", Msg("unknown {what} '{key}'", what=WHAT.get(what, what), key=key),
+                       close(key, list(names), Msg("Declare the {what} in campaign.toml.", what=WHAT.get(what, what))))
             continue
         if isinstance(v, bool) or not isinstance(v, (int, float, str)) or \
                 (isinstance(v, float) and not math.isfinite(v)):
-            cx.problem(src, f"{path}.{key}", "an amount must be a finite number or a formula in quotes")
+            cx.problem(src, f"{path}.{key}", Msg("an amount must be a finite number or a formula in quotes"))
         elif isinstance(v, str):
             e = expr(cx, src, f"{path}.{key}", v, NUM)
             if e is not None:
@@ -100,17 +105,17 @@ def text_line(src: Source, path: str, text: str, at: int) -> int:
 
 def strs(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        cx.problem(src, path, "this must be a list of text", 'Write ["a", "b"].')
+        cx.problem(src, path, Msg("this must be a list of text"), Msg('Write ["a", "b"].'))
         return ()
     return tuple(value)
 
 
 def flag_list(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
-    return known(cx, src, path, value, cx.flags, "flag", "Declare it under [flags] in campaign.toml.")
+    return known(cx, src, path, value, cx.flags, "flag", Msg("Declare it under [flags] in campaign.toml."))
 
 
 def npc_list(cx: Context, src: Source, path: str, value: Any) -> tuple[str, ...]:
-    return known(cx, src, path, value, cx.npcs, "person", "Declare them as [npc.<id>] in campaign.toml.")
+    return known(cx, src, path, value, cx.npcs, "person", Msg("Declare them as [npc.<id>] in campaign.toml."))
 
 
 def known(cx: Context, src: Source, path: str, value: Any, names: Any, what: str, hint: str) -> tuple[str, ...]:
@@ -118,19 +123,20 @@ def known(cx: Context, src: Source, path: str, value: Any, names: Any, what: str
     items = strs(cx, src, path, value)
     for item in items:
         if item not in names:
-            cx.problem(src, path, f"unknown {what} '{item}'", close(item, list(names), hint))
+            cx.problem(src, path, Msg("unknown {what} '{key}'", what=WHAT.get(what, what), key=item),
+                       close(item, list(names), hint))
     return items
 
 
 def acts_ok(cx: Context, src: Source, path: str, does: tuple[str, ...]) -> None:
     for act in does:
         if not ACT.match(act):
-            cx.problem(src, path, f"the act '{act}' is not allowed",
-                       "Acts are dotted lower-case words, e.g. buy.diapers.")
+            cx.problem(src, path, Msg("the act '{act}' is not allowed", act=act),
+                       Msg("Acts are dotted lower-case words, e.g. buy.diapers."))
 
 
 def target(cx: Context, src: Source, path: str, goto: str) -> None:
     """A goto names a scene or a deck."""
     if goto not in cx.scene_ids and goto not in cx.decks:
-        cx.problem(src, path, f"goto '{goto}' names no scene or deck",
-                   close(goto, [*cx.scene_ids, *cx.decks], "Check the spelling, or add the scene."))
+        cx.problem(src, path, Msg("goto '{goto}' names no scene or deck", goto=goto),
+                   close(goto, [*cx.scene_ids, *cx.decks], Msg("Check the spelling, or add the scene.")))
