@@ -111,6 +111,11 @@ def said(text: str) -> str:
     return text.translated(_current) if isinstance(text, Msg) else text
 
 
+def said_error(e: BaseException) -> str:
+    """An exception's message in the language spoken: the engine raises with a Msg (see ``said``)."""
+    return said(e.args[0]) if len(e.args) == 1 and isinstance(e.args[0], str) else str(e)
+
+
 def N_(message: str) -> str:
     """Marks a string for the catalogue where it is defined; ``_`` translates it where it is shown."""
     return message

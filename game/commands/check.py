@@ -16,7 +16,7 @@ from game.commands.helptext import parser
 from game.engine.campaigns import named_campaigns
 from game.engine.languages import SOURCE
 from game.engine.problems import ContentError
-from game.i18n import N_, _, ngettext, said
+from game.i18n import N_, _, ngettext, said_error
 
 if TYPE_CHECKING:  # the tools are imported when check runs: every command's start-up pays for the top
     from game.authoring.output import Report, Section
@@ -116,7 +116,7 @@ def check_report(names: Sequence[str | Path | None], cache: bool = False, conten
         except ValueError as e:
             where = str(name or content)
             found.append(Section(where, [finding(
-                "no-campaign", "error", where, 0, 0, "", said(e.args[0]) if e.args else str(e),
+                "no-campaign", "error", where, 0, 0, "", said_error(e),
                 _("Name a campaign by its id, or give its folder (it holds campaign.toml) or a folder "
                   "of campaigns."))], data={"folder": where}))
     sections = []

@@ -11,7 +11,7 @@ import sys
 
 from game.commands.helptext import fail, parser
 from game import i18n
-from game.i18n import _, said
+from game.i18n import _, said, said_error
 from game.engine.content import load_campaign_in
 from game.engine.problems import ContentError
 
@@ -58,12 +58,12 @@ def run(args: argparse.Namespace) -> int:
         return fail("graph", e.format(openable(e.base), said)
                     + "\n\n" + _("The graph needs content that loads (citizen-score check lists every problem)."))
     except ValueError as e:
-        return fail("graph", str(e))
+        return fail("graph", said_error(e))
     view = View(args.direction, args.cluster, args.next_day, args.deck, args.day)
     try:
         g = shaped(camp, view)
     except ValueError as e:
-        return fail("graph", str(e))
+        return fail("graph", said_error(e))
     sys.stdout.write(draw(g, args.format, camp.title, view.direction))
     if args.format == "mermaid" and too_many_edges(g):
         # Translators: {limit} says which of Mermaid's limits the graph is over (in English).

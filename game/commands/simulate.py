@@ -17,7 +17,7 @@ from typing import Callable
 from game.commands.helptext import fail, parser
 from game.engine.campaigns import find_campaign
 from game import i18n
-from game.i18n import _, said
+from game.i18n import _, said, said_error
 from game.engine.content import load_campaign_in
 from game.engine.engine import MAX_SEED
 from game.engine.problems import ContentError
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(e.format(openable(e.base), said)
                      + "\n\n" + _("Simulation needs content that loads (citizen-score check lists every problem)."))
     except (ValueError, StrategyError, ThresholdError) as e:
-        return _fail(str(e))
+        return _fail(said_error(e))
     cfg = SimConfig(folder, args.runs, args.first_seed, spec, args.jobs, args.max_choices)
     t = time.perf_counter()
     # Translators: the label of the progress bar while simulate plays; {campaign} is an id (syri).

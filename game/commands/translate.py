@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from game.commands.helptext import fail, parser
-from game.i18n import _, ngettext, said
+from game.i18n import _, ngettext, said, said_error
 
 HEADER = re.compile(r'^\s*\[([A-Za-z0-9_."\- ]+)\]\s*(#.*)?$')
 STAMP_LINE = re.compile(r'^\s*from\s*=')
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         folder = find_campaign(args.content, args.campaign, "translate")
         load_campaign(folder)  # stamps are taken against a story that loads
     except (ValueError, ContentError) as e:
-        return fail("translate", e.format(say=said) if isinstance(e, ContentError) else str(e))
+        return fail("translate", e.format(say=said) if isinstance(e, ContentError) else said_error(e))
     stamped, problems = stamp(Path(folder), i18n.normalise(lang), set(args.stamp))
     for p in problems:
         print(p)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .msg import Msg
+
 
 def is_campaign(folder: str | Path) -> bool:
     return (Path(folder) / "campaign.toml").is_file()
@@ -36,18 +38,19 @@ def named_campaigns(content: Path, name: str | None) -> list[Path]:
     ids = [f.name for f in list_campaigns(content)]
     if name is None:
         if not ids:
-            raise ValueError(f"no campaigns in {content}; point --content at a folder of campaigns, "
-                             "or name a campaign folder")
+            raise ValueError(Msg("no campaigns in {content}; point --content at a folder of campaigns, "
+                                 "or name a campaign folder", content=str(content)))
         return list_campaigns(content)
     found = campaigns_in(name)
     if found:
         return found
     if name in ids:
         return [Path(content) / name]
-    folder = ("that folder holds no campaign.toml, nor campaign folders" if Path(name).is_dir()
-              else "no such folder")
-    there = f"campaigns there: {', '.join(ids)}" if ids else "it holds none"
-    raise ValueError(f"no campaign '{name}': {folder}, and no campaign with that id in {content} ({there})")
+    folder = (Msg("that folder holds no campaign.toml, nor campaign folders") if Path(name).is_dir()
+              else Msg("no such folder"))
+    there = Msg("campaigns there: {ids}", ids=", ".join(ids)) if ids else Msg("it holds none")
+    raise ValueError(Msg("no campaign '{name}': {folder}, and no campaign with that id in {content} ({there})",
+                         name=name, folder=folder, content=str(content), there=there))
 
 
 def find_campaign(content: Path, name: str | None, verb: str = "use") -> Path:
@@ -57,5 +60,6 @@ def find_campaign(content: Path, name: str | None, verb: str = "use") -> Path:
     if len(folders) == 1:
         return folders[0]
     where = name or content
-    raise ValueError(f"name the campaign to {verb}: {where} holds {len(folders)} campaigns "
-                     f"({', '.join(f.name for f in folders)}); give an id or one campaign's folder")
+    raise ValueError(Msg("name the campaign to {verb}: {where} holds {n} campaigns ({ids}); give an id or one "
+                         "campaign's folder", verb=verb, where=str(where), n=len(folders),
+                         ids=", ".join(f.name for f in folders)))

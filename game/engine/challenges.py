@@ -40,6 +40,7 @@ from typing import Any
 
 from .expr import BOOL, NUM, Expr, compile_expr
 from .model import Campaign, Where
+from .msg import Msg
 from .load.context import Context, Parse
 from .load.keys import check_id, check_keys, unknown_tables
 from .load.loader import load, reuse
@@ -154,7 +155,7 @@ def load_challenges(root: str | Path, parse: Parse = tomllib.loads,
 
 
 def load_all(cx: Context, src: Source, camp: Campaign) -> dict[str, Challenge]:
-    unknown_tables(cx, src, {"challenge"}, FILE, "Challenges are [challenge.<id>] tables.")
+    unknown_tables(cx, src, {"challenge"}, FILE, Msg("Challenges are [challenge.<id>] tables."))
     table = src.data.get("challenge", {})
     out: dict[str, Challenge] = {}
     if not isinstance(table, dict):
@@ -172,14 +173,14 @@ def load_challenge(cx: Context, src: Source, camp: Campaign, path: str, cid: str
     scored = category.strip().lower() in SCORE_CATEGORIES
     goal = expr(cx, src, f"{path}.goal", t["goal"], BOOL) if "goal" in t else None
     if "goal" not in t and not scored and "category" in t:
-        cx.problem(src, path, f"challenge '{cid}' has no goal",
-                   'A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
-                   '"low score" challenges may run to the end of the story instead).')
+        cx.problem(src, path, Msg("challenge '{id}' has no goal", id=cid),
+                   Msg('A race needs a goal, e.g. goal = "credit >= 700" (only "high score" and '
+                       '"low score" challenges may run to the end of the story instead).'))
     if "score" in t:
         score = expr(cx, src, f"{path}.score", t["score"], NUM)
     elif scored:
-        cx.problem(src, path, f"a {category} challenge needs a score to rank",
-                   f'Add score = "{camp.main_score.id}" (any number formula).')
+        cx.problem(src, path, Msg("a {category} challenge needs a score to rank", category=category),
+                   Msg('Add score = "{score}" (any number formula).', score=camp.main_score.id))
         score = None
     else:
         score = None
@@ -195,8 +196,8 @@ def seed(cx: Context, src: Source, path: str, value: int | str) -> int | None:
     if value == DAILY:
         return None
     if isinstance(value, str) or not 0 <= value <= (1 << 63) - 1:
-        cx.problem(src, f"{path}.seed", "the seed must be a whole number from 0 to 2**63-1, or \"daily\"",
-                   'Write seed = 1234, or seed = "daily" for a new seed every day.')
+        cx.problem(src, f"{path}.seed", Msg('the seed must be a whole number from 0 to 2**63-1, or "daily"'),
+                   Msg('Write seed = 1234, or seed = "daily" for a new seed every day.'))
         return 0
     return value
 
@@ -205,8 +206,8 @@ def days(cx: Context, src: Source, path: str, value: int | None, camp: Campaign)
     if value is None:
         return None
     if not 1 <= value <= camp.days:
-        cx.problem(src, f"{path}.days", f"days must be from 1 to {camp.days}, the campaign's length",
-                   "Leave days out to allow the whole story.")
+        cx.problem(src, f"{path}.days", Msg("days must be from 1 to {days}, the campaign's length", days=camp.days),
+                   Msg("Leave days out to allow the whole story."))
         return None
     return value
 
@@ -221,7 +222,7 @@ def splits(cx: Context, src: Source, path: str, raw: list[Any]) -> list[Split]:
         if not sid or not check_id(cx, src, f"{sp}.id", sid, "split"):
             continue
         if sid in seen:
-            cx.problem(src, f"{sp}.id", f"split id '{sid}' is used twice in this challenge")
+            cx.problem(src, f"{sp}.id", Msg("split id '{id}' is used twice in this challenge", id=sid))
             continue
         seen.add(sid)
         when = expr(cx, src, f"{sp}.when", t["when"], BOOL) if "when" in t else None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Union
 
 from .expr import BOOL, NUM, Expr
+from .msg import Msg
 
 EM_ON, EM_OFF, STRONG_ON, STRONG_OFF = "\ue000", "\ue001", "\ue002", "\ue003"
 MARKERS = re.compile("[\ue000-\ue003]")
@@ -132,7 +133,7 @@ class _Reader:
                 lit.append("}")
                 self.pos += 2
             elif c == "}":
-                self.report("a '}' in the text has no '{'", self.pos, "Write }} for a literal brace.")
+                self.report(Msg("a '}}' in the text has no '{{'"), self.pos, Msg("Write }}}} for a literal brace."))
                 self.pos += 1
             else:
                 lit.append(c)
@@ -158,7 +159,7 @@ class _Reader:
         when it is never closed."""
         end = self.scan(self.pos, "}")
         if end < 0:
-            self.report("a '{' in the text is never closed", start, "Write {{ for a literal brace.")
+            self.report(Msg("a '{{' in the text is never closed"), start, Msg("Write {{{{ for a literal brace."))
             self.pos = len(self.text)
             return None
         src = self.text[self.pos : end]
@@ -196,8 +197,8 @@ class _Reader:
         """The condition after 'if' up to its ':'; _Bad (reported) when there is no ':'."""
         colon = self.scan(self.pos, ":}")
         if colon < 0 or self.text[colon] != ":":
-            self.report("an {if …} needs a ':' after its condition", start,
-                        "Write {if condition: words | else: other words}.")
+            self.report(Msg("an {{if …}} needs a ':' after its condition"), start,
+                        Msg("Write {{if condition: words | else: other words}}."))
             raise _Bad
         src = self.text[self.pos : colon]
         at = self.pos + len(src) - len(src.lstrip())
@@ -230,12 +231,12 @@ class _Reader:
                 body, stop = self.body()
                 branches.append(Branch(None, body))
                 if stop == "|":
-                    self.report("nothing can follow the 'else:' of an {if …}", start,
-                                "Put the 'else:' last.")
+                    self.report(Msg("nothing can follow the 'else:' of an {{if …}}"), start,
+                                Msg("Put the 'else:' last."))
                     return self.skip()
                 break
-            self.report("after a '|' an {if …} goes on with 'else if condition:' or 'else:'", start,
-                        "Write {if a: … | else if b: … | else: …}.")
+            self.report(Msg("after a '|' an {{if …}} goes on with 'else if condition:' or 'else:'"), start,
+                        Msg("Write {{if a: … | else if b: … | else: …}}."))
             return self.skip()
         if not self.closed(start):
             return None
@@ -245,8 +246,8 @@ class _Reader:
         if head in NUMBERS:
             return self.number(head, places, start)
         if places >= 0:
-            self.report(f"{{{head}: …}} takes no number before its ':'", start,
-                        f"Write {{{head}: …}}.")
+            self.report(Msg("{{{head}: …}} takes no number before its ':'", head=head), start,
+                        Msg("Write {{{head}: …}}.", head=head))
         items: list[Template] = []
         while True:
             body, stop = self.body()
@@ -258,8 +259,8 @@ class _Reader:
             return None
         if head in _MARKS:
             if len(items) > 1:
-                self.report(f"{{{head}: …}} takes one text, without '|'", start,
-                            "A '|' separates the items of a variation such as {cycle: a | b}.")
+                self.report(Msg("{{{head}: …}} takes one text, without '|'", head=head), start,
+                            Msg("A '|' separates the items of a variation such as {{cycle: a | b}}."))
                 return None
             return Styled(head, items[0])
         return Vary(head, tuple(items), f"{self.key}@{start}")
@@ -285,7 +286,7 @@ class _Reader:
         if self.pos < len(self.text) and self.text[self.pos] == "}":
             self.pos += 1
             return True
-        self.report("a '{' in the text is never closed", start, "Close it with '}'.")
+        self.report(Msg("a '{{' in the text is never closed"), start, Msg("Close it with '}}'."))
         return False
 
     def skip(self) -> Piece | None:
@@ -320,14 +321,14 @@ def _misread(src: str) -> tuple[str, str] | None:
     """Forms from other story languages, named with ours, before the expression parser sees them."""
     s = src.strip()
     if s[:1] in _INK:
-        return (f"'{{{s[:1]}…}}' is not a form here", f"Write {_INK[s[:1]]}.")
+        return (Msg("'{{{char}…}}' is not a form here", char=s[:1]), Msg("Write {form}.", form=_INK[s[:1]]))
     if "|" in s:
-        return ("a '|' only separates the items of a form", f"The forms are {FORMS}.")
+        return (Msg("a '|' only separates the items of a form"), Msg("The forms are {forms}.", forms=FORMS))
     if "?" in s and ":" in s:
-        return ("'? :' does not choose words here", "Write {if condition: words | else: other words}.")
+        return (Msg("'? :' does not choose words here"), Msg("Write {{if condition: words | else: other words}}."))
     m = re.match(r"([A-Za-z_][\w.]*)\s*(?:\d\s*)?:", s)
     if m:
-        return (f"unknown form '{{{m.group(1)}: …}}'", f"The forms are {FORMS}.")
+        return (Msg("unknown form '{{{name}: …}}'", name=m.group(1)), Msg("The forms are {forms}.", forms=FORMS))
     return None
 
 

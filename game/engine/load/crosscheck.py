@@ -9,6 +9,7 @@ from typing import Any
 from ..draw import prepare_decks
 from ..model import Campaign, Choice, Deck, Gate, Npc, Rule, Scene, Score, Stat
 from ..rules import prepare
+from ..msg import Msg
 from .context import Context, close
 from .read import Source, content_hash
 from .tables import gate_kinds
@@ -45,21 +46,22 @@ def check_head(cx: Context, src: Source, head: dict[str, Any], scenes: dict[str,
     """The [campaign] table against the folder and the scenes: its id, start hour and days."""
     cid = head.get("id", cx.root.name)
     if cid != cx.root.name:
-        cx.problem(src, "campaign.id", f"the id '{cid}' differs from the folder name '{cx.root.name}'",
-                   "Saves find a campaign by its folder; make them the same.")
+        cx.problem(src, "campaign.id", Msg("the id '{id}' differs from the folder name '{folder}'", id=cid,
+                                           folder=cx.root.name),
+                   Msg("Saves find a campaign by its folder; make them the same."))
     for key in ("start", "finale"):
         if key in head and head[key] not in scenes:
-            cx.problem(src, f"campaign.{key}", f"{key} '{head[key]}' names no scene",
+            cx.problem(src, f"campaign.{key}", Msg("{key} '{scene}' names no scene", key=key, scene=head[key]),
                        close(head[key], list(scenes), ""))
     if "day_start" in head:
         target(cx, src, "campaign.day_start", head["day_start"])
     start_hour = head.get("start_hour", 7)
     if not 0 <= start_hour <= 23:
-        cx.problem(src, "campaign.start_hour", "start_hour must be an hour of the day, 0 to 23",
+        cx.problem(src, "campaign.start_hour", Msg("start_hour must be an hour of the day, 0 to 23"),
                    "start_hour = 7")
     days = head.get("days", 1)
     if not 1 <= days <= MAX_DAYS:
-        cx.problem(src, "campaign.days", f"days must be from 1 to {MAX_DAYS}")
+        cx.problem(src, "campaign.days", Msg("days must be from 1 to {most}", most=MAX_DAYS))
         days = max(1, min(days, MAX_DAYS))
     return cid, start_hour, days
 
@@ -70,15 +72,16 @@ def load_calendar(cx: Context, src: Source, cal: Any, days: int) -> dict[int, st
     for k, v in (cal.items() if isinstance(cal, dict) else []):
         p = f"calendar.{k}"
         if not (k.isascii() and k.isdigit()) or not 1 <= int(k) <= days:
-            cx.problem(src, p, f"calendar day '{k}' is not a day of this campaign", f"Use 1 to {days}.")
+            cx.problem(src, p, Msg("calendar day '{day}' is not a day of this campaign", day=k),
+                       Msg("Use 1 to {days}.", days=days))
         elif not isinstance(v, str):
-            cx.problem(src, p, "a calendar entry names a scene or deck")
+            cx.problem(src, p, Msg("a calendar entry names a scene or deck"))
         else:
             target(cx, src, p, v)
             calendar[int(k)] = v
             if int(k) == 1:
-                cx.problem(src, p, "calendar day 1 is never used: the first day opens at campaign.start",
-                           "Point campaign.start at this scene instead.", severity="warning")
+                cx.problem(src, p, Msg("calendar day 1 is never used: the first day opens at campaign.start"),
+                           Msg("Point campaign.start at this scene instead."), severity="warning")
     return calendar
 
 
@@ -86,14 +89,14 @@ def check_decks(cx: Context, src: Source, decks: dict[str, Deck], scenes: dict[s
     """Each deck gets its storylets; its fallback is a scene outside it."""
     for deck in decks.values():
         if deck.id in scenes:
-            cx.problem(src, f"deck.{deck.id}", f"'{deck.id}' is both a deck and a scene",
-                       "A goto could mean either; rename one of them.")
+            cx.problem(src, f"deck.{deck.id}", Msg("'{id}' is both a deck and a scene", id=deck.id),
+                       Msg("A goto could mean either; rename one of them."))
         deck.scenes = [s for s in scenes.values() if s.deck == deck.id]
         if deck.fallback and deck.fallback not in scenes:
-            cx.problem(src, f"deck.{deck.id}.fallback", f"fallback '{deck.fallback}' names no scene")
+            cx.problem(src, f"deck.{deck.id}.fallback", Msg("fallback '{scene}' names no scene", scene=deck.fallback))
         elif deck.fallback and scenes[deck.fallback].deck == deck.id:
-            cx.problem(src, f"deck.{deck.id}.fallback", "the fallback cannot be in its own deck",
-                       "The fallback is for when the deck has nothing left to draw.")
+            cx.problem(src, f"deck.{deck.id}.fallback", Msg("the fallback cannot be in its own deck"),
+                       Msg("The fallback is for when the deck has nothing left to draw."))
 
 
 def index_rules(camp: Campaign, rules: dict[str, Rule]) -> None:
@@ -118,11 +121,12 @@ def check_reveals(cx: Context, scenes: dict[str, Scene], rules: dict[str, Rule],
         for rid in names:
             src = cx.sources[at.file]
             if rid not in rules:
-                cx.problem(src, f"{at.path}.reveal", f"reveal names no rule '{rid}'",
-                           close(rid, list(rules), "Rules are the [rule.<id>] tables of rules.toml."))
+                cx.problem(src, f"{at.path}.reveal", Msg("reveal names no rule '{id}'", id=rid),
+                           close(rid, list(rules), Msg("Rules are the [rule.<id>] tables of rules.toml.")))
             elif not rules[rid].hidden:
-                cx.problem(src, f"{at.path}.reveal", f"rule '{rid}' is not hidden, so there is nothing to reveal",
-                           "Add hidden = true to the rule, or drop it from reveal.", severity="warning")
+                cx.problem(src, f"{at.path}.reveal",
+                           Msg("rule '{id}' is not hidden, so there is nothing to reveal", id=rid),
+                           Msg("Add hidden = true to the rule, or drop it from reveal."), severity="warning")
 
 
 def acts_done(camp: Campaign) -> set[str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..expr import BOOL, compile_expr, names_in
 from ..model import Gate, Where
+from ..msg import Msg
 from .context import Context
 from .keys import check_id, check_keys
 from .read import Source
@@ -22,8 +23,8 @@ def collect_gates(cx: Context, src: Source | None) -> dict[str, tuple[str, str, 
         return out
     for kind, table in src.data.items():
         if not isinstance(table, dict):
-            cx.problem(src, kind, f"'{kind}' above the first table is not a gate",
-                       "Gates are tables such as [job.bank_clerk], each with its own needs = ...")
+            cx.problem(src, kind, Msg("'{key}' above the first table is not a gate", key=kind),
+                       Msg("Gates are tables such as [job.bank_clerk], each with its own needs = ..."))
             continue
         if not check_id(cx, src, kind, kind, "gate kind"):
             continue
@@ -40,8 +41,8 @@ def load_gates(cx: Context, src: Source | None, raw: dict[str, tuple[str, str, A
         t = check_keys(cx, src, full, table, "gate")
         needs = expr(cx, src, f"{full}.needs", t["needs"], BOOL) if "needs" in t else None
         if needs is not None and any(k == "open" for k, _ in names_in(needs.tree)):
-            cx.problem(src, f"{full}.needs", "a gate's needs cannot use open()",
-                       "Write the other gate's condition out here.")
+            cx.problem(src, f"{full}.needs", Msg("a gate's needs cannot use open()"),
+                       Msg("Write the other gate's condition out here."))
             needs = None
         if needs is None:
             needs = compile_expr("false", cx.names, BOOL)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..msg import Msg
 from .context import Context
 from .read import Source
 
@@ -21,8 +22,22 @@ ACT = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 RESERVED = {"day", "hour", "friends", "flags", "npc", "true", "false", "and", "or", "not"}
 
 # What a value is called in a message, by its Python type (saves use the same words).
-TYPE_WORDS: dict[type, str] = {str: "text", int: "a whole number", float: "a number",
-                               bool: "true or false", dict: "a table", list: "a list"}
+TYPE_WORDS: dict[type, str] = {str: Msg("text"), int: Msg("a whole number"), float: Msg("a number"),
+                               bool: Msg("true or false"), dict: Msg("a table"), list: Msg("a list")}
+# Each kind of table or thing as a message names it ("unknown key 'titel' in scene").
+KINDS: dict[str, str] = {
+    "campaign": Msg("campaign"), "score": Msg("score"), "stat": Msg("stat"), "npc": Msg("person"),
+    "person": Msg("person"), "list": Msg("list"), "later": Msg("later"), "deck": Msg("deck"),
+    "scene": Msg("scene"), "choice": Msg("choice"), "route": Msg("route"), "rule": Msg("rule"),
+    "gate": Msg("gate"), "gate kind": Msg("gate kind"), "challenge": Msg("challenge"), "split": Msg("split"),
+    "flag": Msg("flag"), "act": Msg("act"), "flags": Msg("flags"), "gate_kinds": Msg("gate kinds"),
+    "acts": Msg("acts"), "measures": Msg("measures"),
+}
+
+
+def kind_word(kind: str) -> str:
+    """A kind as a message names it, in words a translation can say again (the kind itself if unknown)."""
+    return KINDS.get(kind, kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +352,7 @@ def check_keys(cx: Context, src: Source, path: str, table: Any, kind: str) -> di
     of the right type and one mistake is reported once.
     """
     if not isinstance(table, dict):
-        cx.problem(src, path, f"{path} must be a table", "Write it as [" + path + "].")
+        cx.problem(src, path, Msg("{path} must be a table", path=path), Msg("Write it as [{path}].", path=path))
         return {}
     spec = SPEC[kind]
     out: dict[str, Any] = {}
@@ -345,23 +360,25 @@ def check_keys(cx: Context, src: Source, path: str, table: Any, kind: str) -> di
         k = spec.get(key)
         if k is None:
             close = difflib.get_close_matches(key, list(spec), n=1)
-            hint = f"Did you mean '{close[0]}'?" if close else "Allowed: " + ", ".join(spec)
-            cx.problem(src, f"{path}.{key}", f"unknown key '{key}' in {kind}", hint)
+            hint = Msg("Did you mean '{name}'?", name=close[0]) if close else Msg("Allowed: {keys}",
+                                                                                   keys=", ".join(spec))
+            cx.problem(src, f"{path}.{key}", Msg("unknown key '{key}' in {kind}", key=key, kind=kind_word(kind)), hint)
         elif type(value) in k.types:  # Key.accepts, inline: this runs for every key of a campaign
             out[key] = value
         else:
-            want = " or ".join(TYPE_WORDS[t] for t in k.types)
-            cx.problem(src, f"{path}.{key}", f"'{key}' must be {want}", _example(key, k.types))
+            cx.problem(src, f"{path}.{key}", Msg("'{key}' must be {want}", key=key, want=_either(k.types)),
+                       _example(key, k.types))
     for key, k in spec.items():
         if k.required and key not in table:
-            cx.problem(src, path, f"{kind} '{path}' has no '{key}'", f"Add {key} = ...")
+            cx.problem(src, path, Msg("{kind} '{path}' has no '{key}'", kind=kind_word(kind), path=path, key=key),
+                       Msg("Add {key} = ...", key=key))
     return out
 
 
 def check_id(cx: Context, src: Source, path: str, ident: str, what: str) -> bool:
     if not ID.match(ident):
-        cx.problem(src, path, f"the {what} id '{ident}' is not allowed",
-                   "Ids use lower-case letters, digits and underscores.")
+        cx.problem(src, path, Msg("the {what} id '{id}' is not allowed", what=kind_word(what), id=ident),
+                   Msg("Ids use lower-case letters, digits and underscores."))
         return False
     return True
 
@@ -370,16 +387,25 @@ def unknown_tables(cx: Context, src: Source, allowed: set[str], where: str, hint
     """Each top-level table a file may not hold, named with what it may."""
     for key in src.data:
         if key not in allowed:
-            cx.problem(src, key, f"unknown table [{key}] in {where}", hint)
+            cx.problem(src, key, Msg("unknown table [{key}] in {where}", key=key, where=where), hint)
+
+
+def _either(types: tuple[type, ...]) -> str:
+    """The types a key takes, in words: "text", "a whole number or a number or text"."""
+    if len(types) == 1:
+        return TYPE_WORDS[types[0]]
+    if len(types) == 2:
+        return Msg("{a} or {b}", a=TYPE_WORDS[types[0]], b=TYPE_WORDS[types[1]])
+    return Msg("{a} or {b} or {c}", a=TYPE_WORDS[types[0]], b=TYPE_WORDS[types[1]], c=_either(types[2:]))
 
 
 def _example(key: str, types: tuple[type, ...]) -> str:
     if types == (str,):
-        return f'Put it in quotes: {key} = "..."'
+        return Msg('Put it in quotes: {key} = "..."', key=key)
     if types == (list,):
-        return f'Write a list: {key} = ["..."]'
+        return Msg('Write a list: {key} = ["..."]', key=key)
     if types == (bool,):
-        return f"Write {key} = true or {key} = false."
+        return Msg("Write {key} = true or {key} = false.", key=key)
     if types == (int,):
-        return f"Write a whole number without quotes: {key} = 3"
+        return Msg("Write a whole number without quotes: {key} = 3", key=key)
     return ""

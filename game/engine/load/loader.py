@@ -14,6 +14,7 @@ from typing import Any
 
 from ..expr import BOOL
 from ..model import Campaign
+from ..msg import Msg
 from ..problems import ContentError, Problem
 from ..scope import CampaignScope
 from .context import Context, Parse
@@ -68,7 +69,7 @@ def read_all(cx: Context) -> tuple[Source, Source | None, Source | None, list[So
     scene_srcs = [s for name in scene_files(scene_dir)
                   if (s := read_source(cx, f"scenes/{name}", True))]
     if not scene_dir.is_dir() and camp_src is not None:
-        cx.file_problem("scenes", "no scenes folder", "Put the story in scenes/*.toml.")
+        cx.file_problem("scenes", Msg("no scenes folder"), Msg("Put the story in scenes/*.toml."))
     if camp_src is None or cx.problems:
         raise ContentError(cx.problems, cx.root.parent)
     return camp_src, rule_src, gate_src, scene_srcs
@@ -78,7 +79,7 @@ def load(cx: Context) -> Campaign:
     camp_src, rule_src, gate_src, scene_srcs = read_all(cx)
     cdata = camp_src.data
     unknown_tables(cx, camp_src, TOP["campaign.toml"], "campaign.toml",
-                   "Allowed: " + ", ".join(sorted(TOP["campaign.toml"])))
+                   Msg("Allowed: {keys}", keys=", ".join(sorted(TOP["campaign.toml"]))))
     head = check_keys(cx, camp_src, "campaign", cdata.get("campaign", {}), "campaign")
     scores = load_scores(cx, camp_src, cdata.get("scores", {}))
     stats = load_stats(cx, camp_src, cdata.get("stats", {}), scores)

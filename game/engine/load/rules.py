@@ -6,6 +6,7 @@ from typing import Any
 
 from ..expr import BOOL
 from ..model import Rule, Where
+from ..msg import Msg
 from .context import Context
 from .keys import check_id, check_keys, unknown_tables
 from .read import Source
@@ -14,7 +15,7 @@ from .values import amounts, expr, flag_list, strs, target, template
 
 
 def load_rules(cx: Context, src: Source) -> dict[str, Rule]:
-    unknown_tables(cx, src, {"rule"}, "rules.toml", "Rules are [rule.<id>] tables.")
+    unknown_tables(cx, src, {"rule"}, "rules.toml", Msg("Rules are [rule.<id>] tables."))
     table = src.data.get("rule", {})
     if not isinstance(table, dict):
         return {}
@@ -53,14 +54,14 @@ def load_rule(cx: Context, src: Source, rid: str, raw: Any) -> Rule:
 def triggers(cx: Context, src: Source, rid: str, path: str, t: dict[str, Any]) -> tuple[tuple[str, ...], str]:
     """What fires the rule: exactly one of on (acts), every (a period) or when (a condition)."""
     if sum(k in t for k in ("on", "every", "when")) != 1:
-        cx.problem(src, path, f"rule '{rid}' needs exactly one of on, every, when",
-                   "on = \"buy.diapers\", every = \"day\", or when = \"credit < 450\".")
+        cx.problem(src, path, Msg("rule '{id}' needs exactly one of on, every, when", id=rid),
+                   Msg('on = "buy.diapers", every = "day", or when = "credit < 450".'))
     on = t.get("on", ())
     on = (on,) if isinstance(on, str) else strs(cx, src, f"{path}.on", on) if on else ()
     every = t.get("every", "")
     if every and every not in ("day", "choice"):
-        cx.problem(src, f"{path}.every", f"every = \"{every}\" is not a period",
-                   "Use every = \"day\" or every = \"choice\".")
+        cx.problem(src, f"{path}.every", Msg('every = "{every}" is not a period', every=every),
+                   Msg('Use every = "day" or every = "choice".'))
     return on, every
 
 
@@ -70,14 +71,14 @@ def check_domain(cx: Context, src: Source, rid: str, path: str, score: dict[str,
         doms = cx.scores[sid].domains
         if doms and domain not in doms:
             cx.problem(src, f"{path}.domain" if domain else path,
-                       f"rule '{rid}' needs a domain of {sid}" if not domain
-                       else f"'{domain}' is not a domain of {sid}",
-                       "Domains: " + ", ".join(doms))
+                       Msg("rule '{id}' needs a domain of {score}", id=rid, score=sid) if not domain
+                       else Msg("'{domain}' is not a domain of {score}", domain=domain, score=sid),
+                       Msg("Domains: {domains}", domains=", ".join(doms)))
 
 
 def reveal_after(cx: Context, src: Source, path: str, t: dict[str, Any]) -> int:
     n = t.get("reveal_after", 0)
     if "reveal_after" in t and (n < 1 or not t.get("hidden", False)):
-        cx.problem(src, f"{path}.reveal_after", "reveal_after is a count of at least 1, on a hidden rule",
-                   "hidden = true\nreveal_after = 3   # known after it has fired three times")
+        cx.problem(src, f"{path}.reveal_after", Msg("reveal_after is a count of at least 1, on a hidden rule"),
+                   Msg("hidden = true\nreveal_after = 3   # known after it has fired three times"))
     return max(n, 0)

@@ -24,6 +24,7 @@ from ..model import Campaign
 from ..msg import Msg
 from ..problems import Problem
 from .context import Context, Parse, close
+from .keys import kind_word
 from .crosscheck import acts_in
 from .loader import declare, scene_files
 from .read import Source, read_source
@@ -44,12 +45,6 @@ SCORE_MAPS = ("bands", "domains")
 TEMPLATES = {("scene", "text"), ("choice", "text"), ("choice", "locked"), ("choice", "reply"),
              ("gate", "why_not"), ("rule", "why")}
 STAMP = "from"
-# Each kind of table as a message names it ("the original scene 'scene.arrival' has no hint").
-KIND_WORDS = {"campaign": Msg("campaign"), "score": Msg("score"), "stat": Msg("stat"), "npc": Msg("person"),
-              "list": Msg("list"), "gate": Msg("gate"), "scene": Msg("scene"), "choice": Msg("choice"),
-              "rule": Msg("rule"), "challenge": Msg("challenge"), "split": Msg("split"),
-              "flags": Msg("flags"), "gate_kinds": Msg("gate kinds"), "acts": Msg("acts"),
-              "measures": Msg("measures")}
 SCORE_MAP_WORDS = {"bands": Msg("band"), "domains": Msg("domain")}
 SAME_ALLOWED = {"unit"}  # words a translation may leave as they are without being called missing
 
@@ -247,12 +242,12 @@ def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[
             words.update(_score_map(cx, src, entry, key, value))
         elif key not in entry.words and (entry.kind in WORD_MAPS or key not in TEXT_KEYS.get(entry.kind, ())):
             cx.problem(src, sub, Msg("'{key}' is not words of {kind} '{path}' in the original", key=key,
-                                     kind=_kind(entry.kind), path=entry.path),
+                                     kind=kind_word(entry.kind), path=entry.path),
                        close(key, list(entry.words), Msg("A translation holds only the original's words.")))
         elif not isinstance(value, str):
             cx.problem(src, sub, Msg("'{key}' must be text", key=key), Msg('Put it in quotes: {key} = "..."', key=key))
         elif key not in entry.words:
-            cx.problem(src, sub, Msg("the original {kind} '{path}' has no {key}", kind=_kind(entry.kind),
+            cx.problem(src, sub, Msg("the original {kind} '{path}' has no {key}", kind=kind_word(entry.kind),
                                      path=entry.path, key=key),
                        Msg("Leave it out: there is nothing to translate."), severity="warning")
         else:
@@ -306,7 +301,7 @@ def _missing(cx: Context, original: Source, table: dict[str, Entry], out: Transl
         if not lacking:
             continue
         what = Msg("it is not translated") if not have else Msg("no translation of {keys}", keys=", ".join(lacking))
-        cx.problem(original, entry.path, Msg("{kind} '{path}': {what} ({lang})", kind=_kind(entry.kind),
+        cx.problem(original, entry.path, Msg("{kind} '{path}': {what} ({lang})", kind=kind_word(entry.kind),
                                              path=entry.path, what=what, lang=out.lang),
                    Msg("Add [{path}] to {file}", path=entry.path, file=f"{cx.label}/{trel}")
                    if tsrc is None or not have
@@ -314,9 +309,6 @@ def _missing(cx: Context, original: Source, table: dict[str, Entry], out: Transl
                             file=tsrc.name),
                    severity="warning", code="translation-missing")
 
-
-def _kind(kind: str) -> Msg | str:
-    return KIND_WORDS.get(kind, kind)
 
 
 # ---------------------------------------------------------------- applying the words

@@ -14,11 +14,8 @@ from ..expr import NUM, Expr, ExprError, compile_expr
 from ..model import Amount, Template
 from ..msg import Msg
 from .context import Context, close
-from .keys import ACT
+from .keys import ACT, kind_word
 from .read import Source
-
-# What a list or table of names holds, as a message names it ("unknown stat 'mony'").
-WHAT = {"score": Msg("score"), "stat": Msg("stat"), "flag": Msg("flag"), "person": Msg("person")}
 
 
 def expr(cx: Context, src: Source, path: str, text: str, want: str | None,
@@ -52,8 +49,8 @@ def amounts(cx: Context, src: Source, path: str, table: dict[str, Any], names: d
     out: dict[str, Amount] = {}
     for key, v in table.items():
         if key not in names:
-            cx.problem(src, f"{path}.{key}", Msg("unknown {what} '{key}'", what=WHAT.get(what, what), key=key),
-                       close(key, list(names), Msg("Declare the {what} in campaign.toml.", what=WHAT.get(what, what))))
+            cx.problem(src, f"{path}.{key}", Msg("unknown {what} '{key}'", what=kind_word(what), key=key),
+                       close(key, list(names), Msg("Declare the {what} in campaign.toml.", what=kind_word(what))))
             continue
         if isinstance(v, bool) or not isinstance(v, (int, float, str)) or \
                 (isinstance(v, float) and not math.isfinite(v)):
@@ -123,7 +120,7 @@ def known(cx: Context, src: Source, path: str, value: Any, names: Any, what: str
     items = strs(cx, src, path, value)
     for item in items:
         if item not in names:
-            cx.problem(src, path, Msg("unknown {what} '{key}'", what=WHAT.get(what, what), key=item),
+            cx.problem(src, path, Msg("unknown {what} '{key}'", what=kind_word(what), key=item),
                        close(item, list(names), hint))
     return items
 
