@@ -158,7 +158,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         """
         if self.heads or self._loaded or self.content_error:
             return
-        from game.engine.content import list_campaigns
+        from game.engine.campaigns import list_campaigns
         from game.engine.load.heads import load_head
         from game.tomlcache import parser
 

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext
 from game.engine.challenges import Challenge, ChallengeSet, today
 from game.engine.content import list_campaigns
@@ -101,7 +102,7 @@ class ChallengesScreen(GameScreen):
             with VerticalScroll(id="challenge-info"):
                 yield Static(id="challenge-rules")
                 yield Static(id="challenge-board")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Challenges — race the clock, chase a score")

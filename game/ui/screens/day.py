@@ -12,8 +12,9 @@ from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, pgettext
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.notice import NOTHING, notice
@@ -135,7 +136,7 @@ class DayScreen(GameScreen):
                 yield Words(id="notice")
                 yield ChoiceList(id="choices")
             yield SidePanel(id="side")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.chooser.title if self.chooser else self.subtitle or self.play.camp.title

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext, number
 from game.engine.play import Play
 from game.summary import life_summary
@@ -30,7 +31,7 @@ class EndingScreen(Screen):
         with VerticalScroll(id="ending"):
             yield Static(id="ending-text")
             yield Static(id="ending-summary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         s = self.play

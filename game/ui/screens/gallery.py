@@ -14,8 +14,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext, number
 from game import lifetime
 from game.engine.lifetime import Lifetime
@@ -101,7 +102,7 @@ class GalleryScreen(GameScreen):
         with VerticalScroll(id="gallery"):
             yield Static(id="gallery-problem", markup=False)
             yield Static(id="figures")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Endings and lifetime")

@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext
 from game.describe import UNKNOWN, good, rule_known, rule_title, rule_why
 from game.engine.play import Play
@@ -27,7 +28,7 @@ class LedgerScreen(Screen):
         yield Header(show_clock=False, icon="◉")
         yield Static(id="ledger-summary")
         yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Why? — every change to your score")

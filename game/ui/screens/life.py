@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _
 from game.engine.engine import GateStatus
 from game.describe import by_kind, lists_on, ratings
@@ -93,7 +94,7 @@ class LifeScreen(Screen):
         yield Header(show_clock=False, icon="◉")
         with VerticalScroll(id="life"):
             yield Static(life_view(self.camp, self.gates, self.st), id="gates")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         shut = sum(not g.open for g in self.gates)

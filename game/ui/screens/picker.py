@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext, number
 from game.engine.load.heads import Head
 from game.ui.screens.base import GameScreen
@@ -50,7 +51,7 @@ class PickerScreen(GameScreen):
                              id="campaigns")
             # the first campaign's blurb is there on the first frame, not one frame later
             yield Static(blurb(next(iter(self.campaigns.values()))), id="blurb")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Choose a system to live under")

@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext
 from game.runs.clock import clock, delta, game_time, real_time
 from game.runs.attempt import Attempt
@@ -55,7 +56,7 @@ class ResultsScreen(Screen):
             yield Static(id="verdict")
             yield Static(id="splits")
             yield Static(id="after")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         live, result = self.live, self.live.run.result

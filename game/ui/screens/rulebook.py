@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _, ngettext
 from game.describe import RuleCard, rulebook
 from game.engine.play import Play
@@ -50,7 +51,7 @@ class RulebookScreen(Screen):
                 yield Static(head, classes="rule-head")
                 yield Static(body, classes="rule-body")
             yield Static(unknown_text(len(self.cards), self.unknown), id="rules-unknown")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         cards, unknown = self.cards, self.unknown

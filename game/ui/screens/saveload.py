@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import _
 from game import saves
 from game.ui.screens.base import GameScreen
@@ -65,7 +66,7 @@ class LoadScreen(GameScreen):
         yield Header(show_clock=False, icon="◉")
         yield OptionList(id="slots")
         yield Static(id="load-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Load a saved game")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.widgets.keys_footer import KeysFooter
 from game.i18n import N_, _
 from game.ui.screens.base import GameScreen
 from game.ui.text import lit
@@ -32,7 +33,7 @@ class TitleScreen(GameScreen):
             yield Static(lit(_(TAGLINE)), id="tagline")
             with Center():
                 yield OptionList(id="menu")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_menu()
