@@ -24,7 +24,7 @@ from typing import Any
 import tomli_w
 
 from game import __version__, fileio
-from game.describe import human, signed
+from game.describe import human, rule_title, signed
 from game.engine.engine import Outcome
 from game.engine.lifetime import CampaignLife, Found, Lifetime, Loss, finished, fold
 from game.engine.model import Campaign
@@ -246,7 +246,7 @@ def worst_words(life: Lifetime, campaigns: dict[str, Campaign]) -> str:
     amount = signed(w.points if lower else -w.points)
     # Translators: the most points ever lost to one rule: "−140 Social Credit to Night gaming, in Mini".
     return _("{amount} {score} to {rule}, in {campaign}").format(
-        amount=amount, score=sc.label if sc else w.score, rule=human(w.rule) if known else _(UNKNOWN_RULE),
+        amount=amount, score=sc.label if sc else w.score, rule=rule_title(camp, w.rule) if known else _(UNKNOWN_RULE),
         campaign=camp.title)
 
 

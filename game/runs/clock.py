@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from game.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
@@ -69,8 +71,9 @@ def game_time(t: Stamp | Span) -> str:
 
 
 def clock(t: Stamp) -> str:
-    """The story's clock: "day 3, 14:00"."""
-    return f"day {t.day}, {t.hour:02d}:00"
+    """The story's clock: "day 3, 14:00" (in the language spoken)."""
+    # Translators: a moment of a run in the story: its day and hour ("day 3, 14:00").
+    return _("day {day}, {hour}:00").format(day=t.day, hour=f"{t.hour:02d}")
 
 
 def real_time(ms: int) -> str:

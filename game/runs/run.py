@@ -15,11 +15,13 @@ from game.engine.challenges import today as utc_today
 from game.engine.engine import Outcome
 from game.engine.play import Play
 from game.engine.state import GameState
+from game.i18n import N_
 
 from .clock import Stamp, elapsed
 
 RUNNING, DONE, FAILED = "", "done", "failed"
-WHY_WORDS = {"goal": "goal reached", "ending": "the story ended", "limit": "the day limit passed"}
+# Why a run ended, in words (records and replays keep the key; ``_`` translates the words where shown).
+WHY_WORDS = {"goal": N_("goal reached"), "ending": N_("the story ended"), "limit": N_("the day limit passed")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine.challenges import Challenge
+from game.i18n import pgettext
 
 from .clock import ZERO, Span, Stamp, span
 
@@ -85,7 +86,9 @@ def segment_ids(ch: Challenge) -> list[str]:
 
 
 def segment_titles(ch: Challenge) -> list[str]:
-    return [s.title for s in ch.splits] + ["Finish" if ch.goal is None else "Goal"]
+    # Translators: the last segment of a run: to the end of the story, or to the challenge's goal.
+    return [s.title for s in ch.splits] + [pgettext("segment", "Finish") if ch.goal is None
+                                           else pgettext("segment", "Goal")]
 
 
 def rank_key(ch: Challenge, e: Entry) -> tuple:

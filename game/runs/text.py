@@ -45,7 +45,7 @@ def result_line(ch: Challenge, r: Result) -> str:
     ending = _(", ending '{ending}'").format(ending=r.ending) if r.ending else ""
     # Translators: {status} is done or failed, as the records file writes it; {why} says why the run ended.
     return _("Result: {status} — {why} — in-game {time} ({clock}), real {real}{score}{ending}").format(
-        status=r.status, why=WHY_WORDS[r.why], time=game_time(r.at), clock=clock(r.at),
+        status=r.status, why=_(WHY_WORDS[r.why]), time=game_time(r.at), clock=clock(r.at),
         real=real_time(r.at.real_ms), score=score, ending=ending)
 
 
