@@ -11,7 +11,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.widgets.keys_footer import KeysFooter
-from game.i18n import _, ngettext
+from game.i18n import _, ngettext, said
 from game.engine.challenges import Challenge, ChallengeSet, today
 from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
@@ -111,7 +111,7 @@ class ChallengesScreen(GameScreen):
             try:
                 sets.append(library.campaign(folder.name))
             except ContentError as e:  # one broken challenges file does not hide the others
-                problems.append(e.format())
+                problems.append(e.format(say=said))
         menu = self.query_one(OptionList)
         for cs in sets:
             for ch in cs.challenges.values():
