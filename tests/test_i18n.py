@@ -132,3 +132,23 @@ def test_check_reports_content_and_translation_problems_in_dutch(tmp_path, capsy
     messages = [f["message"] for s in json.loads(capsys.readouterr().out)["sections"] for f in s["findings"]]
     assert any(m.startswith("unknown name 'mony'") for m in messages)
     assert any(m == "TOML syntax: Invalid value" for m in messages)
+
+
+def test_checks_warnings_read_in_dutch_and_stay_english_in_json(capsys) -> None:
+    """What check finds dead in a campaign that loads (a flag set and never read, a condition that can
+    never hold) is said in Dutch, reason and hint; the JSON keeps the English words."""
+    from pathlib import Path
+
+    from game.cli import main
+
+    folder = Path(__file__).parent / "fixtures" / "lint"
+    assert main(["--lang", "nl", "check", str(folder / "flags"), str(folder / "dead_rule"), "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: de vlag 'gamer' wordt gezet maar nooit gelezen" in out
+    assert 'tip: Gezet door scene.wake.choice[1]. Test hem met has("gamer")' in out
+    assert "regel 'saint' kan nooit afgaan: credit > 2000 klopt nooit: credit is altijd tussen 350 en 950" in out
+    assert "is set but never read" not in out and "can never fire" not in out
+    assert main(["--lang", "nl", "check", str(folder / "flags"), "--no-cache", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    messages = [f["message"] for s in report["sections"] for f in s["findings"]]
+    assert "the flag 'gamer' is set but never read" in messages

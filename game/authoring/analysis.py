@@ -16,15 +16,16 @@ from game.engine import textlang
 from game.engine.expr import Expr, Node, names_in
 from game.engine.load.crosscheck import acts_done
 from game.engine.model import Campaign, Choice, Rule, Where
+from game.engine.msg import Msg
 
 from .choice_checks import check_choice_paths
 from .findings import Finding, Locator, finding
-from .output import plural
 from .reach import Reach, reach
 from .sat import check
 from .text_branches import check_text_branches
 
 BRACED = re.compile(r"(?<!\{)\{\s*[A-Za-z_][^{}]*\}(?!\})")
+LOOSEN_IF = Msg("Loosen its `if`, or make what it needs possible.")
 
 
 @dataclass
@@ -79,29 +80,31 @@ def inbound(camp: Campaign) -> dict[str, list[str]]:
     note(camp.day_start, "campaign.day_start")
     note(camp.finale, "campaign.finale")
     for day, target in camp.calendar.items():
-        note(target, f"calendar day {day}")
+        note(target, Msg("calendar day {day}", day=day))
     for deck in camp.decks.values():
-        note(deck.fallback, f"the fallback of deck '{deck.id}'")
+        note(deck.fallback, Msg("the fallback of deck '{id}'", id=deck.id))
         for sc in deck.scenes:
-            note(sc.id, f"deck '{deck.id}'")
+            note(sc.id, Msg("deck '{id}'", id=deck.id))
     for sc in camp.scenes.values():
         for route in sc.routes:
-            note(route.goto, f"a route of '{sc.id}'")
+            note(route.goto, Msg("a route of '{id}'", id=sc.id))
         for ch in sc.choices:
-            note(ch.goto, f"choice '{ch.id}'")
-            note(ch.call, f"the call of choice '{ch.id}'")
+            note(ch.goto, Msg("choice '{id}'", id=ch.id))
+            note(ch.call, Msg("the call of choice '{id}'", id=ch.id))
             for lt in ch.later:
-                note(lt.goto, f"the later of choice '{ch.id}'")
+                note(lt.goto, Msg("the later of choice '{id}'", id=ch.id))
     for rule in camp.rules.values():
-        note(rule.goto, f"rule '{rule.id}'")
+        note(rule.goto, Msg("rule '{id}'", id=rule.id))
         for lt in rule.later:
-            note(lt.goto, f"the later of rule '{rule.id}'")
+            note(lt.goto, Msg("the later of rule '{id}'", id=rule.id))
     return refs
 
 
 def _names(items: list[str], most: int = 4) -> str:
-    shown = ", ".join(items[:most])
-    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+    shown = Msg.listing(items[:most])
+    if len(items) <= most:
+        return shown
+    return Msg("{names} and {n} more", names=shown, n=len(items) - most)
 
 
 def check_decks(ctx: Ctx) -> None:
@@ -109,26 +112,28 @@ def check_decks(ctx: Ctx) -> None:
     for did, deck in camp.decks.items():
         path = f"deck.{did}"
         if not deck.scenes:
-            ctx.add("empty-deck", ctx.main_file, path, f"deck '{did}' has no storylets",
-                    f"Every draw shows its fallback '{deck.fallback}'. Put scenes in it with "
-                    f"deck = \"{did}\", or go to the fallback scene directly.")
+            ctx.add("empty-deck", ctx.main_file, path, Msg("deck '{id}' has no storylets", id=did),
+                    Msg("Every draw shows its fallback '{fallback}'. Put scenes in it with "
+                        'deck = "{id}", or go to the fallback scene directly.', fallback=deck.fallback, id=did))
         elif did not in r.targets:
             ctx.add("unreachable-deck", ctx.main_file, path,
-                    f"nothing that can happen draws from deck '{did}' ({plural(len(deck.scenes), 'storylet')})",
+                    Msg.counting("nothing that can happen draws from deck '{id}' ({n} storylet)",
+                                 "nothing that can happen draws from deck '{id}' ({n} storylets)",
+                                 len(deck.scenes), id=did, n=len(deck.scenes)),
                     _unreached_hint(ctx, did))
             ctx.quiet.update(sc.id for sc in deck.scenes)
         proof = r.dry_proof.get(did)
         if proof and deck.fallback and deck.fallback not in r.targets:
             ctx.add("fallback-never-drawn", ctx.main_file, f"{path}.fallback",
-                    f"the fallback '{deck.fallback}' of deck '{did}' is never shown: storylet '{proof}' "
-                    "can always be drawn",
-                    f"'{proof}' has repeat = true and no condition, so the deck never runs dry. "
-                    "Give it a condition, or drop the fallback scene.")
+                    Msg("the fallback '{fallback}' of deck '{id}' is never shown: storylet '{proof}' "
+                        "can always be drawn", fallback=deck.fallback, id=did, proof=proof),
+                    Msg("'{proof}' has repeat = true and no condition, so the deck never runs dry. "
+                        "Give it a condition, or drop the fallback scene.", proof=proof))
             ctx.quiet.add(deck.fallback)
         if not deck.fallback and not proof and did in r.targets:
             ctx.add("deck-no-fallback", ctx.main_file, path,
-                    f"deck '{did}' can run dry and has no fallback: the game would stop there",
-                    "Set fallback = \"<scene>\" for when nothing in the deck can be drawn.")
+                    Msg("deck '{id}' can run dry and has no fallback: the game would stop there", id=did),
+                    Msg('Set fallback = "<scene>" for when nothing in the deck can be drawn.'))
         _runs_dry(ctx, did)
 
 
@@ -142,16 +147,17 @@ def _runs_dry(ctx: Ctx, did: str) -> None:
     days += camp.start == did
     if deck.fallback and len(deck.scenes) < days:
         ctx.add("deck-runs-dry", ctx.main_file, f"deck.{did}",
-                f"deck '{did}' opens {days} days but has {len(deck.scenes)} one-time storylets",
-                f"Once they are used up, every draw shows the fallback '{deck.fallback}'. "
-                "Add storylets, or make some repeat = true.", severity="info")
+                Msg("deck '{id}' opens {days} days but has {n} one-time storylets", id=did, days=days,
+                    n=len(deck.scenes)),
+                Msg("Once they are used up, every draw shows the fallback '{fallback}'. "
+                    "Add storylets, or make some repeat = true.", fallback=deck.fallback), severity="info")
 
 
 def _unreached_hint(ctx: Ctx, target: str) -> str:
     refs = ctx.refs.get(target, [])
     if not refs:
-        return "Nothing names it: add a goto, a route, a calendar day or a deck that leads here."
-    return f"It is named by {_names(refs)}, but none of them can happen."
+        return Msg("Nothing names it: add a goto, a route, a calendar day or a deck that leads here.")
+    return Msg("It is named by {names}, but none of them can happen.", names=_names(refs))
 
 
 def check_scenes(ctx: Ctx) -> None:
@@ -163,13 +169,13 @@ def check_scenes(ctx: Ctx) -> None:
             c = check(sc.cond.tree, r.facts)
             if c is not None:
                 ctx.add("impossible-storylet", sc.at.file, f"{sc.at.path}.if",
-                        f"storylet '{sid}' can never be drawn: {c.reason}",
-                        "Loosen its `if`, or make what it needs possible.", c.col, where=sc.at, expr=sc.cond.src)
+                        Msg("storylet '{id}' can never be drawn: {reason}", id=sid, reason=c.reason),
+                        LOOSEN_IF, c.col, where=sc.at, expr=sc.cond.src)
                 continue
         code = "unreachable-ending" if sc.ending else "unreachable-scene"
-        what = "ending" if sc.ending else "scene"
-        ctx.add(code, sc.at.file, sc.at.path, f"no path reaches the {what} '{sid}'",
-                _unreached_hint(ctx, sid), where=sc.at)
+        message = (Msg("no path reaches the ending '{id}'", id=sid) if sc.ending
+                   else Msg("no path reaches the scene '{id}'", id=sid))
+        ctx.add(code, sc.at.file, sc.at.path, message, _unreached_hint(ctx, sid), where=sc.at)
 
 
 # ---------------------------------------------------------------- choices and routes
@@ -189,15 +195,16 @@ def _impossible_choice(ctx: Ctx, ch: Choice) -> None:
     c = check(ch.cond.tree, facts) if ch.cond is not None else None
     if c is not None and ch.cond is not None:
         ctx.add("impossible-choice", ch.at.file, f"{ch.at.path}.if",
-                f"choice '{ch.id}' can never be taken: {c.reason}",
-                "Loosen its `if`, or make what it needs possible.", c.col, where=ch.at, expr=ch.cond.src)
+                Msg("choice '{id}' can never be taken: {reason}", id=ch.id, reason=c.reason),
+                LOOSEN_IF, c.col, where=ch.at, expr=ch.cond.src)
         return
     gate = ctx.camp.gates[ch.needs]
     c = check(gate.needs.tree, facts)
     ctx.add("impossible-choice", ch.at.file, f"{ch.at.path}.needs",
-            f"choice '{ch.id}' can never be taken: the gate '{ch.needs}' never opens"
-            + (f" ({c.reason})" if c else ""),
-            f"See the gate at {gate.at.file}:{gate.at.line}.", where=ch.at)
+            Msg("choice '{id}' can never be taken: the gate '{gate}' never opens ({reason})", id=ch.id,
+                gate=ch.needs, reason=c.reason) if c
+            else Msg("choice '{id}' can never be taken: the gate '{gate}' never opens", id=ch.id, gate=ch.needs),
+            Msg("See the gate at {file}:{line}.", file=gate.at.file, line=gate.at.line), where=ch.at)
 
 
 def check_routes(ctx: Ctx) -> None:
@@ -210,8 +217,9 @@ def check_routes(ctx: Ctx) -> None:
             path = f"{sc.at.path}.routes[{i}]"
             if open_before:
                 ctx.add("route-never-taken", sc.at.file, path,
-                        f"route {i + 1} of '{sid}' is never taken: an earlier route has no condition",
-                        "Routes are tried in order; the one without `if` goes last.", where=sc.at)
+                        Msg("route {n} of '{id}' is never taken: an earlier route has no condition", n=i + 1,
+                            id=sid),
+                        Msg("Routes are tried in order; the one without `if` goes last."), where=sc.at)
                 continue
             if route.cond is None:
                 open_before = True
@@ -219,8 +227,9 @@ def check_routes(ctx: Ctx) -> None:
             c = check(route.cond.tree, r.facts)
             if c is not None:
                 ctx.add("route-never-taken", sc.at.file, f"{path}.if",
-                        f"route {i + 1} of '{sid}' (to '{route.goto}') is never taken: {c.reason}",
-                        "Loosen its `if`, or remove the route.", c.col, where=sc.at, expr=route.cond.src)
+                        Msg("route {n} of '{id}' (to '{goto}') is never taken: {reason}", n=i + 1, id=sid,
+                            goto=route.goto, reason=c.reason),
+                        Msg("Loosen its `if`, or remove the route."), c.col, where=sc.at, expr=route.cond.src)
 
 
 # ---------------------------------------------------------------- rules and gates
@@ -240,27 +249,30 @@ def check_rules(ctx: Ctx) -> None:
 
 def _dead_rule(ctx: Ctx, rule: Rule, named: set[str]) -> None:
     facts, at = ctx.r.facts, rule.at
-    msg = f"rule '{rule.id}' can never fire: "
+    def never(reason: str) -> str:
+        return Msg("rule '{id}' can never fire: {reason}", id=rule.id, reason=reason)
+
     if rule.on and not any(a in facts.acts for a in rule.on):
         acts = ", ".join(f"'{a}'" for a in rule.on)
         if not any(a in named for a in rule.on):
-            ctx.add("rule-never-fires", at.file, f"{at.path}.on", msg + f"no choice does {acts}",
-                    f"Add does = [\"{rule.on[0]}\"] to a choice (or a later), or fix the act's spelling.",
+            ctx.add("rule-never-fires", at.file, f"{at.path}.on", never(Msg("no choice does {acts}", acts=acts)),
+                    Msg('Add does = ["{act}"] to a choice (or a later), or fix the act\'s spelling.', act=rule.on[0]),
                     where=at)
         else:
             ctx.add("rule-never-fires", at.file, f"{at.path}.on",
-                    msg + f"no choice that can be taken does {acts}",
-                    "The choices that do it are never reached or never open.", where=at)
+                    never(Msg("no choice that can be taken does {acts}", acts=acts)),
+                    Msg("The choices that do it are never reached or never open."), where=at)
         return
     if rule.every == "day" and not ctx.r.days_pass:
-        ctx.add("rule-never-fires", at.file, f"{at.path}.every", msg + "no choice that can be taken ends the day",
-                "Give a choice end_day = true.", where=at)
+        ctx.add("rule-never-fires", at.file, f"{at.path}.every",
+                never(Msg("no choice that can be taken ends the day")), Msg("Give a choice end_day = true."), where=at)
         return
     for key, expr in (("when", rule.when), ("if", rule.cond)):
         c = check(expr.tree, facts) if expr is not None else None
         if c is not None and expr is not None:
-            ctx.add("rule-never-fires", at.file, f"{at.path}.{key}", msg + c.reason,
-                    f"Loosen its `{key}`, or make what it needs possible.", c.col, where=at, expr=expr.src)
+            ctx.add("rule-never-fires", at.file, f"{at.path}.{key}", never(c.reason),
+                    Msg("Loosen its `{key}`, or make what it needs possible.", key=key), c.col, where=at,
+                    expr=expr.src)
             return
 
 
@@ -269,8 +281,9 @@ def check_gates(ctx: Ctx) -> None:
         c = check(gate.needs.tree, ctx.r.facts)
         if c is not None:
             ctx.add("gate-never-opens", gate.at.file, f"{gid}.needs",
-                    f"the gate '{gid}' can never open: {c.reason}",
-                    "Loosen its `needs`, or make what it needs possible.", c.col, where=gate.at, expr=gate.needs.src)
+                    Msg("the gate '{id}' can never open: {reason}", id=gid, reason=c.reason),
+                    Msg("Loosen its `needs`, or make what it needs possible."), c.col, where=gate.at,
+                    expr=gate.needs.src)
 
 
 # ---------------------------------------------------------------- flags
@@ -333,14 +346,17 @@ def _challenge_exprs(ctx: Ctx) -> list[tuple[str, str, Expr]]:
 def check_challenges(ctx: Ctx) -> None:
     """A goal or split that can never hold: the challenge can never be won (or the split reached)."""
     for ch in ctx.challenges.values():
-        exprs = [("goal", ch.goal, "challenge-never-won", f"challenge '{ch.id}' can never be won")]
+        exprs = [("goal", ch.goal, "challenge-never-won", Msg("challenge '{id}' can never be won", id=ch.id))]
         exprs += [(f"split[{i}].when", sp.when, "split-never-reached",
-                   f"split '{sp.id}' of challenge '{ch.id}' is never reached") for i, sp in enumerate(ch.splits)]
+                   Msg("split '{split}' of challenge '{id}' is never reached", split=sp.id, id=ch.id))
+                  for i, sp in enumerate(ch.splits)]
         for key, e, code, message in exprs:
             c = check(e.tree, ctx.r.facts) if e is not None else None
             if c is not None:
-                ctx.add(code, ch.at.file, f"{ch.at.path}.{key}", f"{message}: {c.reason}",
-                        "Loosen the condition, or make what it needs possible.", c.col, where=ch.at, expr=e.src)
+                ctx.add(code, ch.at.file, f"{ch.at.path}.{key}", Msg("{message}: {reason}", message=message,
+                                                                   reason=c.reason),
+                        Msg("Loosen the condition, or make what it needs possible."), c.col, where=ch.at,
+                        expr=e.src)
 
 
 def check_flags(ctx: Ctx) -> None:
@@ -352,18 +368,23 @@ def check_flags(ctx: Ctx) -> None:
     reads = _flag_reads(ctx)
     lists = camp.lists
     for flag in camp.flags:
-        path, what = (f"list.{flag}", "list") if flag in lists else (f"flags.{flag}", "flag")
-        if flag in sets and flag not in reads and flag not in lists:  # a list shows on the life screen
-            ctx.add("flag-never-read", ctx.main_file, path, f"the flag '{flag}' is set but never read",
-                    f"Set by {_names(sets[flag])}. Test it with has(\"{flag}\") where it matters, "
-                    "or drop it.")
+        listed = flag in lists
+        path = f"list.{flag}" if listed else f"flags.{flag}"
+        if flag in sets and flag not in reads and not listed:  # a list shows on the life screen
+            ctx.add("flag-never-read", ctx.main_file, path, Msg("the flag '{id}' is set but never read", id=flag),
+                    Msg('Set by {names}. Test it with has("{id}") where it matters, or drop it.',
+                        names=_names(sets[flag]), id=flag))
         elif flag in reads and flag not in sets:
-            ctx.add("flag-never-set", ctx.main_file, path, f"the {what} '{flag}' is read but never set",
-                    f"Read by {_names(reads[flag])}. Set it with set = [\"{flag}\"] on a choice or rule, "
-                    "or drop the test.")
+            ctx.add("flag-never-set", ctx.main_file, path,
+                    Msg("the list '{id}' is read but never set", id=flag) if listed
+                    else Msg("the flag '{id}' is read but never set", id=flag),
+                    Msg('Read by {names}. Set it with set = ["{id}"] on a choice or rule, or drop the test.',
+                        names=_names(reads[flag]), id=flag))
         elif flag not in reads and flag not in sets:
-            ctx.add("flag-unused", ctx.main_file, path, f"the {what} '{flag}' is never set or read",
-                    "Remove it, or use it.")
+            ctx.add("flag-unused", ctx.main_file, path,
+                    Msg("the list '{id}' is never set or read", id=flag) if listed
+                    else Msg("the flag '{id}' is never set or read", id=flag),
+                    Msg("Remove it, or use it."))
 
 
 def check_stats(ctx: Ctx) -> None:
@@ -382,9 +403,9 @@ def check_stats(ctx: Ctx) -> None:
     for sid in camp.stats:
         if sid not in matters:
             ctx.add("stat-never-read", ctx.main_file, f"stats.{sid}",
-                    f"the stat '{sid}' is read by no condition, gate, route or formula",
-                    f"Let it matter: lock a choice with if = \"{sid} >= ...\", route an ending on it, "
-                    "or use it in a rule; or drop it.")
+                    Msg("the stat '{id}' is read by no condition, gate, route or formula", id=sid),
+                    Msg('Let it matter: lock a choice with if = "{id} >= ...", route an ending on it, '
+                        "or use it in a rule; or drop it.", id=sid))
 
 
 # ---------------------------------------------------------------- delayed consequences
@@ -395,8 +416,9 @@ def check_laters(ctx: Ctx) -> None:
         for lt in thing.later:
             if lt.days >= camp.days:
                 ctx.add("later-after-end", thing.at.file, f"{thing.at.path}.later",
-                        f"a consequence {lt.days} days later never comes: the campaign has {camp.days} days",
-                        f"Use fewer than {camp.days} days.", where=thing.at)
+                        Msg("a consequence {later} days later never comes: the campaign has {days} days",
+                            later=lt.days, days=camp.days),
+                        Msg("Use fewer than {days} days.", days=camp.days), where=thing.at)
 
 
 # ---------------------------------------------------------------- dead ends
@@ -422,8 +444,8 @@ def check_dead_ends(ctx: Ctx) -> None:
         if any(check(Node("and", 1, args=stuck + ([g] if g is not None else [])), r.facts) is None
                for g in ways):
             ctx.add("possible-dead-end", sc.at.file, sc.at.path,
-                    f"every choice in '{sid}' can be locked at the same time",
-                    "Add a choice without a condition (a way out), or make the conditions cover every case.",
+                    Msg("every choice in '{id}' can be locked at the same time", id=sid),
+                    Msg("Add a choice without a condition (a way out), or make the conditions cover every case."),
                     where=sc.at)
 
 
@@ -490,6 +512,7 @@ def check_plain_text(ctx: Ctx) -> None:
         if m:
             key = path.rsplit(".", 1)[1]
             ctx.add("braces-in-plain-text", file, path,
-                    f"'{m.group()}' in {key} is shown as written, braces and all",
-                    "Only scene, choice, locked, why and why_not text fill in {expressions}; write the words out here.",
+                    Msg("'{text}' in {key} is shown as written, braces and all", text=m.group(), key=key),
+                    Msg("Only scene, choice, locked, why and why_not text fill in {{expressions}}; write the words "
+                        "out here."),
                     where=at)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine.model import Campaign, Later, Scene, Where
+from game.engine.msg import Msg
 
 if TYPE_CHECKING:
     from .analysis import Ctx
@@ -21,23 +22,24 @@ def check_choice_paths(ctx: Ctx) -> None:
         sc = camp.scenes.get(sid)
         if sc is not None and sc.choices and all(ch.once for ch in sc.choices) and comes_back(camp, sc):
             ctx.add("once-runs-dry", sc.at.file, sc.at.path,
-                    f"scene '{sid}' runs out of choices: every choice is once-only, and the story comes "
-                    "back to it", "Leave one choice without once = true: a way on that is always offered.",
+                    Msg("scene '{id}' runs out of choices: every choice is once-only, and the story comes "
+                        "back to it", id=sid),
+                    Msg("Leave one choice without once = true: a way on that is always offered."),
                     where=sc.at)
     returns: dict[str, bool] = {}
     for ch in camp.choices.values():
         if ch.call and not returns.setdefault(ch.call, bool(back_scenes(camp, ch.call))):
             ctx.add("call-never-returns", ch.at.file, f"{ch.at.path}.call",
-                    f"the sub-scene '{ch.call}' that choice '{ch.id}' calls never comes back: no choice "
-                    "with back = true can be reached from it",
-                    "End the sub-scene on a choice with back = true, or use goto instead of call.", where=ch.at)
+                    Msg("the sub-scene '{scene}' that choice '{id}' calls never comes back: no choice "
+                        "with back = true can be reached from it", scene=ch.call, id=ch.id),
+                    Msg("End the sub-scene on a choice with back = true, or use goto instead of call."), where=ch.at)
     for at, lt in _laters(camp):
         first = 1 + lt.days
         if lt.goto and first <= camp.days and all(d in camp.calendar for d in range(first, camp.days + 1)):
             ctx.add("later-overridden", at.file, f"{at.path}.later",
-                    f"'{lt.goto}' {lt.days} days later never opens: the calendar has a scene on every "
-                    f"day from day {first} to the last",
-                    "Send it sooner, or leave a day of the calendar free.", where=at)
+                    Msg("'{scene}' {days} days later never opens: the calendar has a scene on every "
+                        "day from day {first} to the last", scene=lt.goto, days=lt.days, first=first),
+                    Msg("Send it sooner, or leave a day of the calendar free."), where=at)
 
 
 def comes_back(camp: Campaign, sc: Scene) -> bool:

@@ -87,11 +87,6 @@ def emit(report: Report, fmt: str = "text", out: TextIO | None = None, err: Text
         _plain(report, out, err)
 
 
-def plural(n: int, word: str) -> str:
-    """English only (the analysis's finding messages): what a person reads uses ``counted``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def counted(n: int, severity: str) -> str:
     """"1 error", "3 warnings", "2 notes" in the language spoken (severity: error, warning or info)."""
     if severity == "error":

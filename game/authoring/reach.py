@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine.model import Amount, Campaign, Choice, Deck, Later, Rule
+from game.engine.msg import Msg
 
 from .sat import INF, Facts, Range, check
 
@@ -44,11 +45,11 @@ def value_ranges(camp: Campaign) -> tuple[dict[str, Range], dict[str, str]]:
         high = (INF if hi is None else hi) if "up" in m else start
         ranges[name] = (float(low), float(high))
         if not m:
-            why[name] = "nothing changes it"
+            why[name] = Msg("nothing changes it")
         elif m == {"up"}:
-            why[name] = "nothing lowers it"
+            why[name] = Msg("nothing lowers it")
         elif m == {"down"}:
-            why[name] = "nothing raises it"
+            why[name] = Msg("nothing raises it")
 
     for sid, sc in camp.scores.items():
         put(sid, sc.start, sc.min, sc.max)

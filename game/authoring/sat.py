@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from game.engine.expr import BOOL, NUM, STR, Node
+from game.engine.msg import Msg
 
 INF = math.inf
 Range = tuple[float, float]
@@ -65,7 +66,8 @@ def _check(node: Node, neg: bool, facts: Facts, bounds: dict[str, Range]) -> Cul
     if (k == "or") != neg and k in ("and", "or"):  # a disjunction: one side is enough
         culprits = [_check(a, neg, facts, bounds) for a in node.args]
         if all(culprits):
-            return Culprit(culprits[0].col, " and ".join(c.reason for c in culprits))  # type: ignore[union-attr]
+            return Culprit(culprits[0].col, Msg.listing([c.reason for c in culprits],  # type: ignore[union-attr]
+                                                        " and "))
         return None
     return _conjunction(_conjuncts(node, neg), facts, bounds)
 
@@ -98,14 +100,14 @@ def _conjunction(parts: list[tuple[Node, bool]], facts: Facts, outer: dict[str, 
             if new[0] > new[1] or _no_whole(name, new):
                 return Culprit(start(node), _bound_reason(name, what, old, facts, bounds, said))
             bounds[name] = _whole(name, new)
-            said[name] = f"{said[name]} and {what}" if name in said else what
+            said[name] = Msg("{a} and {b}", a=said[name], b=what) if name in said else what
             continue
         fact = _fact(node, neg)
         if fact is not None:
             key, want = fact
             seen = truth.get(key)
             if seen is not None and seen[0] != want:
-                return Culprit(start(node), f"contradicts the condition at column {seen[1]}")
+                return Culprit(start(node), Msg("contradicts the condition at column {column}", column=seen[1]))
             truth[key] = (want, start(node))
             culprit = _atom(node, key, want, facts, bounds)
             if culprit:
@@ -146,16 +148,19 @@ def _range(name: str, facts: Facts) -> Range:
 def _bound_reason(name: str, what: str, old: Range, facts: Facts, bounds: dict[str, Range],
                   said: dict[str, str]) -> str:
     if name in said:
-        return f"{what} contradicts {said[name]}"
+        return Msg("{what} contradicts {other}", what=what, other=said[name])
     if name not in bounds:  # the value's own range rules it out
         why = facts.why_range.get(name, "") if not name.startswith("did:") else \
-            "nothing that can happen does it" if name[4:] not in facts.acts else ""
-        return f"{what} never holds: {_label(name)} is always {_say_range(old)}" + (f" ({why})" if why else "")
-    return f"{what} contradicts another condition here on {_label(name)}"
+            Msg("nothing that can happen does it") if name[4:] not in facts.acts else ""
+        if why:
+            return Msg("{what} never holds: {name} is always {range} ({why})", what=what, name=_label(name),
+                       range=_say_range(old), why=why)
+        return Msg("{what} never holds: {name} is always {range}", what=what, name=_label(name), range=_say_range(old))
+    return Msg("{what} contradicts another condition here on {name}", what=what, name=_label(name))
 
 
 def _label(name: str) -> str:
-    return name[4:] + " times done" if name.startswith("did:") else name
+    return Msg("{act} times done", act=name[4:]) if name.startswith("did:") else name
 
 
 def _say_range(r: Range) -> str:
@@ -163,10 +168,10 @@ def _say_range(r: Range) -> str:
     if r[0] == r[1]:
         return lo
     if r[0] == -INF:
-        return f"at most {hi}"
+        return Msg("at most {hi}", hi=hi)
     if r[1] == INF:
-        return f"at least {lo}"
-    return f"between {lo} and {hi}"
+        return Msg("at least {lo}", lo=lo)
+    return Msg("between {lo} and {hi}", lo=lo, hi=hi)
 
 
 def _num(x: float) -> str:
@@ -253,22 +258,24 @@ def _atom(node: Node, key: tuple[str, str], want: bool, facts: Facts,
           bounds: dict[str, Range]) -> Culprit | None:
     kind, ident = key
     if kind == "lit":
-        return None if want else Culprit(start(node), "the condition is always false")
+        return None if want else Culprit(start(node), Msg("the condition is always false"))
     if kind == "has" and want and ident not in facts.flags:
-        return Culprit(start(node), f"nothing that can happen sets the flag '{ident}'")
+        return Culprit(start(node), Msg("nothing that can happen sets the flag '{id}'", id=ident))
     if kind == "visited" and want and ident not in facts.scenes:
-        return Culprit(start(node), f"no path reaches the scene '{ident}'")
+        return Culprit(start(node), Msg("no path reaches the scene '{id}'", id=ident))
     if kind == "open" and ident in facts.gates:
         inner = _check(facts.gates[ident], not want, facts, bounds)
         if inner:
-            state = "open" if want else "shut"
-            return Culprit(start(node), f"the gate '{ident}' is never {state}: {inner.reason}")
+            if want:
+                return Culprit(start(node), Msg("the gate '{id}' is never open: {reason}", id=ident,
+                                                reason=inner.reason))
+            return Culprit(start(node), Msg("the gate '{id}' is never shut: {reason}", id=ident, reason=inner.reason))
     if kind == "name" and ident.startswith("npc.") and ident.endswith(".friend"):
         person = ident[4:-7]
         if want and person not in facts.befriend:
-            return Culprit(start(node), f"'{person}' is never a friend")
+            return Culprit(start(node), Msg("'{person}' is never a friend", person=person))
         if not want and person not in facts.unfriend:
-            return Culprit(start(node), f"'{person}' is always a friend")
+            return Culprit(start(node), Msg("'{person}' is always a friend", person=person))
     return None
 
 
@@ -284,8 +291,8 @@ def _general(node: Node, neg: bool, facts: Facts, bounds: dict[str, Range]) -> C
     op = _NEG[node.op] if neg else node.op
     if _may(ra, op, rb):
         return None
-    return Culprit(start(node), f"{_show(a)} {op} {_show(b)} never holds: the left side is always "
-                             f"{_say_range(ra)} and the right side {_say_range(rb)}")
+    return Culprit(start(node), Msg("{what} never holds: the left side is always {left} and the right side {right}",
+                                    what=f"{_show(a)} {op} {_show(b)}", left=_say_range(ra), right=_say_range(rb)))
 
 
 def _strings(node: Node, neg: bool, facts: Facts) -> Culprit | None:
@@ -298,7 +305,8 @@ def _strings(node: Node, neg: bool, facts: Facts) -> Culprit | None:
         names = [n for _, n in facts.bands.get(score, [])]
         op = _NEG[node.op] if neg else node.op
         if op == "==" and names and b.value not in names:
-            return Culprit(b.col, f"{score} has no band \"{b.value}\" (its bands: {', '.join(names)})")
+            return Culprit(b.col, Msg('{score} has no band "{band}" (its bands: {bands})', score=score, band=b.value,
+                                      bands=", ".join(names)))
     return None
 
 

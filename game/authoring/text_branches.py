@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from game.engine import textlang
 from game.engine.model import Campaign, Template, Where
+from game.engine.msg import Msg
 
 from .sat import Culprit, Facts, always, check
 
@@ -65,12 +66,12 @@ def _dead_branches(form: textlang.Choose, facts: Facts,
             continue
         c: Culprit | None = check(b.cond.tree, facts)
         if c is not None:
-            warn(f"branch {n} of an {{if …}} can never show: {c.reason}",
-                 "Loosen its condition, or remove the branch.", c.col, b.cond.src)
+            warn(Msg("branch {n} of an {{if …}} can never show: {reason}", n=n, reason=c.reason),
+                 Msg("Loosen its condition, or remove the branch."), c.col, b.cond.src)
             continue
         held = always(b.cond.tree, facts)
         if held is not None and n < len(form.branches):
-            warn(f"the branches after branch {n} of an {{if …}} can never show: "
-                 f"`{b.cond.src}` always holds ({held.reason})",
-                 "Tighten that condition, or remove the branches after it.", 1, b.cond.src)
+            warn(Msg("the branches after branch {n} of an {{if …}} can never show: `{condition}` always holds "
+                     "({reason})", n=n, condition=b.cond.src, reason=held.reason),
+                 Msg("Tighten that condition, or remove the branches after it."), 1, b.cond.src)
             return

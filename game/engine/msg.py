@@ -15,7 +15,7 @@ twice, as in ``str.format``: every template is formatted, with or without argume
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, Sequence
 
 
 def N_(template: str) -> str:
@@ -46,6 +46,13 @@ class Msg(str):
     def counting(cls, singular: str, plural: str, times: int, /, **args: Any) -> Msg:
         """A counted message: ``Msg.counting("{n} problem found:", "{n} problems found:", k, n=k)``."""
         return cls._make(singular, plural, times, args)
+
+    @classmethod
+    def listing(cls, parts: Sequence[str], sep: str = ", ") -> Msg:
+        """Parts (messages or plain text) joined by ``sep``, each said in its turn when translated.
+        The joining template is not in any catalogue, so it is kept as it is."""
+        template = sep.replace("{", "{{").replace("}", "}}").join(f"{{p{i}}}" for i in range(len(parts)))
+        return cls._make(template, "", 0, {f"p{i}": part for i, part in enumerate(parts)})
 
     @classmethod
     def _make(cls, template: str, plural: str, times: int, args: dict[str, Any]) -> Msg:
