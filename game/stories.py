@@ -17,7 +17,7 @@ def load_all(content_dir: Path, lang: str | None = None) -> dict[str, Campaign]:
     camps: dict[str, Campaign] = {}
     lang = lang or i18n.current()
     for folder in list_campaigns(content_dir):
-        camp = load_campaign_in(folder, lang, parse=parser(), seps=i18n.seps())
+        camp = load_campaign_in(folder, lang, parse=parser(), seps=i18n.seps(), say=i18n.said)
         camps[camp.id] = camp
     return camps
 

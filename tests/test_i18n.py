@@ -152,3 +152,23 @@ def test_checks_warnings_read_in_dutch_and_stay_english_in_json(capsys) -> None:
     report = json.loads(capsys.readouterr().out)
     messages = [f["message"] for s in report["sections"] for f in s["findings"]]
     assert "the flag 'gamer' is set but never read" in messages
+
+
+def test_a_lock_the_engine_words_itself_reads_in_dutch_with_the_translations_names() -> None:
+    """A choice locked by a condition with no `locked` text of its own: the reason the engine
+    words is said in the language played, naming the stat by the translation's label."""
+    from pathlib import Path
+
+    from game.engine import engine as E
+    from game.engine.content import load_campaign_in
+    from game.engine.play import Play
+
+    seen = {}
+    for lang in ("en", "nl"):
+        i18n.use(lang)
+        camp = load_campaign_in(Path(__file__).parents[1] / "content" / "sesame", lang, seps=i18n.seps(),
+                                say=i18n.said)
+        st = Play.new(camp, 1).st
+        st.vals["money"] = 955
+        seen[lang] = E.lock_reason(camp, camp.choices["moving_day.free"], st)
+    assert seen == {"en": "needs Money ≥ 1800 — you have 955", "nl": "nodig: Geld ≥ 1800 — je hebt 955"}

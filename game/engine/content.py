@@ -19,18 +19,22 @@ from .load.context import Parse
 from .load.translation import read_translation
 from .load.read import Source, content_hash
 from .model import Campaign
+from .msg import Say
 from .problems import ContentError
 
 __all__ = ["SPEC", "TOP", "TYPE_WORDS", "Loader", "Source", "content_hash", "list_campaigns",
            "load_campaign", "load_campaign_in", "main"]
 
 
-def load_campaign_in(root: str | Path, lang: str, parse: Parse = tomllib.loads, seps: str = ",.") -> Campaign:
+def load_campaign_in(root: str | Path, lang: str, parse: Parse = tomllib.loads, seps: str = ",.",
+                     say: Say = str) -> Campaign:
     """A campaign with its words in ``lang`` where a translation gives them (the story's own
     elsewhere). A broken translation raises ContentError like broken story; missing and stale
-    translations are the campaign's warnings, for check to report."""
+    translations are the campaign's warnings, for check to report. ``say`` writes the reasons the
+    engine words itself in the player's language (see ``Campaign.say``)."""
     loader = Loader(root, parse)
     camp = loader.load()
+    camp.say = say
     if lang == SOURCE:
         return camp
     found = read_translation(Path(root), camp, lang, parse, seps, loader.cx.sources)

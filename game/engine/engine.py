@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from .draw import EmptyDeck, draw as draw_from
 from .errors import DeadEnd, NoWayBack, OutOfRange, PlayError  # noqa: F401 - the UI and the tools catch them from here
 from . import textlang
-from .expr import Namer, explain
+from .expr import Labeler, Namer, explain
 from .model import Campaign, Choice, Gate, Template
+from .msg import Msg
 from .prepared import DAY, ChoiceRun
 from .rules import Changes, consequences, due_today, add_stats, check_crossings, fire_all, mark_flags
 from .state import GameState, LedgerEntry
@@ -80,6 +81,14 @@ def namer(camp: Campaign, st: GameState) -> Namer:
     return name
 
 
+def labeler(camp: Campaign) -> Labeler:
+    """A stat's or score's name in the words being played (a translation's label), "" for others."""
+    def label(ident: str) -> str:
+        stat, score = camp.stats.get(ident), camp.scores.get(ident)
+        return stat.label if stat is not None else score.label if score is not None else ""
+    return label
+
+
 def flag_known(camp: Campaign, st: GameState, flag: str) -> bool:
     """Whether the player may know of a flag: always, but for a list whose `shown_if` is false."""
     lst = camp.lists.get(flag)
@@ -89,7 +98,7 @@ def flag_known(camp: Campaign, st: GameState, flag: str) -> bool:
 # ---------------------------------------------------------------- gates and choices
 
 def gate_reason(camp: Campaign, gate: Gate, st: GameState) -> str:
-    return render(camp, gate.why_not, st) or explain(gate.needs, st, namer(camp, st))
+    return render(camp, gate.why_not, st) or camp.say(explain(gate.needs, st, namer(camp, st), labeler(camp)))
 
 
 def gates(camp: Campaign, st: GameState) -> list[GateStatus]:
@@ -109,9 +118,9 @@ def is_open(camp: Campaign, ch: Choice, st: GameState) -> bool:
 
 def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.id in st.taken:
-        return "taken already; it is offered only once"
+        return camp.say(Msg("taken already; it is offered only once"))
     if ch.cond is not None and not ch.cond.fn(st):
-        return render(camp, ch.locked, st) or explain(ch.cond, st, namer(camp, st))
+        return render(camp, ch.locked, st) or camp.say(explain(ch.cond, st, namer(camp, st), labeler(camp)))
     gate = camp.gates[ch.needs]
     return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
 

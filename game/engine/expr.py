@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import operator
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
@@ -823,64 +824,90 @@ _NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 # Names a thing of the story for a reason: (kind, id) -> words, "" for something the player may
 # not know of yet (a secret list). Kinds: "flag", "scene", "gate".
 Namer = Callable[[str, str], str]
-UNTOLD = "for a reason you are not told"
+# A number's name as the player reads it now (a translation's label for a stat or score), "" if none.
+Labeler = Callable[[str], str]
+UNTOLD = Msg("for a reason you are not told")
 
 
-def explain(expr: Expr, state: Any, name: Namer) -> str:
+def explain(expr: Expr, state: Any, name: Namer, label: Labeler | None = None) -> str:
     """Say in words why a condition is false for this state ("needs Social Credit ≥ 650 — you have 612").
 
     Things are named as the player knows them (a flag by its description, a scene and a gate by
-    their titles), never by their ids; a list the player is not told about is not named at all.
-    Parts are joined with "; ", each part's own full stop dropped but the last one's.
+    their titles, a number by ``label``'s words), never by their ids; a list the player is not told
+    about is not named at all. Parts are joined with "; ", each part's own full stop dropped but the
+    last one's. The reason is a Msg: the layer that knows the language says it (Campaign.say).
     """
-    parts = _why(expr.tree, state, name, negated=False)
+    parts = _why(expr.tree, state, name, False, label or (lambda ident: ""))
     if not parts:
-        return f"needs {expr.src}"
-    return "; ".join([p.rstrip(".") for p in parts[:-1]] + parts[-1:])
+        return Msg("needs {condition}", condition=expr.src)
+    if len(parts) == 1:
+        return parts[0]
+    return Msg.listing([_unstopped(p) for p in parts[:-1]] + parts[-1:], "; ")
 
 
-def _why(node: Node, s: Any, name: Namer, negated: bool) -> list[str]:
+def _unstopped(part: str) -> str:
+    """A part without its full stop (a flag's words may end in one); a message keeps its template."""
+    if not part.endswith("."):
+        return part
+    if isinstance(part, Msg):
+        last = re.search(r"\{(\w+)\}$", part.template)
+        if last and isinstance(part.args.get(last.group(1)), str):
+            return part.with_args(**{last.group(1): _unstopped(part.args[last.group(1)])})
+    return part.rstrip(".")
+
+
+def _why(node: Node, s: Any, name: Namer, negated: bool, label: Labeler) -> list[str]:
     k = node.kind
     if k == "not":
-        return _why(node.args[0], s, name, not negated)
+        return _why(node.args[0], s, name, not negated, label)
     if k in ("and", "or"):
         conj = k == ("or" if negated else "and")
         if conj:  # every part must hold: name the ones that fail
             out: list[str] = []
             for a in node.args:
                 if bool(a.fn(s)) == negated:  # type: ignore[misc]
-                    out += _why(a, s, name, negated)
+                    out += _why(a, s, name, negated, label)
             return out
-        alts = [" ".join(_why(a, s, name, negated)) for a in node.args]
-        return [" or ".join(x for x in alts if x)]
+        alts = [parts[0] if len(parts) == 1 else Msg.listing(parts, " ")
+                for parts in (_why(a, s, name, negated, label) for a in node.args) if parts]
+        either = alts[0] if alts else ""
+        for alt in alts[1:]:
+            either = Msg("{a} or {b}", a=either, b=alt)
+        return [either]
     if k == "cmp":
         a, b = node.args
         op = _NEGATE[node.op] if negated else node.op
         if a.kind == "name" and a.type == NUM and b.kind == "lit":
-            return [f"needs {a.label} {_SAY[op]} {_fmt(b.value)} — you have {_fmt(a.fn(s))}"]  # type: ignore[misc]
-        return [f"needs {_src(a)} {_SAY[op]} {_src(b)}"]
+            return [Msg("needs {name} {op} {value} — you have {now}", name=label(a.value) or a.label, op=_SAY[op],
+                        value=_fmt(b.value), now=_fmt(a.fn(s)))]  # type: ignore[misc]
+        return [Msg("needs {condition}", condition=f"{_src(a)} {_SAY[op]} {_src(b)}")]
     if k == "call" and node.value in _CALLS:
         return [_CALLS[node.value](name, node.args[0].value, negated)]
     if k == "name" and node.type == BOOL and str(node.value).startswith("flags."):
         return [_flag(name, str(node.value)[6:], negated)]
     if k == "name" and node.type == BOOL:
-        return [f"not while {node.label}" if negated else f"needs {node.label}"]
-    return [("not: " if negated else "needs ") + _src(node)]
+        return [Msg("not while {what}", what=node.label) if negated else Msg("needs {what}", what=node.label)]
+    src = _src(node)
+    return [Msg("not: {condition}", condition=src) if negated else Msg("needs {condition}", condition=src)]
 
 
 def _flag(name: Namer, flag: str, negated: bool) -> str:
     words = name("flag", flag)
     if not words:
         return UNTOLD
-    return f"not while: {words}" if negated else f"needs: {words}"
+    return Msg("not while: {words}", words=words) if negated else Msg("needs: {words}", words=words)
 
 
 def _visited(name: Namer, scene: str, negated: bool) -> str:
-    return f"only before {name('scene', scene)}" if negated else f"only after {name('scene', scene)}"
+    if negated:
+        return Msg("only before {scene}", scene=name("scene", scene))
+    return Msg("only after {scene}", scene=name("scene", scene))
 
 
 def _open(name: Namer, gate: str, negated: bool) -> str:
-    return f"only while {name('gate', gate)} is shut" if negated else f"needs {name('gate', gate)} open"
+    if negated:
+        return Msg("only while {gate} is shut", gate=name("gate", gate))
+    return Msg("needs {gate} open", gate=name("gate", gate))
 
 
 _CALLS: dict[str, Callable[[Namer, str, bool], str]] = {"has": _flag, "visited": _visited, "open": _open}

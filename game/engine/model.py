@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .expr import Expr
+from .msg import Say
 from .prepared import Prepared
 from .textlang import Template as Template  # text with {holes}, re-exported for the loader
 
@@ -229,6 +230,10 @@ class Campaign:
     # Words a translation gives for what the story names only by id: "rule.<id>", "act.<act>",
     # "measure.<name>" (screens otherwise make words of the id itself).
     names: dict[str, str] = field(default_factory=dict)
+    # How the reasons the engine words itself (a lock with no `locked` text: "needs Money ≥ 100 —
+    # you have 50") are said to the player: English unless the layer that loaded it hands in its
+    # language (game.stories: i18n.said).
+    say: Say = field(default=str, compare=False, repr=False)
     # indexes by id
     choices: dict[str, Choice] = field(default_factory=dict)  # by full id "scene.choice"
     rules_on: dict[str, list[Rule]] = field(default_factory=dict)

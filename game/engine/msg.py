@@ -61,6 +61,10 @@ class Msg(str):
         self.template, self.plural, self.times, self.args = template, plural, times, args
         return self
 
+    def with_args(self, **args: Any) -> Msg:
+        """The same message with some arguments put differently."""
+        return Msg._make(self.template, self.plural, self.times, {**self.args, **args})
+
     def __reduce__(self) -> tuple[Callable[..., Msg], tuple[str, str, int, dict[str, Any]]]:
         """Pickled whole (the simulation's workers send problems home): template and arguments too."""
         return _rebuild, (self.template, self.plural, self.times, self.args)
