@@ -496,7 +496,8 @@ def check_plain_text(ctx: Ctx) -> None:
     """{name} is filled in only in the texts that take forms; elsewhere the braces are shown as written."""
     camp = ctx.camp
     fields: list[tuple[str, str, str, Where | None]] = [
-        (ctx.main_file, "campaign.title", camp.title, None), (ctx.main_file, "campaign.blurb", camp.blurb, None)]
+        (ctx.main_file, "campaign.title", camp.title, None), (ctx.main_file, "campaign.blurb", camp.blurb, None),
+        (ctx.main_file, "campaign.about", camp.about, None)]
     fields += [(ctx.main_file, f"flags.{f}", about, None) for f, about in camp.flags.items()
                if f not in camp.lists]
     for lid, lst in camp.lists.items():

@@ -225,6 +225,7 @@ class Campaign:
     root: str
     content_hash: str
     lists: dict[str, ListDef] = field(default_factory=dict)
+    about: str = ""  # what in it is real and what invented (the picker's About page)
     lang: str = "en"  # the language its words are in (a translation read over the story changes it)
     words: dict[str, dict[str, str]] = field(default_factory=dict)  # a translation's words by table path
     # Words a translation gives for what the story names only by id: "rule.<id>", "act.<act>",

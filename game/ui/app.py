@@ -163,7 +163,8 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         from game.tomlcache import parser
 
         try:
-            self.heads = {h.id: h for h in (load_head(f, parse=parser()) for f in list_campaigns(self.content_dir))}
+            self.heads = {h.id: h for h in (load_head(f, parse=parser(), lang=i18n.current())
+                                            for f in list_campaigns(self.content_dir))}
         except ContentError:
             self.heads = {}
         if not self.heads:

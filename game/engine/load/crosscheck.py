@@ -29,7 +29,7 @@ def finish(cx: Context, src: Source, head: dict[str, Any], cdata: dict[str, Any]
     for g in gates.values():
         kinds.setdefault(g.kind, g.kind.replace("_", " ").capitalize() + "s")
     camp = Campaign(
-        id=cid, title=head.get("title", cid), blurb=head.get("blurb", ""),
+        id=cid, title=head.get("title", cid), blurb=head.get("blurb", ""), about=head.get("about", ""),
         start=head.get("start", ""), days=days, finale=head.get("finale", ""),
         day_start=head.get("day_start", ""), start_hour=start_hour, calendar=calendar,
         scores=scores, stats=stats, flags=flags, npcs=npcs, decks=decks, gate_kinds=kinds,

@@ -92,6 +92,11 @@ SPEC: dict[str, dict[str, Key]] = {
         "id": Key(S, True, "The campaign's id: the same as its folder name. Saves use it."),
         "title": Key(S, True, "The title shown in the campaign picker."),
         "blurb": Key(S, False, "A few lines for the campaign picker."),
+        "about": Key(
+            S, False,
+            "What in the campaign is real and what is invented: the companies, laws, programmes and "
+            "dates it draws on, and where it moves or makes them up. Shown on the campaign's About "
+            "page (`a` in the campaign picker)."),
         "start": Key(S, True, "The scene where the first day begins."),
         "days": Key(
             I, True,

@@ -32,7 +32,7 @@ from .values import template
 
 # The words of each kind of table: what a translation may hold. Everything else is story.
 TEXT_KEYS: dict[str, tuple[str, ...]] = {
-    "campaign": ("title", "blurb"), "score": ("label",), "stat": ("label", "unit"),
+    "campaign": ("title", "blurb", "about"), "score": ("label",), "stat": ("label", "unit"),
     "npc": ("name", "about"), "list": ("title", "on", "off"), "gate": ("title", "text", "why_not"),
     "scene": ("title", "text", "hint"), "choice": ("text", "locked", "reply"), "rule": ("why",),
     "challenge": ("title", "about"), "split": ("title",),
@@ -324,6 +324,7 @@ def apply(camp: Campaign, found: Translation, cx: Context) -> None:
         head, _, rest = path.partition(".")
         if head == "campaign":
             camp.title, camp.blurb = w.get("title", camp.title), _para(w.get("blurb"), camp.blurb)
+            camp.about = _para(w.get("about"), camp.about)
         elif head == "scores" and rest in camp.scores:
             sc = camp.scores[rest]
             sc.label = w.get("label", sc.label)

@@ -38,7 +38,9 @@ def blurb(camp: Head) -> Text:
 
 class PickerScreen(GameScreen):
     CSS_PATH = "picker.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+    BINDINGS = [Binding("escape", "app.pop_screen", _("Back")),
+                # Translators: a campaign's page of what in it is real and what invented
+                Binding("a", "about", _("About"))]
 
     def __init__(self, campaigns: dict[str, Head]) -> None:
         super().__init__()
@@ -58,6 +60,13 @@ class PickerScreen(GameScreen):
         menu = self.query_one(OptionList)
         menu.highlighted = 0
         menu.focus()
+
+    def action_about(self) -> None:
+        from game.ui.screens.about import AboutScreen
+
+        menu = self.query_one(OptionList)
+        option = menu.get_option_at_index(menu.highlighted or 0)
+        self.app.push_screen(AboutScreen(self.campaigns[option.id or ""]))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         set_text(self.query_one("#blurb", Static), blurb(self.campaigns[event.option.id or ""]))
