@@ -1,0 +1,45 @@
+"""The notice after a choice keeps a hidden rule's secrets: a flag that only hidden rules set is not
+announced until one of them is found out (a hidden rule of the American campaign said "now: three
+hops out from a number somebody searched" on the first day)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import conftest_engine_helpers as h
+
+from game.engine import engine as eng
+from game.engine.content import load_campaign
+from game.notice import notice
+
+MECH = h.FIXTURES / "mechanics"
+
+
+def campaign_with_a_hidden_flag(tmp_path: Path):
+    root = tmp_path / "mechanics"
+    shutil.copytree(MECH, root)
+    h.patch(root / "campaign.toml", '[flags]\nreported = "You reported the clinic."',
+            '[flags]\nreported = "You reported the clinic."\nwatched = "watched for your water bill"')
+    h.patch(root / "rules.toml", 'reveal_after = 2', 'reveal_after = 2\nset = ["watched"]')
+    return load_campaign(root)
+
+
+def test_a_flag_only_a_hidden_rule_sets_stays_quiet_until_the_rule_is_found(tmp_path):
+    camp = campaign_with_a_hidden_flag(tmp_path)
+    st = eng.new_game(camp, 1)
+    out = eng.choose(camp, st, "home.shower")
+    assert "watched" in st.flags and "water" not in st.revealed
+    assert not any("water bill" in bit for bit in notice(camp, st, out).bits)
+    out = eng.choose(camp, st, "home.shower")  # the second time, the player works it out
+    assert "water" in st.revealed
+    said = notice(camp, st, out)
+    assert any("found out" in bit for bit in said.bits)
+
+
+def test_a_flag_a_choice_sets_is_still_announced(tmp_path):
+    camp = campaign_with_a_hidden_flag(tmp_path)
+    st = eng.new_game(camp, 1)
+    out = eng.choose(camp, st, "home.report")
+    assert "reported" in st.flags
+    assert any("You reported the clinic." in bit for bit in notice(camp, st, out).bits)
