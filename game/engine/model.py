@@ -56,7 +56,8 @@ class Score:
         return self.band_words.get(name, name)
 
     def domain_word(self, domain: str) -> str:
-        return self.domain_words.get(domain, domain)
+        """The domain as the player reads it: a translation's word, else its id with spaces."""
+        return self.domain_words.get(domain, domain.replace("_", " "))
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from game.cli import main
 from helpers_scripted import assert_a_play_for_each_challenge
 
 CONTENT = Path(__file__).parents[2] / "content"
-CAMPAIGNS = ["circle", "sesame", "state", "syri"]
+CAMPAIGNS = ["american", "circle", "sesame", "state", "syri"]
 
 
 def report(capsys, *args: str) -> dict:

@@ -26,7 +26,7 @@ from game import i18n
 i18n.use("nl")
 from game.ui.app import make_app
 
-STEPS = [("title", []), ("picker", ["enter"]), ("day", ["down", "down", "down", "enter", "1"]),
+STEPS = [("title", []), ("picker", ["enter"]), ("day", ["down", "down", "down", "down", "enter", "1"]),
          ("ledger", ["w"]), ("life", ["escape", "l"]), ("rules", ["escape", "r"]),
          ("help", ["escape", "question_mark"])]
 
@@ -58,7 +58,7 @@ async def main():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         seen["title"] = app.export_screenshot()
-        await pilot.press("enter", "down", "down", "down", "enter")
+        await pilot.press("enter", "down", "down", "down", "down", "enter")
         await pilot.pause()
         await pilot.press("1")
         await pilot.pause()
@@ -125,7 +125,7 @@ async def main():
     app = make_app(content, Path("saves-game"), seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "down", "down", "down", "enter")  # a new game of Bloemhof
+        await pilot.press("enter", "down", "down", "down", "down", "enter")  # a new game of Bloemhof
         await pilot.pause()
         for choice_id in TO_AN_ENDING:
             await choose(pilot, choice_id)

@@ -22,12 +22,12 @@ def app(tmp_path: Path):
     return make_app(CONTENT, tmp_path / "saves", seed=1)
 
 
-def test_the_picker_offers_the_four_systems(snap_compare, app):
-    assert CAMPAIGNS == ["circle", "sesame", "state", "syri"]
+def test_the_picker_offers_the_five_systems(snap_compare, app):
+    assert CAMPAIGNS == ["american", "circle", "sesame", "state", "syri"]
     assert snap_compare(app, terminal_size=(80, 24), press=["enter"])
 
 
-@pytest.mark.parametrize("campaign", ["circle", "sesame", "state", "syri"])
+@pytest.mark.parametrize("campaign", ["american", "circle", "sesame", "state", "syri"])
 def test_each_campaign_after_its_first_choice(snap_compare, app, campaign):
     down = ["down"] * CAMPAIGNS.index(campaign)
     assert snap_compare(app, terminal_size=(80, 24), press=["enter", *down, "enter", "1"])
