@@ -159,7 +159,7 @@ ENDINGS = {
     # The forums' recipe, and no answer to the news at all.
     "ending_good_number": (5, dict(prefer=["prism_day.work", *GOOD], avoid=SPEAK | VERITY | RESPONSES, lean=1)),
     # Say it in public, with your name on it, every time you are asked.
-    "ending_on_record": (2, dict(prefer=["prism_day.think", *sorted(SPEAK)], avoid=VERITY)),
+    "ending_on_record": (1, dict(prefer=["prism_day.think", *sorted(SPEAK)], avoid=VERITY)),
     # Tasha's things on your own Rewards card, and a fight when Matt opens the booklet.
     "ending_coupons": (1, dict(prefer=[*TASHAS_THINGS, "coupon_matt.fight"], avoid=SPEAK | VERITY)),
     # Take the job at Verity Recovery, calling people who owe.
@@ -319,7 +319,7 @@ def test_a_dispute_wins_six_days_later_only_with_the_insurers_paper(dispute, won
     assert st.day == day + 6
     if won:
         [entry] = ledger_for(st, "collection_won")
-        assert (entry.delta, entry.domain) == (55, "payment")
+        assert (entry.delta, entry.domain) == (45, "payment")  # what the collection cost, no more
         assert "collections" not in st.flags and "collection_deleted" in st.flags
     else:
         assert ledger_for(st, "collection_won") == [] and st.fired["collection_lost"] == 1
@@ -336,7 +336,7 @@ def test_pay_for_delete_is_offered_once_she_has_read_her_report():
     E.enter(CAMP, st, "morn_collector")
     before = st.vals["credit"]
     E.apply(CAMP, st, "morn_collector.pay_for_delete")
-    assert [e.delta for e in ledger_for(st, "pay_for_delete")] == [55] and st.vals["credit"] == before + 55
+    assert [e.delta for e in ledger_for(st, "pay_for_delete")] == [45] and st.vals["credit"] == before + 45
     assert "collections" not in st.flags and {"collection_deleted", "paid_collection"} <= st.flags
 
 
@@ -793,21 +793,146 @@ def test_a_hidden_rule_becomes_known_when_it_is_found_out(rule, scene, choice, h
     assert rule in st.revealed and rule_known(CAMP, st, rule)
 
 
+def _found_out_at(scene: str, **flags_and_vals):
+    st = placed(scene, **{k: v for k, v in flags_and_vals.items() if not isinstance(v, bool)})
+    st.flags |= {k for k, v in flags_and_vals.items() if v is True}
+    E.enter(CAMP, st, scene)
+    return st
+
+
+@pytest.mark.parametrize("scene, choice, rules, setup", [
+    # the list catalogue says what the segments are made of, and that names come off them
+    ("day_catalogue", "day_catalogue.read", {"seg_strapped", "seg_good_prospect", "seg_strapped_fades"}, {}),
+    # VeriPoint, on the phone about the adverse-action notice: county records, matched by name
+    ("background_pre", "background_pre.dispute_id", {"employment_screen"}, {}),
+    ("background_pre", "background_pre.dispute_phone", {"employment_screen"}, {}),
+    # Localist's help page, read while the real reviews go up
+    ("day_reputation", "day_reputation.ask", {"bought_reviews_caught"}, {}),
+    # her own name in quotes: the page whoever hires or rents reads from the top
+    ("day_library", "day_library.search_self", {"search_seen"}, {}),
+    # and again, after she has said it in public with her name on it
+    ("day_library", "day_library.search_again", {"speech_searchable"}, dict(searched_self=True, spoke_up=True)),
+    # the cheaper fare, signed out: the first one was a price for a profile
+    ("day_book_trip", "day_book_trip.cheap", {"ad_prices"}, dict(day=10, money=600, ads_opted_out=True)),
+])
+def test_each_hidden_score_has_a_place_where_she_finds_it_out(scene, choice, rules, setup):
+    st = _found_out_at(scene, **setup)
+    assert rules <= HIDDEN and not rules & st.revealed
+    assert choice in E.open_ids(CAMP, st)
+    E.apply(CAMP, st, choice)
+    assert rules <= st.revealed
+
+
+def test_the_settings_page_says_why_each_interest_is_there():
+    st = _found_out_at("morn_inbox", ad_baby=True, ad_politics=True)
+    E.apply(CAMP, st, "morn_inbox.why")
+    assert st.scene == "ad_settings" and not {"ad_baby", "ad_politics"} & st.revealed
+    E.apply(CAMP, st, "ad_settings.why")
+    assert {"ad_baby", "ad_politics", "ad_debt"} <= st.revealed
+
+
+def test_tasha_reads_her_the_article_on_the_third_night_on_the_porch():
+    st = placed("eve_tasha")
+    assert "eve_tasha.article" not in E.open_ids(CAMP, st)
+    E.enter(CAMP, st, "eve_tasha")
+    E.enter(CAMP, st, "eve_tasha")
+    assert "eve_tasha.article" in E.open_ids(CAMP, st)
+    E.apply(CAMP, st, "eve_tasha.article")
+    assert {"cash_is_blind", "rewards_lotion", "rewards_diapers"} <= st.revealed
+    assert "pregnancy_guess" not in st.revealed  # the coupons tell that one
+
+
+def test_filing_with_dhs_trip_brings_the_late_ticket_theory_into_the_rulebook():
+    st = at("dhs_trip", prefer=[*THIRD_HOP["prefer"], "ssss_screening.ask", "wedding_phone.redress"], lean=1)
+    assert "late_booking" not in st.revealed
+    E.apply(CAMP, st, "dhs_trip.file")
+    assert {"selectee", "late_booking"} <= st.revealed
+
+
+# ---------------------------------------------------------------- what the tester found (issue 17)
+
+def test_cash_bought_things_stay_unseen_when_she_joins_rewards_later():
+    # "Paying cash keeps the register blind": the guess counts only what the card scanned, so
+    # joining Rewards after the news (after_news.shrug) does not make the store see the cash baskets.
+    st = play(1, until=lambda s: s.day >= 7,
+              prefer=["arrival_hartwells.cash", "morn_tasha_text.yes", "prism_day.think", "after_news.shrug"])
+    assert st.acts.get("buy.diapers") and "cash_only" not in st.flags and "loyalty_card" in st.flags
+    assert st.acts["buy.unscented"] + st.acts["buy.supplements"] + st.acts["buy.diapers"] >= 3
+    assert "predicted_pregnant" not in st.flags and "pregnancy_guess" not in st.fired
+    assert not {"rewards_lotion", "rewards_vitamins", "rewards_diapers"} & st.flags
+    # From now on the card scans: Tasha's list on it is three of the products, and the guess comes.
+    E.enter(CAMP, st, "day_hartwells")
+    st.vals["money"] = max(st.vals["money"], 100)
+    E.apply(CAMP, st, "day_hartwells.tasha_list")
+    assert "predicted_pregnant" in st.flags and st.fired["pregnancy_guess"] == 1
+
+
+def test_a_collection_deleted_twice_is_not_worth_more_than_it_cost():
+    # A pending dispute with the EOB and a pay-for-delete: the dispute's result finds nothing left to
+    # delete, and the one deletion gives back the 45 the collection took.
+    st = play(1, until=lambda s: "collections" in s.flags)
+    E.enter(CAMP, st, "day_library")
+    E.apply(CAMP, st, "day_library.annual_report")
+    E.apply(CAMP, st, "credit_report.dispute_eob")
+    st.vals["money"] = 600
+    E.enter(CAMP, st, "morn_collector")
+    E.apply(CAMP, st, "morn_collector.pay_for_delete")
+    st = play(st=st, until=lambda s: s.day >= 16)
+    assert st.acts["collection.dispute_result"] == 1
+    gained = sum(e.delta for e in st.ledger if e.rule in ("pay_for_delete", "collection_won"))
+    lost = -sum(e.delta for e in ledger_for(st, "collection_reported"))
+    assert gained == lost == 45
+    assert "collection_won" not in st.fired and "collection_lost" not in st.fired
+
+
+def test_the_search_rule_is_found_out_where_an_employer_searches_her():
+    assert CAMP.rules["search_seen"].reveal_after == 1
+    st = placed("mercy_room")
+    st.flags.add("searched_self")
+    E.enter(CAMP, st, "mercy_room")
+    E.apply(CAMP, st, "mercy_room.explain")
+    assert st.fired["search_seen"] == 1 and "search_seen" in st.revealed
+
+
+def test_every_hidden_rule_can_come_to_light():
+    found = {r for c in CAMP.choices.values() for r in c.reveal} | {r for x in CAMP.rules.values() for r in x.reveal}
+    found |= {r.id for r in CAMP.rules.values() if r.reveal_after}
+    never = sorted(r.id for r in CAMP.rules.values() if r.hidden and r.id not in found)
+    assert never == []
+
+
+@pytest.mark.parametrize("missed", ["arrival_mail.stack", "bills_day.car_only", "statement_day.none"])
+def test_the_subprime_challenge_does_not_count_a_month_with_a_missed_bill(missed):
+    # "Without missing a single bill of your own": the May car payment let go thirty days late, the
+    # student loan and card left on the 16th, or the card's minimum on the 25th, and the run fails.
+    how = dict(CHALLENGE_PLAYS["subprime"])
+    how["prefer"] = [missed, *how["prefer"]]
+    how["avoid"] = how["avoid"] - {missed}
+    run = SCRIPT.race(ROOT, "subprime", **how)
+    assert missed in run.st.log
+    assert run.result.status == "failed"
+    assert {"late_car", "missed_bill"} & run.st.flags
+
+
 # ---------------------------------------------------------------- challenges
+
+# Every choice that lets a bill of her own go unpaid (the subprime challenge does not count a run with one).
+MISSED_BILLS = {"bills_day.skip", "bills_day.car_only", "bills_day.card_it", "statement_day.none"}
 
 CHALLENGE_PLAYS = {
     "clean_file": dict(prefer=CLEAN, lean=1),
-    "good_number": dict(prefer=GOOD, lean=1),
+    # The forums' recipe, and the flight to Tucson kept off the card (or not taken at all).
+    "good_number": dict(prefer=GOOD, avoid={"day_book_trip.card"}, lean=1),
     "third_hop": dict(prefer=["after_news.encrypt", "prism_day.think", "day_book_trip.card", "airport_checkin.take",
                               "wedding.redress", "wedding_phone.redress", "dhs_trip.file", "keller_news.sign",
                               "background_pre.dispute_id"], lean=1),
-    # As low as it goes while paying her own bills: co-sign for Tasha, close the old card, ask for
-    # credit, and never dispute the collection.
+    # As low as it goes while paying her own bills (all three on the 16th, the minimum on the 25th):
+    # co-sign for Tasha, close the old card, ask for credit, and never dispute the collection.
     "subprime": dict(prefer=["arrival_mail.pay_car", "day_tasha_cosign.sign", "eve_tasha.ask_back",
-                             "eve_bills.close_old", "bills_day.car_only", "statement_day.minimum",
+                             "eve_bills.close_old", "bills_day.all", "statement_day.minimum",
                              "day_credit_union.ask", "credit_report.print"],
                      avoid={"credit_report.dispute_eob", "morn_collector.pay_for_delete", "arrival_mail.stack",
-                            "bills_day.skip", "statement_day.none"},
+                            *MISSED_BILLS},
                      lean=-1),
 }
 
@@ -826,4 +951,4 @@ def test_each_challenge_can_be_won(cid):
         assert run.result.score >= 690
     if cid == "subprime":
         assert run.result.score < CAMP.main_score.start - 100
-        assert "late_car" not in run.st.flags and not {"bills_day.skip", "statement_day.none"} & set(run.st.log)
+        assert not {"late_car", "missed_bill"} & run.st.flags and not MISSED_BILLS & set(run.st.log)
