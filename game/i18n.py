@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-from game.engine.msg import Msg
+from game.engine.msg import N_, Msg
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
@@ -114,11 +114,6 @@ def said(text: str) -> str:
 def said_error(e: BaseException) -> str:
     """An exception's message in the language spoken: the engine raises with a Msg (see ``said``)."""
     return said(e.args[0]) if len(e.args) == 1 and isinstance(e.args[0], str) else str(e)
-
-
-def N_(message: str) -> str:
-    """Marks a string for the catalogue where it is defined; ``_`` translates it where it is shown."""
-    return message
 
 
 # argparse's own words that a player or an author can meet (CPython's Lib/argparse.py asks gettext

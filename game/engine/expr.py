@@ -483,8 +483,8 @@ class Compiler:
             self._arity(node, 1, 1)
             arg = node.args[0]
             if arg.kind != "lit" or arg.type != STR:
-                raise ExprError(Msg("{name}() takes the {what} id in quotes", name=name, what=_KIND.get(what, what)),
-                                arg.col, Msg('Write {name}("...").', name=name))
+                raise ExprError(Msg("{name}() takes the {what} id in quotes", name=name,
+                                    what=KIND_WORDS.get(what, what)), arg.col, Msg('Write {name}("...").', name=name))
             problem = self._check_arg(what, arg.value)
             if problem:
                 raise ExprError(problem, arg.col, _suggest_hint(arg.value, what, self.scope))
@@ -502,7 +502,7 @@ class Compiler:
         kinds = what.split(" or ")
         problems = [self.scope.check_arg(k, value) for k in kinds]
         if all(problems):
-            return problems[0] if len(kinds) == 1 else Msg("unknown {what} '{value}'", what=_KIND.get(what, what),
+            return problems[0] if len(kinds) == 1 else Msg("unknown {what} '{value}'", what=KIND_WORDS.get(what, what),
                                                            value=value)
         return None
 
@@ -757,8 +757,9 @@ def _a(typ: str) -> str:
 
 
 # What a function's argument names, as a message says it.
-_KIND = {"flag": Msg("flag"), "scene": Msg("scene"), "score": Msg("score"), "gate": Msg("gate"), "act": Msg("act"),
-         "scene or act": Msg("scene or act")}
+# What a function's argument names, as a message says it ("unknown scene 'markt'").
+KIND_WORDS = {"flag": Msg("flag"), "scene": Msg("scene"), "score": Msg("score"), "gate": Msg("gate"), "act": Msg("act"),
+              "scene or act": Msg("scene or act")}
 _WHERE = {
     "scene": Msg("Scenes are the [scene.<id>] tables in scenes/*.toml."),
     "gate": Msg("Gates are the tables of gates.toml, named kind.id (job.bank_clerk)."),

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .expr import BOOL, NUM, Expr
+from .expr import BOOL, KIND_WORDS, NUM, Expr
 from .model import Score, measure_label
 from .msg import Msg
-
-# What a function's argument names, as a message says it ("unknown scene 'markt'").
-_KIND_WORDS = {"scene": Msg("scene"), "score": Msg("score"), "gate": Msg("gate"), "act": Msg("act")}
 
 Fn = Callable[[Any], Any]
 
@@ -76,7 +73,7 @@ class CampaignScope:
         if value not in known:
             if what == "flag":
                 return Msg("unknown flag '{value}' (declare it under [flags] in campaign.toml)", value=value)
-            return Msg("unknown {what} '{value}'", what=_KIND_WORDS.get(what, what), value=value)
+            return Msg("unknown {what} '{value}'", what=KIND_WORDS.get(what, what), value=value)
         return None
 
     def band_fn(self, score: str) -> Fn:
