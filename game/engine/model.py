@@ -28,6 +28,12 @@ class Where:
         return self.locate(self.path)
 
 
+# How much of a name the side panel has room for: a stat's label and a score's domain (their
+# words in a translation too). Longer words are cut there, so the loader warns of them.
+STAT_LABEL_WIDTH = 12
+DOMAIN_WIDTH = 10
+
+
 @dataclass(slots=True)
 class Score:
     id: str

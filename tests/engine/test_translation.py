@@ -136,3 +136,22 @@ def test_the_shipped_translations_load_and_play() -> None:
             engine.scene_text(camp, st)
             engine.gates(camp, st)
             engine.choose(camp, st, rng.choice([o for o in engine.options(camp, st) if o.open]).id)
+
+
+def test_a_name_longer_than_the_side_panel_shows_is_warned_of_where_it_is_written(syri: Path) -> None:
+    """Dutch runs longer: a stat label past 12 characters or a domain past 10 was cut on screen
+    ("Betaalrekeni", "nieuw kred") without a word from check."""
+    write(syri, "campaign.toml", '[stats.money]\nlabel = "Betaalrekening"\n\n'
+                                 '[scores.risk]\ndomains = { benefits = "uitkeringen en toeslagen" }\n')
+    found = read_translation(syri, load_campaign(syri), "nl", __import__("tomllib").loads)
+    long = {p.where: p for p in found.problems if p.code == "too-long"}
+    assert set(long) == {"stats.money.label", "scores.risk.domains.benefits"}
+    assert long["stats.money.label"].file == "syri/campaign.nl.toml" and long["stats.money.label"].line == 2
+    assert "Betaalrekeni" in long["stats.money.label"].hint and long["stats.money.label"].severity == "warning"
+
+
+def test_the_story_own_names_are_held_to_the_same_width(syri: Path) -> None:
+    src = syri / "campaign.toml"
+    src.write_text(src.read_text().replace('label = "Money"', 'label = "Money in the bank"'))
+    camp = load_campaign(syri)
+    assert [(p.code, p.where) for p in camp.warnings if p.code == "too-long"] == [("too-long", "stats.money.label")]

@@ -7,11 +7,20 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..model import Deck, ListDef, Npc, Score, Stat
+from ..model import DOMAIN_WIDTH, STAT_LABEL_WIDTH, Deck, ListDef, Npc, Score, Stat
 from ..msg import Msg
 from .context import Context
 from .keys import ID, RESERVED, check_id, check_keys
 from .read import Source
+
+
+def check_shown(cx: Context, src: Source, path: str, words: str, width: int) -> None:
+    """A warning for a name longer than the side panel shows (``width``): it would be cut there."""
+    if len(words) > width:
+        cx.problem(src, path, Msg("'{words}' is {n} characters long; the side panel shows {width}",
+                                  words=words, n=len(words), width=width),
+                   Msg("Use a shorter word: on screen it reads '{cut}'.", cut=words[:width]),
+                   severity="warning", code="too-long")
 
 
 def load_scores(cx: Context, src: Source, table: Any) -> dict[str, Score]:
@@ -46,6 +55,7 @@ def load_scores(cx: Context, src: Source, table: Any) -> dict[str, Score]:
                 cx.problem(src, f"{path}.domains.{name}", Msg("a domain's weight must be a finite number"))
             else:
                 domains[name] = int(w)
+                check_shown(cx, src, f"{path}.domains.{name}", name.replace("_", " "), DOMAIN_WIDTH)
         out[sid] = Score(sid, t.get("label", sid), lo, hi, start, direction, sorted(bands), domains)
     return out
 
@@ -67,7 +77,9 @@ def load_stats(cx: Context, src: Source, table: Any, scores: dict[str, Score]) -
             cx.problem(src, f"{path}.start", Msg("start {start} is outside {lo}..{hi}", start=start,
                                                  lo="" if lo is None else lo, hi="" if hi is None else hi),
                        Msg("Move the start inside the bounds, or widen them."))
-        out[sid] = Stat(sid, t.get("label", sid.replace("_", " ").capitalize()), t.get("start", 0),
+        label = t.get("label", sid.replace("_", " ").capitalize())
+        check_shown(cx, src, f"{path}.label", label, STAT_LABEL_WIDTH)
+        out[sid] = Stat(sid, label, t.get("start", 0),
                         t.get("min"), t.get("max"), t.get("unit", ""))
     return out
 

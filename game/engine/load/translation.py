@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 from .. import textlang
 from ..expr import Expr
 from ..languages import translation_of
-from ..model import Campaign
+from ..model import DOMAIN_WIDTH, STAT_LABEL_WIDTH, Campaign
 from ..msg import Msg
 from ..problems import Problem
 from .context import Context, Parse, close
@@ -28,6 +28,7 @@ from .keys import kind_word
 from .crosscheck import acts_in
 from .loader import declare, scene_files
 from .read import Source, read_source
+from .tables import check_shown
 from .values import template
 
 # The words of each kind of table: what a translation may hold. Everything else is story.
@@ -252,6 +253,8 @@ def _entry_words(cx: Context, src: Source, node: Any, entry: Entry, table: dict[
                        Msg("Leave it out: there is nothing to translate."), severity="warning")
         else:
             words[key] = value
+            if (entry.kind, key) == ("stat", "label"):
+                check_shown(cx, src, sub, value, STAT_LABEL_WIDTH)
             if (entry.kind, key) in TEMPLATES or entry.kind in ("scene", "choice"):
                 out.templates[sub] = template(cx, src, sub, value)  # type-checked as the original is
     if STAMP not in node and any(k not in entry.derived for k in words):
@@ -279,6 +282,8 @@ def _score_map(cx: Context, src: Source, entry: Entry, key: str, value: Any) -> 
                        Msg('Write {id} = "...".', id=k))
         else:
             out[f"{key}.{k}"] = v
+            if key == "domains":
+                check_shown(cx, src, f"{entry.path}.{key}.{k}", v, DOMAIN_WIDTH)
     return out
 
 

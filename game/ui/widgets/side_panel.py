@@ -24,7 +24,7 @@ from textual.geometry import Region, Size
 from textual.widget import Widget
 
 from game.i18n import _, number
-from game.engine.model import Campaign
+from game.engine.model import DOMAIN_WIDTH, STAT_LABEL_WIDTH, Campaign
 from game.engine.state import GameState
 from game.describe import signed
 from game.ui.text import clock, lit
@@ -56,7 +56,7 @@ def domain_lines(camp: Campaign, st: GameState) -> Text:
     lines = Text()
     for d in sc.domains:
         net = st.domain_net.get(f"{sc.id}.{d}", 0)
-        lines.append(f"{sc.domain_word(d)[:10]:<10} ")
+        lines.append(f"{sc.domain_word(d)[:DOMAIN_WIDTH]:<{DOMAIN_WIDTH}} ")
         lines.append_text(bar(domain_share(camp, sc.id, d, net)))
         lines.append(f" {signed(net):>4}\n")
     for other in list(camp.scores.values())[1:]:
@@ -70,10 +70,10 @@ def stat_lines(camp: Campaign, st: GameState) -> Text:
     for stat in camp.stats.values():
         v = st.vals[stat.id]
         top = f"/{stat.max}" if stat.max is not None and stat.min == 0 and stat.max <= 100 else ""
-        stats.append(f"{stat.label[:12]:<12} ", style="dim")
+        stats.append(f"{stat.label[:STAT_LABEL_WIDTH]:<{STAT_LABEL_WIDTH}} ", style="dim")
         stats.append(f"{stat.unit}{number(v)}{top}\n")
     # Translators: a side-panel label: at most 12 characters
-    stats.append(_("Friends")[:12].ljust(12) + " ", style="dim")
+    stats.append(_("Friends")[:STAT_LABEL_WIDTH].ljust(STAT_LABEL_WIDTH) + " ", style="dim")
     stats.append(f"{len(st.friends)}\n")
     return stats
 
