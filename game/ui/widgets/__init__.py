@@ -25,19 +25,21 @@ def set_text(static: Static | Words, content: Text | str) -> bool:
     old = static.content
     if old == content:
         return False
-    static.update(content, layout=_reshapes(static, old, content))
+    # Words measures its own lines before and after; a Static is judged from the text alone.
+    static.update(content, layout=isinstance(static, Words) or _reshapes(static, old, content))
     return True
 
 
 def _reshapes(static: Static | Words, old: object, new: Text | str) -> bool:
-    """Whether new words may take another height than the old: a layout is needed only then."""
+    """Whether new words may take another height than the old: a layout is needed only then (a
+    long line on either side may wrap, so the height may grow or shrink)."""
     if not isinstance(old, (Text, str)) or not static.is_mounted:
         return True
     before, after = (t.plain if isinstance(t, Text) else t for t in (old, new))
     if before.count("\n") != after.count("\n"):
         return True
     width = static.content_region.width
-    return width <= 0 or any(cell_len(line) > width for line in after.split("\n"))
+    return width <= 0 or any(cell_len(line) > width for line in f"{before}\n{after}".split("\n"))
 
 
 class Words(Widget):
