@@ -254,6 +254,24 @@ async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, save
     assert broken.read_bytes() == b"format = 1\nthis is not toml [[["
 
 
+async def test_enter_on_the_load_screen_loads_the_newest_save(content, saves_dir):
+    """The list opens with the newest save that loads highlighted: Enter did nothing at all."""
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await start(pilot)
+        await pilot.press("1")  # autosaved
+        day = story(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+        app.push_screen(LoadScreen())
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        assert story(app) == day
+
+
 async def test_play_to_an_ending(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
