@@ -28,7 +28,7 @@ import tomli_w
 
 from game import __version__, fileio
 from game.engine.state import GameState, LedgerEntry
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, _, ngettext, said
 
 if TYPE_CHECKING:
     from game.engine.model import Campaign
@@ -467,7 +467,7 @@ def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> G
     try:
         done = replay(camp, doc["seed"], doc["log"])
     except PlayError as e:
-        why = full_stop(_cut(str(e)))
+        why = _cut(said(full_stop(e.args[0] if e.args else str(e))))
     except Exception as e:  # noqa: BLE001 - a bug in the engine or story must not crash loading
         raise SaveError(path, _("replaying it on the current story failed ({error}: {why}).").format(
                         error=type(e).__name__, why=_cut(str(e))),
@@ -475,7 +475,7 @@ def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> G
     else:
         if done.misfit is None:
             return done.st
-        why = full_stop(_cut(done.misfit.words()))
+        why = _cut(said(done.misfit.sentence()))
     if changed:
         raise SaveError(path, _("the story '{story}' was changed since this save, and the save no longer fits "
                                 "it: {why}").format(story=camp.title, why=why),
