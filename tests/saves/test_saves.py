@@ -269,6 +269,23 @@ def test_a_save_survives_an_edit_or_says_what_no_longer_fits(tmp_path):
     assert path.read_bytes() == before
 
 
+def test_a_save_that_no_longer_fits_says_which_step_and_why_in_dutch(tmp_path, dutch):
+    root = copy_campaign(tmp_path)
+    camp = load_campaign(root)
+    path = saves.write_save(tmp_path / "saves", "journey", camp, play(camp, 3, ["wake.shop", "evening.sleep",
+                                                                                "market.leave"]))
+    scenes = root / "scenes" / "main.toml"
+    doc = tomllib.loads(scenes.read_text(encoding="utf-8"))
+    doc["scene"]["market"]["choice"] = [c for c in doc["scene"]["market"]["choice"] if c["id"] != "leave"]
+    scenes.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": load_campaign(root)})
+    assert err.value.message == (
+        f"{path}: het verhaal 'Mini' is veranderd sinds dit spel is opgeslagen, en het opgeslagen spel past er niet "
+        "meer op: stap 3: de keuze 'market.leave' bestaat niet in het verhaal. Begin een nieuw spel, of ga terug "
+        "naar de eerdere versie van het verhaal.")
+
+
 def test_a_choice_that_is_now_locked_is_named(tmp_path):
     root = copy_campaign(tmp_path)
     camp = load_campaign(root)
