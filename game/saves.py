@@ -28,7 +28,7 @@ import tomli_w
 
 from game import __version__, fileio
 from game.engine.state import GameState, LedgerEntry
-from game.i18n import N_, _, ngettext, said
+from game.i18n import N_, _, ngettext, pgettext, said
 
 if TYPE_CHECKING:
     from game.engine.model import Campaign
@@ -271,6 +271,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SaveError(path, _("it is damaged: its TOML is nested too deeply."), _(DAMAGED)) from None
 
 
+def _kind_word(kind: str) -> str:
+    """The kind of another file of the game in the language spoken (one it does not know, as written)."""
+    # Translators: the kinds of file the game writes beside saves, as in "a Citizen Score replay file".
+    words = {"replay": pgettext("file kind", "replay"), "records": pgettext("file kind", "records"),
+             "lifetime": pgettext("file kind", "lifetime")}
+    return words.get(kind, kind)
+
+
 def _check_header(path: Path, doc: dict[str, Any]) -> None:
     """Kind, format and the identity keys, each with its own message."""
     from game.engine.load.keys import TYPE_WORDS
@@ -278,9 +286,9 @@ def _check_header(path: Path, doc: dict[str, Any]) -> None:
     kind = doc.get("kind")
     if kind != KIND:
         if isinstance(kind, str) and kind.startswith("citizen-score-"):
-            # Translators: {kind} is the kind of file named in it (lifetime, replay...), as written there.
+            # Translators: {kind} is the kind of file named in it (lifetime, replay...), in the words of "file kind".
             what = _("it is a Citizen Score {kind} file, not a save.").format(
-                kind=_cut(kind[len('citizen-score-'):], 30))
+                kind=_kind_word(_cut(kind[len('citizen-score-'):], 30)))
         elif kind is None:
             # Translators: kind = "..." is a line of the file: keep it as it is.
             what = _('it is not a Citizen Score save (it has no kind = "{kind}").').format(kind=KIND)

@@ -147,3 +147,16 @@ def test_a_long_ledger_reads_out_the_newest_and_says_how_to_hear_all():
     assert len(ledger(camp, st, 20)) == 1 + 20 + 1
     assert ledger(camp, st, 20)[-1] == "10 older changes not read out: type w all for every one."
     assert len(ledger(camp, st)) == 1 + 30
+
+
+def test_a_story_that_jams_says_so_in_dutch(tmp_path, dutch):
+    """Content whose every choice is locked: the plain game says where and why in Dutch, and goes on."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "lab", content / "lab")
+    code, out, err = play(content, tmp_path / "saves", "1", "19", "q")  # the lab's one campaign, then "Trap"
+    assert code == 0 and err == ""
+    assert ("Het verhaal loopt vast: doodloper: elke keuze in scène 'trap' zit op slot op dag 1 (nodig: "
+            "Money ≥ 1000 — je hebt 100). Dit is een fout in de inhoud van de campagne") in out
+    assert "dead end" not in out

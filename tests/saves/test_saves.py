@@ -191,6 +191,19 @@ def test_a_broken_save_gets_one_clear_message_and_is_left_alone(good_save, camp,
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("kind, words", [
+    ("citizen-score-replay", "het is een replay-bestand van Citizen Score, geen opgeslagen spel."),
+    ("citizen-score-lifetime", "het is een levensoverzicht-bestand van Citizen Score, geen opgeslagen spel."),
+    ("citizen-score-records", "het is een records-bestand van Citizen Score, geen opgeslagen spel."),
+])
+def test_another_file_of_the_game_is_named_by_its_kind_in_dutch(good_save, camp, dutch, kind, words):
+    path, _ = good_save
+    edit_toml(path, _set("kind", kind))
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": camp})
+    assert words in err.value.message
+
+
 def test_messages_differ_by_what_is_wrong(good_save, camp):
     path, _ = good_save
     seen = set()
