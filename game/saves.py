@@ -28,7 +28,7 @@ import tomli_w
 
 from game import __version__, fileio
 from game.engine.state import GameState, LedgerEntry
-from game.i18n import N_, _, ngettext, pgettext, said
+from game.i18n import N_, _, ngettext, number, pgettext, said
 
 if TYPE_CHECKING:
     from game.engine.model import Campaign
@@ -159,11 +159,17 @@ def autosave_slot(campaign_id: str) -> str:
 # ---------------------------------------------------------------- writing
 
 def label_for(camp: Campaign, st: GameState) -> str:
-    """A short line for the load list, e.g. "Day 4, 14:00 — Social Credit 612"."""
+    """A short line for the load list, e.g. "Day 4, 14:00 — Social Credit 612".
+
+    Written in the language being played, as the score's label is (the campaign's words): it is
+    only shown, never read back, so a save still loads in every language.
+    """
     score = camp.main_score
     value = st.vals.get(score.id, 0)
-    shown = f"#{value:,}" if score.direction == "lower" else str(value)
-    when = f"The end (day {st.day})" if st.ended else f"Day {st.day}, {st.hour:02d}:00"
+    shown = f"#{number(value)}" if score.direction == "lower" else str(value)
+    # Translators: a save's place in the story, shown in the load list: "The end (day 30)", "Day 4, 14:00".
+    when = _("The end (day {day})").format(day=st.day) if st.ended else \
+        _("Day {day}, {hour}:00").format(day=st.day, hour=f"{st.hour:02d}")
     return f"{when} — {score.label} {shown}"
 
 

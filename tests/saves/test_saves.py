@@ -74,6 +74,18 @@ def test_the_file_is_plain_toml_with_what_a_save_promises(good_save, camp):
     assert isinstance(doc["state"]["rng"], str)
 
 
+def test_a_save_made_in_dutch_is_labelled_in_dutch_and_loads_in_english(tmp_path, camp, dutch):
+    """The label is only shown (load list, continue): in the words played; the game it holds is the same."""
+    from game import i18n
+
+    st = play(camp, 3, ["wake.shop"])
+    path = saves.write_save(tmp_path, "nl", camp, st)
+    assert saves.read_save(path)["label"] == "Dag 1, 08:00 — Social Credit 650"
+    i18n.use("en")
+    _, loaded, note = saves.load_save(path, {"mini": camp})
+    assert loaded.to_dict() == st.to_dict() and note == ""
+
+
 def test_a_finished_game_saves_and_loads(tmp_path, camp):
     st = play_first_open(camp, engine.new_game(camp, 1), 50)
     assert st.ended
