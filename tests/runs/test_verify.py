@@ -173,6 +173,17 @@ def test_import_adds_a_friends_replay_only_once_it_verifies(world, tmp_path, cap
     assert "Personal best: none yet" in out and " import " in out  # on the board, but not your PB
 
 
+def test_import_says_why_a_replay_is_refused_in_dutch(world, tmp_path, capsys, dutch):
+    base = ["--lang", "nl", "--content", str(world["content"]), "--saves", str(tmp_path / "friend")]
+    bad = tampered(world, "score = 6", "score = 9", "bad.replay.toml")
+    assert main([*base, "records", "--import", str(bad)]) == 1
+    assert "niet geïmporteerd" in (out := capsys.readouterr().out) and "de opgegeven score verschilt" in out
+    assert main([*base, "records", "--import", str(world["tmp"] / "gone.replay.toml")]) == 2
+    assert "gone.replay.toml: dat bestand bestaat niet." in capsys.readouterr().err
+    assert main([*base, "records", "nope"]) == 2
+    assert "geen campagne heeft een uitdaging 'nope'" in capsys.readouterr().err
+
+
 PROBE = r"""
 import json, sys
 import game.commands.verify, game.commands.route, game.commands.records, game.commands.replay
