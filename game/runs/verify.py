@@ -15,6 +15,7 @@ from game import __version__
 from game.engine.challenges import Challenge, ChallengeSet, day_key, daily_seed
 from game.engine.msg import Msg
 from game.engine.problems import ContentError
+from game.i18n import said
 from game.paths import openable
 
 from .clock import Stamp, game_time, moment
@@ -59,7 +60,7 @@ def verify_file(path: Path, library: Library) -> Verdict:
     except ContentError as e:
         v.reasons.append(Msg("the campaign '{campaign}' here has content problems, so nothing can be "
                              "verified against it:\n{problems}", campaign=rep.campaign,
-                             problems=e.format(openable(e.base))))
+                             problems=e.format(openable(e.base), said)))  # the list, said now
         return v
     v.reasons = verify(rep, cs)
     return v

@@ -71,7 +71,7 @@ def test_a_number_out_of_range_is_said_in_dutch(tmp_path, dutch):
     assert "buiten het bereik dat een getal mag hebben (-10^15 tot 10^15); geef het een grens (een max, of een " \
            "clamp() in de formule)" in told
     root = with_rule(tmp_path / "b", '[rule.hostile]\nevery = "choice"\neffects = { money = 1000000000000000 }\ndomain = "society"\nwhy = "x"\n')
-    assert "'money' zou worden" in said_error(play_until_error(load_campaign(root), choices=5))
+    assert "'money' wordt dan" in said_error(play_until_error(load_campaign(root), choices=5))
 
 
 def test_constant_amounts_that_pile_up_past_an_open_end_stop_the_game(tmp_path):

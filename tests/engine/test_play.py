@@ -124,7 +124,7 @@ def test_one_misfit_reads_the_same_in_dutch_in_a_save_a_reload_a_verify_and_a_ro
 
     with pytest.raises(RouteError) as route_err:
         play_route(cs, cs.challenges["first_light"], parse_route("# a route\nwake.apply\n", "r.txt"), "r.txt")
-    assert said_error(route_err.value) == f"r.txt:2: {LOCKED_NL} Hier open: wake.shop, wake.game."
+    assert said_error(route_err.value) == f"r.txt:2: {LOCKED_NL} Wat hier open is: wake.shop, wake.game."
     assert str(route_err.value) == f"r.txt:2: {LOCKED} Open here: wake.shop, wake.game."  # English as data
 
     rep = replays.from_run(play_route(cs, cs.challenges["first_light"], parse_route("\n".join(hr.FIRST_LIGHT))))

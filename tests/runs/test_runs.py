@@ -218,10 +218,10 @@ def test_route_command_says_what_is_wrong_in_dutch(tmp_path, capsys, dutch):
     assert main([*base, "first_light", str(route)]) == 2
     err = capsys.readouterr().err
     assert f"{route}:2: stap 1: de keuze 'wake.apply' zit op slot: Bank clerk: The bank hires from 650 up. " \
-           "Hier open: wake.shop, wake.game." in err and "Traceback" not in err
+           "Wat hier open is: wake.shop, wake.game." in err and "Traceback" not in err
     late = hr.write_route(tmp_path / "late.txt", ["wake.shop", "evening.sleep", "market.leave"])
     assert main([*base, "first_light", str(late)]) == 2
-    assert f"{late}:4: stap 3: de keuze 'market.leave' komt nadat de run eindigde (doel bereikt na 2 keuzes). " \
+    assert f"{late}:4: stap 3: de keuze 'market.leave' komt na het einde van de run (doel bereikt na 2 keuzes). " \
            "Haal de regels vanaf hier weg." in capsys.readouterr().err
     two = tmp_path / "two.txt"
     two.write_text("wake.shop evening.sleep\n", encoding="utf-8")
@@ -234,7 +234,7 @@ def test_route_command_says_what_is_wrong_in_dutch(tmp_path, capsys, dutch):
     assert main([*base, "first_light", str(tmp_path / "gone.txt")]) == 2
     assert f"{tmp_path / 'gone.txt'}: dat routebestand bestaat niet." in capsys.readouterr().err
     assert main([*base, "daily_gamer", str(route), "--date", "20261331"]) == 2
-    assert "--date: '20261331' is geen dag die in de kalender bestaat" in capsys.readouterr().err
+    assert "--date: '20261331' is geen bestaande datum" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------- records and LiveSplit

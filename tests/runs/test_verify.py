@@ -77,7 +77,7 @@ def test_each_kind_of_tampering_is_caught_with_its_reason(world, old, new, reaso
                                          "maar bij het naspelen op dag 1, 08:00, actie 2"),
     ('id = "court", day = 3', 'id = "court", day = 2', "de opgegeven splits verschillen"),
     ('0ms court.train",\n', '0ms court.train",\n    "#6 day 3 08:00 0ms court.walk",\n',
-     "stap 6: de keuze 'court.walk' komt nadat de run eindigde (doel bereikt na 5 keuzes)"),
+     "stap 6: de keuze 'court.walk' komt na het einde van de run (doel bereikt na 5 keuzes)"),
 ])
 def test_each_kind_of_tampering_is_caught_with_its_reason_in_dutch(world, old, new, reason):
     """``--lang nl verify``: the verdict in Dutch, and the exit code a script reads, as in English."""
