@@ -38,15 +38,17 @@ class Notice:
         return not (self.scores or self.bits or self.new_day)
 
 
-def told(camp: Campaign, st: GameState, flag: str) -> bool:
-    """Whether the notice may say a flag changed: not a secret list's, and not one that only hidden
-    rules set or clear while none of them is known (a hidden rule that set "three hops out from a
-    number somebody searched" gave itself away on the first day)."""
+def told(camp: Campaign, st: GameState, flag: str, cleared: bool = False) -> bool:
+    """Whether the notice may say a flag was set (or, with ``cleared``, cleared): not a secret list's,
+    and not one that only hidden rules set (or clear) while none of them is known. A hidden rule that
+    set "three hops out from a number somebody searched" gave itself away on the first day; and a
+    choice that can clear a guess (an ad settings page) does not make its setting any less hidden."""
     if not flag_known(camp, st, flag):
         return False
-    if any(flag in ch.set or flag in ch.clear for ch in camp.choices.values()):
+    by = "clear" if cleared else "set"
+    if any(flag in getattr(ch, by) for ch in camp.choices.values()):
         return True
-    setters = [r for r in camp.rules.values() if flag in r.set or flag in r.clear]
+    setters = [r for r in camp.rules.values() if flag in getattr(r, by)]
     return not setters or any(rule_known(camp, st, r.id) for r in setters)
 
 
@@ -63,7 +65,8 @@ def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
     # Translators: a flag that is now true of the player ("now: on the blacklist").
     bits += [_("now: {flag}").format(flag=camp.flags[f])
              for f in out.flags_set if told(camp, st, f)]
-    bits += [_("no longer: {flag}").format(flag=camp.flags[f]) for f in out.flags_cleared if told(camp, st, f)]
+    bits += [_("no longer: {flag}").format(flag=camp.flags[f]) for f in out.flags_cleared
+             if told(camp, st, f, cleared=True)]
     # Translators: a gate (a job, a home, a loan...) that has just opened to the player.
     bits += [_("opened: {gate}").format(gate=camp.gates[g].title) for g in out.opened]
     bits += [_("shut: {gate}").format(gate=camp.gates[g].title) for g in out.shut]

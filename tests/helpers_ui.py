@@ -17,3 +17,10 @@ def plain(renderable, width: int = 200) -> str:
 def widget_text(widget, width: int = 200) -> str:
     """A Static's content as plain text."""
     return plain(widget.content, width)
+
+
+def notice_of(app) -> str:
+    """What the last choice did, as the day screen shows it under the reply."""
+    from game.ui.widgets.story import StoryView
+
+    return app.screen.query_one(StoryView).shown.notice.plain

@@ -43,3 +43,31 @@ def test_a_flag_a_choice_sets_is_still_announced(tmp_path):
     out = eng.choose(camp, st, "home.report")
     assert "reported" in st.flags
     assert any("You reported the clinic." in bit for bit in notice(camp, st, out).bits)
+
+
+def test_a_flag_a_choice_only_clears_is_still_quiet_when_a_hidden_rule_sets_it(tmp_path):
+    """Fine Print's ad settings page lets her remove "Debt relief"; that choice must not make the
+    hidden rule that added it speak up the moment she searches."""
+    campaign_with_a_hidden_flag(tmp_path)
+    root = tmp_path / "mechanics"
+    h.patch(root / "scenes" / "main.toml", 'id = "report"', 'id = "report"\nclear = ["watched"]')
+    camp = load_campaign(root)
+    st = eng.new_game(camp, 1)
+    out = eng.choose(camp, st, "home.shower")
+    assert "watched" in st.flags
+    assert not any("water bill" in bit for bit in notice(camp, st, out).bits)
+    out = eng.choose(camp, st, "home.report")  # clearing it by her own hand is hers to be told
+    assert "watched" not in st.flags
+    assert any("no longer: watched for your water bill" in bit for bit in notice(camp, st, out).bits)
+
+
+def test_a_hidden_rule_found_out_is_called_by_the_name_its_author_gave(tmp_path):
+    """Without a name a rule is its id in words ("found out: Ad shared laptop", "Rewards cotton")."""
+    campaign_with_a_hidden_flag(tmp_path)
+    root = tmp_path / "mechanics"
+    h.patch(root / "rules.toml", "[rule.water]", '[rule.water]\nname = "The water meter reads you"')
+    camp = load_campaign(root)
+    st = eng.new_game(camp, 1)
+    eng.choose(camp, st, "home.shower")
+    out = eng.choose(camp, st, "home.shower")
+    assert "found out: The water meter reads you" in notice(camp, st, out).bits

@@ -12,7 +12,7 @@ from game.ui.app import make_app
 from game.ui.screens.day import DayScreen
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.story import StoryView
-from helpers_ui import widget_text
+from helpers_ui import widget_text, notice_of
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SIZE = (80, 24)
@@ -40,7 +40,7 @@ async def test_a_reply_shows_above_the_next_scene_and_the_notice_stays(app):
         assert isinstance(app.screen, DayScreen) and reply(app) == ""
         await pilot.press("1")  # buy bread: once-only, with a reply
         assert reply(app) == "The baker wraps it in paper. It is warm."
-        assert "now: You have bread for the week." in widget_text(app.screen.query_one("#notice"))
+        assert "now: You have bread for the week." in notice_of(app)
         assert not any("bread" in c for c in choices(app))
         await pilot.press("3")  # the stalls: no reply, so none is shown
         assert reply(app) == ""
@@ -68,10 +68,10 @@ async def test_every_choice_past_the_ninth_has_a_key(app):
 async def test_a_secret_list_is_not_in_the_notice_until_it_is_shown(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter", "3")  # haggle: on the watchlist, not told
-        notice = widget_text(app.screen.query_one("#notice"))
+        notice = notice_of(app)
         assert "watchlist" not in notice and "−150" in notice
         await pilot.press("3")  # again: now the list is shown, though nothing new was set
-        assert "watchlist" not in widget_text(app.screen.query_one("#notice"))
+        assert "watchlist" not in notice_of(app)
         assert "not while: The market's watchlist" in "\n".join(choices(app))
 
 

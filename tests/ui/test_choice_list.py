@@ -87,3 +87,40 @@ async def test_a_long_list_scrolls_to_keep_the_highlight_in_view():
         await pilot.press("home")
         await pilot.pause()
         assert cl.scroll_offset.y == 0
+
+
+LOCKED_FIRST = [
+    Option("s.loan", "Take the $1,000 personal loan and pay the card down", False,
+           "Personal loan, $1,000: \"Your application was declined based on information in your credit report.\""),
+    Option("s.refi", "Refinance the car, 14.9% down to 4.5%", False,
+           "Refinance: \"Your application was declined based on information in your credit report.\""),
+    Option("s.ask", "Ask what it would take", True),
+]
+
+
+def in_view(cl: ChoiceList) -> bool:
+    """Whether every line of the highlighted choice is inside the list's window."""
+    ys = [y for y, n in enumerate(cl._owner) if n == cl.highlighted]
+    top = cl.scroll_offset.y
+    return bool(ys) and ys[0] >= top and ys[-1] < top + cl.scrollable_content_region.height
+
+
+async def test_the_first_open_choice_is_scrolled_into_view_when_locked_ones_fill_the_list():
+    """At 80×24 two declined loans filled the list; the one choice she could take was below it, and
+    the arrows could not reach it (it was already highlighted)."""
+    app = Host(LOCKED_FIRST)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        cl = app.query_one(ChoiceList)
+        assert cl.highlighted == 2 and cl.scroll_offset.y > 0
+        assert in_view(cl)
+
+
+async def test_a_new_list_scrolls_to_its_first_open_choice_even_at_the_same_index():
+    app = Host(LOCKED_FIRST)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        cl = app.query_one(ChoiceList)
+        cl.show([Option("t.a", "A locked one with a long reason", False, "because " * 12), *LOCKED_FIRST[1:]])
+        await pilot.pause()
+        assert cl.highlighted == 2 and in_view(cl)

@@ -46,3 +46,25 @@ async def test_each_choice_is_laid_out_and_drawn_in_one_frame(tmp_path):
             assert len(frames) == 1, f"choice {k + 1} took {len(frames)} frames"
             lengths.add(choices.virtual_size.height)
         assert len(lengths) > 2  # the list changed its length, so its layout moved
+
+
+async def test_the_notice_is_read_in_the_story_and_never_cut_off(tmp_path):
+    """What a choice did is part of the story column, under the reply: a box of its own under the
+    story took up to six of 24 lines, left the scene two, and cut a longer notice off."""
+    from game.ui.widgets.story import StoryView
+
+    app = make_app(ROOT / "content", tmp_path / "saves", seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        choices = app.screen.query_one(ChoiceList)
+        story = app.screen.query_one(StoryView)
+        for k in range(24):
+            open_keys = [n for n, o in enumerate(choices.shown, 1) if o.open and n <= 9]
+            await pilot.press(str(open_keys[-1] if k % 3 else open_keys[0]))
+            await pilot.pause()
+            notice = story.shown.notice.plain.split("\n")
+            lines = [words.plain for part, words in story._lines if part == "notice"]
+            assert " ".join(lines).split() == " ".join(notice).split(), f"after choice {k + 1}"
+            assert story.size.height >= 8  # the scene has room, whatever the notice says

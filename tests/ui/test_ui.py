@@ -18,7 +18,7 @@ from game.ui.screens.picker import PickerScreen
 from game.ui.screens.saveload import LoadScreen, MessageScreen, SaveScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choices import ChoiceList
-from helpers_ui import widget_text
+from helpers_ui import widget_text, notice_of
 
 ROOT = Path(__file__).parents[2]
 SIZE = (80, 24)
@@ -66,12 +66,12 @@ async def test_play_days_by_keys_and_see_score_change(content, saves_dir):
         await start(pilot)
         assert "You wake with ¥300" in story(app)
         await pilot.press("1")  # buy diapers: +40, ¥-100
-        notice = str(app.screen.query_one("#notice").render())
+        notice = notice_of(app)
         assert "+40" in notice and "responsible parent" in notice and "Money −100" in notice
         assert app.play.st.vals["credit"] == 650
         await pilot.press("1")  # sleep: a new day
         assert app.play.st.day == 2
-        assert "A new day begins." in str(app.screen.query_one("#notice").render())
+        assert "A new day begins." in notice_of(app)
         await pilot.press("down", "enter")  # arrows + Enter take the second choice
         assert len(app.play.st.log) == 3
 
@@ -85,7 +85,7 @@ async def test_click_a_choice_with_the_mouse(content, saves_dir):
         await pilot.click(offset=(5, first_row + 1))  # the second choice: play games all day
         await pilot.pause()
         assert app.play.st.log == ["wake.game"]
-        assert "Gaming past midnight" in str(app.screen.query_one("#notice").render())
+        assert "Gaming past midnight" in notice_of(app)
 
 
 async def test_locked_choice_shows_its_reason_and_cannot_be_taken(content, saves_dir):
@@ -226,11 +226,11 @@ async def test_a_failed_autosave_is_shown_under_the_choice_it_missed(content, sa
         monkeypatch.setattr(saves, "autosave", full_disk)
         await pilot.press("1")
         await pilot.pause()
-        assert "Autosave failed: No space left on device" in str(app.screen.query_one("#notice").render())
+        assert "Autosave failed: No space left on device" in notice_of(app)
         monkeypatch.undo()
         await pilot.press("1")
         await pilot.pause()
-        assert "Autosave failed" not in str(app.screen.query_one("#notice").render())
+        assert "Autosave failed" not in notice_of(app)
 
 
 async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, saves_dir):
@@ -252,6 +252,24 @@ async def test_load_screen_lists_a_broken_save_and_leaves_it_alone(content, save
         await pilot.press("enter")
         assert isinstance(app.screen, LoadScreen)
     assert broken.read_bytes() == b"format = 1\nthis is not toml [[["
+
+
+async def test_enter_on_the_load_screen_loads_the_newest_save(content, saves_dir):
+    """The list opens with the newest save that loads highlighted: Enter did nothing at all."""
+    app = make_app(content, saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await start(pilot)
+        await pilot.press("1")  # autosaved
+        day = story(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+        app.push_screen(LoadScreen())
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        assert story(app) == day
 
 
 async def test_play_to_an_ending(content, saves_dir):

@@ -12,7 +12,7 @@ from game.ui.screens.day import DayScreen
 from game.ui.screens.ledger import LedgerScreen
 from game.ui.screens.life import LifeScreen
 from game.ui.screens.rulebook import RulebookScreen
-from helpers_ui import widget_text
+from helpers_ui import widget_text, notice_of
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SIZE = (80, 24)
@@ -43,7 +43,7 @@ async def test_a_hidden_rule_is_unknown_until_found_out(app):
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
         await pilot.press("2")  # a short shower: the hidden water rule fires
-        assert "unknown rule" in shown(app, "#notice")
+        assert "unknown rule" in notice_of(app)
         await pilot.press("r")
         assert isinstance(app.screen, RulebookScreen)
         text = rulebook(app)
@@ -51,7 +51,7 @@ async def test_a_hidden_rule_is_unknown_until_found_out(app):
         await pilot.press("escape", "w")
         assert isinstance(app.screen, LedgerScreen)
         await pilot.press("escape", "2")  # the second time it fires, the player works it out
-        assert "found out: Water" in shown(app, "#notice")
+        assert "found out: Water" in notice_of(app)
         await pilot.press("r")
         text = rulebook(app)
         assert "Water" in text and "Low water use suggests you live elsewhere" in text
@@ -73,6 +73,6 @@ async def test_rating_an_organisation_shows_on_the_life_screen(app):
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
         await pilot.press("1")  # report the clinic
-        assert "Harbour Clinic's rating −1" in shown(app, "#notice")
+        assert "Harbour Clinic's rating −1" in notice_of(app)
         await pilot.press("l")
         assert "Harbour Clinic: rating 3" in shown(app, "#gates")

@@ -287,6 +287,7 @@ SPEC: dict[str, dict[str, Key]] = {
             S, False,
             "A scene (or deck) the player is sent to straight after the choice that fired the rule; at the "
             "end of a day, the next morning opens there (after the day's calendar scene)."),
+        "name": Key(S, False, "The rule's name in the rulebook and in \"found out\" (default: its id in words)."),
         "why": Key(S, True, "The reason, shown in the ledger next to every change this rule makes; "
                               "may use {expression} and forms, filled in as the rule fires."),
         "hidden": Key(

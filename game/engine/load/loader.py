@@ -102,6 +102,9 @@ def load(cx: Context) -> Campaign:
     rules = load_rules(cx, rule_src) if rule_src else {}
     campaign = finish(cx, camp_src, head, cdata, scores, stats, flags, npcs, decks, gates, scenes, rules)
     campaign.lists = lists
+    campaign.names.update({f"rule.{rid}": t["name"] for rid, t in rules_data.items()
+                           if rid in rules and isinstance(t, dict) and isinstance(t.get("name"), str)}
+                          if isinstance(rules_data, dict) else {})
     check_reveals(cx, scenes, rules, rule_src)
     if cx.has_errors():
         raise ContentError(cx.problems, cx.root.parent)

@@ -35,7 +35,7 @@ from .values import template
 TEXT_KEYS: dict[str, tuple[str, ...]] = {
     "campaign": ("title", "blurb", "about"), "score": ("label",), "stat": ("label", "unit"),
     "npc": ("name", "about"), "list": ("title", "on", "off"), "gate": ("title", "text", "why_not"),
-    "scene": ("title", "text", "hint"), "choice": ("text", "locked", "reply"), "rule": ("why",),
+    "scene": ("title", "text", "hint"), "choice": ("text", "locked", "reply"), "rule": ("name", "why"),
     "challenge": ("title", "about"), "split": ("title",),
 }
 # Tables of id = words (their keys are ids, every value is words).
@@ -89,8 +89,9 @@ def entries(rel: str, data: dict[str, Any]) -> Iterator[Entry]:
         yield from _campaign_entries(rel, data)
     elif rel == "rules.toml":
         for e in _tables(rel, "rule", data.get("rule"), "rule"):
-            e.words["name"] = words_of(e.path.split(".", 1)[1])
-            e.derived.add("name")
+            if "name" not in e.words:  # named by its id, as the game shows it
+                e.words["name"] = words_of(e.path.split(".", 1)[1])
+                e.derived.add("name")
             yield e
         acts = sorted({a for _, t in _items(data.get("rule")) for a in _on(t.get("on"))})
         if acts:

@@ -26,7 +26,6 @@ from game.ui.output_first import output_first
 from game.ui.screens.base import GameScreen
 from game.describe import signed
 from game.ui.text import lit, reflow
-from game.ui.widgets import Words, set_text
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.side_panel import SidePanel
 from game.ui.widgets.story import Column, StoryView
@@ -133,7 +132,6 @@ class DayScreen(GameScreen):
         with Horizontal(id="day"):
             with Vertical(id="left"):
                 yield StoryView(id="story")
-                yield Words(id="notice")
                 yield ChoiceList(id="choices")
             yield SidePanel(id="side")
         yield KeysFooter()
@@ -149,15 +147,13 @@ class DayScreen(GameScreen):
         """Show the play's state; only the pieces whose words changed are redrawn."""
         p = self.play
         said = p.last.reply if p.last is not None else ""
-        self.query_one(StoryView).show(Column(lit(reflow(said), "italic"), lit(p.scene.title or "", "bold"),
-                                              lit(reflow(p.text()))))
-        notice = self.query_one("#notice", Words)
+        done = Text()
         if p.last is not None:
-            text = notice_text(p.camp, p.st, p.last)
+            done = notice_text(p.camp, p.st, p.last)
             for note in p.notes:
-                text.append_text(lit("\n" + note, "bold red"))
-            set_text(notice, text)
-        notice.display = p.last is not None
+                done.append_text(lit("\n" + note, "bold red"))
+        self.query_one(StoryView).show(Column(lit(reflow(said), "italic"), done, lit(p.scene.title or "", "bold"),
+                                              lit(reflow(p.text()))))
         self.query_one(ChoiceList).show(p.options())
         self.query_one(SidePanel).show(p.camp, p.st)
         if self.timer is not None:

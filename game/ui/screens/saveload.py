@@ -84,6 +84,8 @@ class LoadScreen(GameScreen):
         hint = (_("Saves live in {folder}") if infos
                 else _("No saves yet in {folder}.")).format(folder=self.app.saves_dir)
         self.query_one("#load-hint", Static).update(lit(hint, "dim"))
+        # Enter loads the newest save that can be loaded, as soon as the screen is open.
+        menu.highlighted = next((i for i, info in enumerate(infos) if info.ok), None)
         menu.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -81,6 +81,7 @@ class ChoiceList(ScrollView, can_focus=True):
             self._by_width.clear()
             self._wrap(self.scrollable_content_region.width)
             self.scroll_to(y=0, animate=False, immediate=True)
+            self.highlighted = None  # highlighted anew below, and scrolled to, even at the same index
             self.refresh(layout=len(self._lines) != before)
         self._highlight(next((i for i, o in enumerate(options) if o.open), None))
 
@@ -117,6 +118,7 @@ class ChoiceList(ScrollView, can_focus=True):
         self._lines, self._owner = self._wrapped(width)
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
+        self._show_highlight()  # wrapped anew, its lines may have moved
 
     def _highlight(self, index: int | None) -> None:
         """Move the highlight, drawing again only the lines of the two choices it moves between."""
@@ -124,8 +126,14 @@ class ChoiceList(ScrollView, can_focus=True):
             return
         old, self.highlighted = self.highlighted, index
         self.refresh(*(self._option_region(i) for i in (old, index) if i is not None))
-        if index is not None:
-            self.scroll_to_region(self._option_region(index, scrolled=False), animate=False, immediate=True)
+        self._show_highlight()
+
+    def _show_highlight(self) -> None:
+        """Scroll the highlighted choice into view (the first open one may be the last of many).
+        Forced: within a layout the scrollbar that allows it may not have been placed yet."""
+        if self.highlighted is not None:
+            self.scroll_to_region(self._option_region(self.highlighted, scrolled=False), animate=False,
+                                  immediate=True, force=True)
 
     def _option_region(self, index: int, scrolled: bool = True) -> Region:
         """The lines of one choice, as the widget shows them (``scrolled``) or in the whole list."""
@@ -143,6 +151,8 @@ class ChoiceList(ScrollView, can_focus=True):
         within that layout; the screen settles a height that changed with it (``DayScreen``)."""
         resized = super()._size_updated(size, virtual_size, container_size, layout=False)
         self._wrap(self.scrollable_content_region.width)
+        if resized:
+            self._show_highlight()  # it was scrolled to at the old size, or before there was one
         return resized
 
     def render_line(self, y: int) -> Strip:

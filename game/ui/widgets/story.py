@@ -1,4 +1,6 @@
-"""The story column of the day screen: the answer to the last choice, the scene's title, its text.
+"""The story column of the day screen: the answer to the last choice, what it did (the notice), the
+scene's title, its text. The notice is in the column, not a box of its own under it: at 80×24 a box
+of five lines and a list of choices left the scene two lines, and cut a longer notice off.
 
 One line-API widget that scrolls, not a scrolling container of three Statics: a container is
 drawn beneath its children and laid out with them, and each child wrapped and drew its words
@@ -21,26 +23,28 @@ from textual.widget import Widget
 
 from game.ui.widgets import line_strip, own_filters, painter
 
-BAR = "█"  # the reply's bar on its left, as a thick left border draws it
-INDENT = 2  # the bar and a space before the reply's words; one space after them
+BAR = "█"  # the reply's and the notice's bar on their left, as a thick left border draws it
+INDENT = 2  # the bar and a space before the words; one space after them
+BARRED = {"reply": "story--bar", "notice": "story--notice"}  # the parts drawn with a bar, and its colour
 
 
 @dataclass(frozen=True)
 class Column:
-    """What the column shows: any of the three may be empty, and then takes no room."""
+    """What the column shows: any of the four may be empty, and then takes no room."""
 
     reply: Text
+    notice: Text
     title: Text
     text: Text
 
 
-EMPTY = Column(Text(), Text(), Text())
+EMPTY = Column(Text(), Text(), Text(), Text())
 
 
 class StoryView(ScrollView):
     """Shows a ``Column``; the screen calls ``show`` after every choice (attributes down)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"story--bar", "story--title"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"story--bar", "story--notice", "story--title"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,10 +64,11 @@ class StoryView(ScrollView):
         self.refresh()
 
     def _wrapped(self, width: int) -> list[tuple[str, Text]]:
-        """The three parts as lines ``width`` wide, a blank line after the reply and the title."""
+        """The parts as lines ``width`` wide, a blank line after each but the text."""
         console, out = self.app.console, []
-        for part, words, room in (("reply", self.shown.reply, width - INDENT - 1),
-                                  ("title", self.shown.title, width), ("text", self.shown.text, width)):
+        shown, barred = self.shown, width - INDENT - 1
+        for part, words, room in (("reply", shown.reply, barred), ("notice", shown.notice, barred),
+                                  ("title", shown.title, width), ("text", shown.text, width)):
             if not words:
                 continue
             out += [(part, line) for line in words.wrap(console, max(room, 1), overflow="fold")]
@@ -106,9 +111,9 @@ class StoryView(ScrollView):
         console, paint = self.app.console, painter(self)
         if part == "title":
             return line_strip(console, words, self.get_visual_style("story--title").rich_style, width, paint)
-        if part != "reply":
+        if part not in BARRED:
             return line_strip(console, words, base, width, paint)
-        bar = Strip([*line_strip(console, Text(BAR), self.get_visual_style("story--bar").rich_style, 1, paint),
+        bar = Strip([*line_strip(console, Text(BAR), self.get_visual_style(BARRED[part]).rich_style, 1, paint),
                      *line_strip(console, Text(" "), base, 1, paint)], INDENT)
         said = line_strip(console, words, base, width - INDENT, paint)
         return Strip.join([bar, said]).crop_extend(0, width, Style.null())
