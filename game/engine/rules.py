@@ -168,8 +168,7 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
     score_fx: tuple[ScoreFx, ...] = tuple(
         (sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max, f"{sid}.{rule.domain}" if rule.domain else "")
         for sid, v in rule.score.items())
-    owner = Edge(Msg("rule '{id}'", id=rule.id), rule.at, False, False)
-    fx = _stat_fx(camp, rule.effects, owner) if rule.effects else ()
+    fx = _stat_fx(camp, rule.effects, _owner(rule)) if rule.effects else ()
     extra = bool(rule.later or rule.reveal or rule.reveal_after)
     if len(score_fx) == 1 and not fx and rule.why_text is None:
         return _fire_one(rule, score_fx[0])
@@ -294,8 +293,13 @@ def _checked(x: float, rule: Rule, sid: str) -> int:
     return _round(x)
 
 
+def _owner(rule: Rule) -> Edge:
+    """The rule as the message past the range names it."""
+    return Edge(Msg("rule '{id}'", id=rule.id), rule.at, False, False)
+
+
 def _formula_past(rule: Rule, sid: str, x: object) -> OutOfRange:
-    return OutOfRange(Edge(Msg("rule '{id}'", id=rule.id), rule.at, False, False).says(),
+    return OutOfRange(_owner(rule).says(),
                       Msg("the formula for '{id}' gives", id=sid), x)
 
 
