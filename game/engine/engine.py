@@ -122,7 +122,7 @@ def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.cond is not None and not ch.cond.fn(st):
         return render(camp, ch.locked, st) or camp.say(explain(ch.cond, st, namer(camp, st), labeler(camp)))
     gate = camp.gates[ch.needs]
-    return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
+    return render(camp, ch.locked, st) or Msg.listing([gate.title, gate_reason(camp, gate, st)], ": ")
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:

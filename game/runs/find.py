@@ -7,7 +7,7 @@ from pathlib import Path
 from game.engine.challenges import Challenge, ChallengeSet, load_challenges
 from game.engine.campaigns import list_campaigns
 from game.engine.model import Campaign
-from game.engine.msg import Msg
+from game.engine.msg import Msg, kept
 from game.tomlcache import parser
 
 
@@ -30,7 +30,10 @@ class Library:
             if not (root / "campaign.toml").is_file():
                 raise NotFound(Msg("there is no campaign '{campaign}' in {folder}", campaign=cid,
                                    folder=self.content_dir))
-            self._sets[cid] = load_challenges(root, parse=parser(), campaign=self._loaded.get(cid))
+            cs = load_challenges(root, parse=parser(), campaign=self._loaded.get(cid))
+            if cs.campaign is not self._loaded.get(cid):  # loaded here: its reasons are said where shown
+                cs.campaign.say = kept
+            self._sets[cid] = cs
         return self._sets[cid]
 
     def all(self) -> list[ChallengeSet]:

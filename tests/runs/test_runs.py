@@ -223,6 +223,10 @@ def test_route_command_says_what_is_wrong_in_dutch(tmp_path, capsys, dutch):
     assert main([*base, "first_light", str(late)]) == 2
     assert f"{late}:4: stap 3: de keuze 'market.leave' komt na het einde van de run (doel bereikt na 2 keuzes). " \
            "Haal de regels vanaf hier weg." in capsys.readouterr().err
+    friendless = hr.write_route(tmp_path / "f.txt", ["wake.game", "evening.drop_li", "evening.drop_li"])
+    assert main([*base, "the_end", str(friendless)]) == 2  # a reason the engine words: in Dutch too
+    assert f"{friendless}:4: stap 3: de keuze 'evening.drop_li' zit op slot: nodig: Li Wei als vriend. " \
+           "Wat hier open is: evening.sleep." in capsys.readouterr().err
     two = tmp_path / "two.txt"
     two.write_text("wake.shop evening.sleep\n", encoding="utf-8")
     assert main([*base, "first_light", str(two)]) == 2
