@@ -188,6 +188,7 @@ def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
 
 
 def _dry(deck: str, st: GameState) -> DeadEnd:
+    """A deck with nothing left to draw and no fallback: the story stops there, a content error."""
     return DeadEnd(deck, st.vals["day"], [Msg("deck '{deck}' is empty and has no fallback", deck=deck)])
 
 
