@@ -16,6 +16,7 @@ from pathlib import Path
 from game import saves
 from game.engine.engine import Outcome
 from game.engine.play import Play
+from game.i18n import _
 
 
 class Autosave:
@@ -40,7 +41,8 @@ class Autosave:
         try:
             saves.autosave(self.saves_dir, play.camp, play.st)
         except (OSError, saves.SaveError) as e:
-            play.notes.append(f"Autosave failed: {e}")
+            # Translators: {why} is the reason, e.g. "No space left on device" or a save's own message.
+            play.notes.append(_("Autosave failed: {why}").format(why=e))
 
 
 def autosaved(play: Play, saves_dir: Path, *, now: bool = False, defer: bool = False) -> Play:

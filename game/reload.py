@@ -12,6 +12,7 @@ from pathlib import Path
 from game.engine.model import Campaign
 from game.engine.play import replay
 from game.engine.state import GameState
+from game.i18n import _, said
 
 
 class ContentWatcher:
@@ -47,7 +48,7 @@ class ContentWatcher:
 class CarriedOver:
     st: GameState
     kept: int  # choices of the log that still fit
-    note: str  # what could not be carried over, in words ("" when everything fit)
+    note: str  # what could not be carried over, in the words spoken ("" when everything fit)
 
 
 def carry_over(camp: Campaign, seed: int, log: list[str]) -> CarriedOver:
@@ -59,5 +60,6 @@ def carry_over(camp: Campaign, seed: int, log: list[str]) -> CarriedOver:
     done = replay(camp, seed, log)
     if done.misfit is None:
         return CarriedOver(done.st, done.fits, "")
-    return CarriedOver(done.st, done.fits, f"{done.misfit.sentence()} "
-                                           "You are at the last point the old path still reaches.")
+    # Translators: {misfit} says which step of the old path no longer fits the edited story, and why.
+    note = _("{misfit} You are at the last point the old path still reaches.")
+    return CarriedOver(done.st, done.fits, note.format(misfit=said(done.misfit.sentence())))

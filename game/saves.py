@@ -28,7 +28,7 @@ import tomli_w
 
 from game import __version__, fileio
 from game.engine.state import GameState, LedgerEntry
-from game.i18n import N_, _, ngettext
+from game.i18n import N_, _, ngettext, number, pgettext, said
 
 if TYPE_CHECKING:
     from game.engine.model import Campaign
@@ -159,11 +159,17 @@ def autosave_slot(campaign_id: str) -> str:
 # ---------------------------------------------------------------- writing
 
 def label_for(camp: Campaign, st: GameState) -> str:
-    """A short line for the load list, e.g. "Day 4, 14:00 — Social Credit 612"."""
+    """A short line for the load list, e.g. "Day 4, 14:00 — Social Credit 612".
+
+    Written in the language being played, as the score's label is (the campaign's words): it is
+    only shown, never read back, so a save still loads in every language.
+    """
     score = camp.main_score
     value = st.vals.get(score.id, 0)
-    shown = f"#{value:,}" if score.direction == "lower" else str(value)
-    when = f"The end (day {st.day})" if st.ended else f"Day {st.day}, {st.hour:02d}:00"
+    shown = f"#{number(value)}" if score.direction == "lower" else str(value)
+    # Translators: a save's place in the story, shown in the load list: "The end (day 30)", "Day 4, 14:00".
+    when = _("The end (day {day})").format(day=st.day) if st.ended else \
+        _("Day {day}, {hour}:00").format(day=st.day, hour=f"{st.hour:02d}")
     return f"{when} — {score.label} {shown}"
 
 
@@ -271,6 +277,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SaveError(path, _("it is damaged: its TOML is nested too deeply."), _(DAMAGED)) from None
 
 
+def _kind_word(kind: str) -> str:
+    """The kind of another file of the game in the language spoken (one it does not know, as written)."""
+    # Translators: the kinds of file the game writes beside saves, as in "a Citizen Score replay file".
+    words = {"replay": pgettext("file kind", "replay"), "records": pgettext("file kind", "records"),
+             "lifetime": pgettext("file kind", "lifetime")}
+    return words.get(kind, kind)
+
+
 def _check_header(path: Path, doc: dict[str, Any]) -> None:
     """Kind, format and the identity keys, each with its own message."""
     from game.engine.load.keys import TYPE_WORDS
@@ -278,9 +292,9 @@ def _check_header(path: Path, doc: dict[str, Any]) -> None:
     kind = doc.get("kind")
     if kind != KIND:
         if isinstance(kind, str) and kind.startswith("citizen-score-"):
-            # Translators: {kind} is the kind of file named in it (lifetime, replay...), as written there.
+            # Translators: {kind} is the kind of file named in it (lifetime, replay...), in the words of "file kind".
             what = _("it is a Citizen Score {kind} file, not a save.").format(
-                kind=_cut(kind[len('citizen-score-'):], 30))
+                kind=_kind_word(_cut(kind[len('citizen-score-'):], 30)))
         elif kind is None:
             # Translators: kind = "..." is a line of the file: keep it as it is.
             what = _('it is not a Citizen Score save (it has no kind = "{kind}").').format(kind=KIND)
@@ -467,7 +481,7 @@ def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> G
     try:
         done = replay(camp, doc["seed"], doc["log"])
     except PlayError as e:
-        why = full_stop(_cut(str(e)))
+        why = _cut(said(full_stop(e.args[0] if e.args else str(e))))
     except Exception as e:  # noqa: BLE001 - a bug in the engine or story must not crash loading
         raise SaveError(path, _("replaying it on the current story failed ({error}: {why}).").format(
                         error=type(e).__name__, why=_cut(str(e))),
@@ -475,7 +489,7 @@ def _replay(path: Path, camp: Campaign, doc: dict[str, Any], changed: bool) -> G
     else:
         if done.misfit is None:
             return done.st
-        why = full_stop(_cut(done.misfit.words()))
+        why = _cut(said(done.misfit.sentence()))
     if changed:
         raise SaveError(path, _("the story '{story}' was changed since this save, and the save no longer fits "
                                 "it: {why}").format(story=camp.title, why=why),

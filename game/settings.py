@@ -14,6 +14,7 @@ from pathlib import Path
 
 import tomli_w
 
+from game.engine.msg import Msg
 from game.fileio import atomic_write
 
 FILE = "settings.toml"
@@ -28,7 +29,11 @@ class Settings:
 
 
 class SettingsError(Exception):
-    """The settings file cannot be used; the message names the file (and line) and the fix."""
+    """The settings file cannot be used; the message names the file (and line) and the fix.
+
+    It is a Msg: the file is read before the language is chosen (it may choose it), so the message
+    is said in the player's language where it is shown.
+    """
 
 
 def settings_path(saves_dir: Path) -> Path:
@@ -38,30 +43,36 @@ def settings_path(saves_dir: Path) -> Path:
 def load_settings(saves_dir: Path) -> Settings:
     """The settings in the saves folder; the defaults when there is no file yet (SettingsError if broken)."""
     path = settings_path(saves_dir)
-    fix = "The game uses its defaults and leaves the file as it is; fix it or delete it."
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise SettingsError(f"{path}: it is far larger than a settings file. {fix}")
+            raise _broken(path, "", Msg("it is far larger than a settings file."))
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         return Settings()
     except OSError as e:
-        raise SettingsError(f"{path}: it cannot be read ({e.strerror or e}). {fix}") from None
+        raise _broken(path, "", Msg("it cannot be read ({why}).", why=e.strerror or e)) from None
     except UnicodeDecodeError as e:
-        raise SettingsError(f"{path}: it is not text (byte {e.start} is not UTF-8). {fix}") from None
+        raise _broken(path, "", Msg("it is not text (byte {byte} is not UTF-8).", byte=e.start)) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise SettingsError(f"{path}{at_line(str(e), text)}: the TOML cannot be read ({e}). {fix}") from None
+        raise _broken(path, at_line(str(e), text), Msg("the TOML cannot be read ({why}).", why=e)) from None
     theme = doc.get("theme", "")
     if not isinstance(theme, str):
-        raise SettingsError(f"{path}{at_line_of(text, 'theme')}: theme is a theme's name in quotes, "
-                            f"e.g. theme = \"citizen-high-contrast\". {fix}")
+        # Translators: theme = "..." is a line of the settings file: keep it as it is.
+        raise _broken(path, at_line_of(text, "theme"), Msg(
+            'theme is a theme\'s name in quotes, e.g. theme = "citizen-high-contrast".'))
     lang = doc.get("lang", "")
     if not isinstance(lang, str):
-        raise SettingsError(f"{path}{at_line_of(text, 'lang')}: lang is a language code in quotes, "
-                            f"e.g. lang = \"nl\". {fix}")
+        # Translators: lang = "nl" is a line of the settings file: keep it as it is.
+        raise _broken(path, at_line_of(text, "lang"), Msg('lang is a language code in quotes, e.g. lang = "nl".'))
     return Settings(theme=theme, lang=lang)
+
+
+def _broken(path: Path, line: str, why: Msg) -> SettingsError:
+    """The error for a settings file the game cannot use: where, what, and what the game does about it."""
+    return SettingsError(Msg("{file}{line}: {why} The game uses its defaults and leaves the file as it is; "
+                             "fix it or delete it.", file=path, line=line, why=why))
 
 
 def save_settings(saves_dir: Path, settings: Settings) -> None:

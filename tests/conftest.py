@@ -37,3 +37,13 @@ def gallery_content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(MINI.parent / "gallery", folder / "gallery")
     return folder
+
+
+@pytest.fixture
+def dutch():
+    """The game speaks Dutch for one test (as ``--lang nl`` makes it), and English again after it."""
+    from game import i18n
+
+    i18n.use("nl")
+    yield
+    i18n.use("en")

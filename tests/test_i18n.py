@@ -172,3 +172,24 @@ def test_a_lock_the_engine_words_itself_reads_in_dutch_with_the_translations_nam
         st.vals["money"] = 955
         seen[lang] = E.lock_reason(camp, camp.choices["moving_day.free"], st)
     assert seen == {"en": "needs Money ≥ 1800 — you have 955", "nl": "nodig: Geld ≥ 1800 — je hebt 955"}
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("# mine\ntheme = = 1\n", ":2: de TOML kan niet worden gelezen ("),
+    ("theme = 3\n", ':1: theme is de naam van een thema tussen aanhalingstekens, bijv. theme = "citizen-high-contrast".'),
+    ('lang = ["nl"]\n', ':1: lang is een taalcode tussen aanhalingstekens, bijv. lang = "nl".'),
+])
+def test_a_broken_settings_file_is_reported_in_the_language_it_could_not_choose(tmp_path, text, words) -> None:
+    """The settings file may hold the language, so it is read before one is chosen; its problem is
+    said afterwards, in the language the game then speaks (the theme's notice shows it)."""
+    from game.settings import SettingsError, load_settings, settings_path
+
+    settings_path(tmp_path).write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load_settings(tmp_path)
+    i18n.use("nl")
+    told = i18n.said_error(err.value)
+    assert told.startswith(str(settings_path(tmp_path)) + words)
+    assert told.endswith("Het spel gebruikt zijn standaardinstellingen en laat het bestand zoals het is; herstel het "
+                         "of verwijder het.")
+    assert str(err.value).endswith("The game uses its defaults and leaves the file as it is; fix it or delete it.")

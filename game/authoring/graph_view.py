@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine.model import Campaign
+from game.engine.msg import Msg
 
 from .graph import DAY, START, GEdge, Graph, build, node_id
 from .graph_dot import to_dot
@@ -78,8 +79,9 @@ def clusters(g: Graph, how: str) -> dict[str, list[str]]:
 
 def _one_deck(camp: Campaign, g: Graph, deck: str) -> Graph:
     if deck not in camp.decks:
-        known = ", ".join(sorted(camp.decks)) or "none"
-        raise ValueError(f"--deck {deck}: the campaign has no such deck (its decks: {known}).")
+        known = ", ".join(sorted(camp.decks)) or Msg("none")
+        raise ValueError(Msg("--deck {deck}: the campaign has no such deck (its decks: {known}).", deck=deck,
+                             known=known))
     inside = {f"d_{deck}"} | {f"s_{sc.id}" for sc in camp.decks[deck].scenes}
     if camp.decks[deck].fallback:
         inside.add(f"s_{camp.decks[deck].fallback}")
@@ -94,7 +96,7 @@ def _one_day(camp: Campaign, g: Graph, day: int) -> Graph:
     lead, but not followed (they land on a later day).
     """
     if not 1 <= day <= camp.days:
-        raise ValueError(f"--day {day}: the campaign's days are 1 to {camp.days}.")
+        raise ValueError(Msg("--day {day}: the campaign's days are 1 to {days}.", day=day, days=camp.days))
     first = camp.start if day == 1 else camp.calendar.get(day, camp.day_start)
     seeds = {START} if day == 1 else {node_id(camp, first)}
     inside = _reach(g, seeds, stop={DAY})

@@ -142,8 +142,9 @@ def _problem(camp: Campaign, e: Exception, seed: int, path: list[str], scene: st
     fallback), or any other error, named with the scene it happened in."""
     if isinstance(e, E.DeadEnd):
         kind = "empty deck" if e.scene in camp.decks else "dead end"
-        return Problem(kind, e.scene, e.day, "; ".join(e.reasons), 1, seed, path)
-    reason = str(e) if isinstance(e, E.PlayError) else f"{type(e).__name__}: {e}"
+        return Problem(kind, e.scene, e.day, Msg.listing(e.reasons, "; "), 1, seed, path)
+    # the engine's own words (a Msg, said in the report's language), or the exception as it is
+    reason = e.args[0] if isinstance(e, E.PlayError) and len(e.args) == 1 else f"{type(e).__name__}: {e}"
     return Problem("error", scene, day, reason, 1, seed, path)
 
 

@@ -12,7 +12,8 @@ from game.engine.challenges import day_key, today
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
 from game.fileio import atomic_write
-from game.i18n import _, said
+from game.engine.msg import Msg
+from game.i18n import _, said, said_error
 from game.runs import board, data, records, replay, text
 from game.runs.clock import Stamp
 from game.runs.find import Library, NotFound
@@ -81,9 +82,9 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(text.board(ch, b)))
         return 0
     except (NotFound, RecordsError) as e:
-        return _fail(str(e))
+        return _fail(said_error(e))
     except ValueError as e:  # a --date that is no date
-        return _fail(f"--date: {e}")
+        return _fail(f"--date: {said_error(e)}")
     except ContentError as e:
         from game.paths import openable
 
@@ -102,7 +103,7 @@ def list_boards(saves: Path, library: Library, fmt: str = "text") -> int:
         try:
             tally = _tally(saves, library, cid, chid)
         except RecordsError as e:
-            code = _fail(str(e))
+            code = _fail(said_error(e))
             continue
         listed.append(tally)
         if fmt == "text":
@@ -154,7 +155,7 @@ class Imported:
     def line(self) -> str:
         if self.outcome == "not valid":
             return _("{file}: not imported, it does not verify — {reasons}").format(
-                file=self.path, reasons="; ".join(self.reasons))
+                file=self.path, reasons=said(Msg.listing(self.reasons, "; ")))
         if self.outcome == "already":
             return _("{file}: already on the board of {ref} as {replay}; a replay counts once.").format(
                 file=self.path, ref=self.ref, replay=self.replay)
@@ -171,7 +172,7 @@ def import_replays(args: argparse.Namespace, library: Library) -> int:
         imported = import_one(path, args.saves, library)
         done.append(imported)
         if imported.outcome == "unreadable":  # on stderr in both formats: with json, stdout holds the JSON alone
-            code = max(code, _fail(imported.reasons[0]))
+            code = max(code, _fail(said(imported.reasons[0])))
         elif args.format == "text":
             print(imported.line())
         if imported.outcome == "not valid":

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from game.commands.helptext import fail, parser
-from game.i18n import _
+from game.engine.msg import Msg
+from game.i18n import _, said
 from game.runs.find import Library
 from game.runs.verify import verify_file
 
@@ -38,10 +39,10 @@ def run(args: argparse.Namespace) -> int:
     library = Library(args.content)
     v = verify_file(args.replay, library)
     if v.unreadable:
-        return fail("replay", v.unreadable)
+        return fail("replay", said(v.unreadable))
     if not v.valid:
-        return fail("replay", _("{file}: NOT valid — {reasons}").format(file=args.replay, reasons="; ".join(v.reasons)),
-                    1)
+        return fail("replay", _("{file}: NOT valid — {reasons}").format(
+            file=args.replay, reasons=said(Msg.listing(v.reasons, "; "))), 1)
     from game.ui.app import make_app  # the UI is loaded only once the replay is known to be good
 
     assert v.replay is not None

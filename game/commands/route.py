@@ -9,7 +9,7 @@ from typing import Any
 
 from game.commands.helptext import fail, parser
 from game.engine.problems import ContentError
-from game.i18n import _, said
+from game.i18n import _, said, said_error
 from game.paths import openable
 from game.runs import data, text
 from game.runs.attempt import board_before, finish
@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
         lines = read_route(args.route)
         played = play_route(cs, ch, lines, str(args.route), args.date)
     except (NotFound, RouteError) as e:
-        return fail("route", str(e))
+        return fail("route", said_error(e))
     except ContentError as e:
         return fail("route", e.format(openable(e.base), said))
     except ValueError as e:  # a --date that is no date
-        return fail("route", f"--date: {e}")
+        return fail("route", f"--date: {said_error(e)}")
     if args.format == "text":
         print(text.heading(ch, played.seed) + (f", {played.date}" if played.date else ""))
     if played.result is None:
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         done = finish(played, args.saves, board_before(args.saves, played), "route",
                       board=not args.no_record, count=True)
     except (OSError, RecordsError) as e:
-        return fail("route", str(e))
+        return fail("route", said_error(e))
     judged = done.judgement
     if args.format == "json":
         data.dump(as_json(args, played, judged, done.replay_path), sys.stdout)

@@ -20,6 +20,7 @@ from game import i18n
 from game.i18n import _, said, said_error
 from game.engine.content import load_campaign_in
 from game.engine.engine import MAX_SEED
+from game.engine.msg import kept
 from game.engine.problems import ContentError
 from game.paths import openable
 from game.progress import progress
@@ -89,7 +90,10 @@ def run(args: argparse.Namespace) -> int:
             first=args.first_seed, runs=args.runs, largest=MAX_SEED))
     try:
         folder = find_campaign(args.content, args.campaign, "simulate")
-        camp = load_campaign_in(folder, i18n.current(), parse=toml_parser(), seps=i18n.seps())
+        # The reasons the engine words (a lock, a dead end) stay messages: the report says them in the
+        # language spoken, its JSON in English, and the workers send them home whole.
+        camp = load_campaign_in(folder, i18n.current(), parse=toml_parser(), seps=i18n.seps(),
+                                say=kept)
         spec = parse_strategy(args.strategy, camp)
         if args.threshold:
             bounds(camp, args.threshold)  # a bad gate is reported before the long part

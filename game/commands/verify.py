@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from game.commands.helptext import fail, parser
-from game.i18n import _
+from game.engine.msg import Msg
+from game.i18n import _, said
 from game.runs import data
 from game.runs.find import Library
 from game.runs.verify import Verdict, verify_file
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         v = verify_file(path, library)
         verdicts.append(v)
         if v.unreadable:  # on stderr in both formats: with json, stdout holds the JSON alone
-            fail("verify", v.unreadable)
+            fail("verify", said(v.unreadable))
         elif args.format == "text":
             print(line(path, v))
     if args.format == "json":
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
 def line(path: Path, v: Verdict) -> str:
     if not v.valid or v.replay is None:
-        return _("{file}: NOT valid — {reasons}").format(file=path, reasons="; ".join(v.reasons))
+        return _("{file}: NOT valid — {reasons}").format(file=path, reasons=said(Msg.listing(v.reasons, "; ")))
     r = v.replay.result
     # Translators: a valid replay: its challenge, done or failed (as written), the in-game time as days (d),
     # hours (h) and actions (a), and the score: "run.replay.toml: valid — sesame/any, done, 3d 14h 40a, score 612".

@@ -113,8 +113,11 @@ def day_key(day: date | str) -> str:
     if isinstance(day, date):
         return day.strftime("%Y%m%d")
     if len(day) != 8 or not day.isdigit():
-        raise ValueError(f"'{day}' is not a date written YYYYMMDD")
-    date(int(day[:4]), int(day[4:6]), int(day[6:8]))  # raises on a non-date such as 20261331
+        raise ValueError(Msg("'{day}' is not a date written YYYYMMDD", day=day))
+    try:
+        date(int(day[:4]), int(day[4:6]), int(day[6:8]))
+    except ValueError:  # a non-date such as 20261331: Python's own words are English only
+        raise ValueError(Msg("'{day}' is not a day of the calendar", day=day)) from None
     return day
 
 

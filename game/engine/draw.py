@@ -21,6 +21,7 @@ from typing import Callable
 
 from .bounds import LIMIT
 from .errors import OutOfRange
+from .msg import Msg
 from .expr import NUM, Node, all_of, conjuncts, flag_test
 from .model import Campaign, Deck
 from .prepared import DayPool, DeckRun
@@ -77,7 +78,7 @@ def candidates(deck: DeckRun, st: GameState) -> tuple[list[str], list[int]]:
             if formula is not None:
                 x = formula(st)
                 if not -LIMIT <= x <= LIMIT:  # also refuses inf and nan, before _round would
-                    raise OutOfRange(f"storylet '{sid}'", "its weight formula gives", x)
+                    raise OutOfRange(Msg("storylet '{id}'", id=sid), Msg("its weight formula gives"), x)
                 weight = _round(x)
                 if weight < 0:
                     weight = 0

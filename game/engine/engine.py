@@ -122,7 +122,7 @@ def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.cond is not None and not ch.cond.fn(st):
         return render(camp, ch.locked, st) or camp.say(explain(ch.cond, st, namer(camp, st), labeler(camp)))
     gate = camp.gates[ch.needs]
-    return render(camp, ch.locked, st) or f"{gate.title}: {gate_reason(camp, gate, st)}"
+    return render(camp, ch.locked, st) or Msg.listing([gate.title, gate_reason(camp, gate, st)], ": ")
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:
@@ -162,7 +162,7 @@ MAX_ROUTES = 100  # routers chained deeper than this are a loop in the content
 
 def new_game(camp: Campaign, seed: int) -> GameState:
     if not 0 <= seed <= MAX_SEED:
-        raise ValueError(f"a seed is a whole number from 0 to {MAX_SEED}")
+        raise ValueError(Msg("a seed is a whole number from 0 to {max}", max=MAX_SEED))
     vals: dict[str, int] = {"day": 1, "hour": camp.start_hour}
     for sid, sc in camp.scores.items():
         vals[sid] = sc.start
@@ -184,7 +184,12 @@ def draw(camp: Campaign, st: GameState, deck_id: str) -> str:
     try:
         return draw_from(camp.run.decks[deck_id], st)
     except EmptyDeck:
-        raise DeadEnd(deck_id, st.vals["day"], [f"deck '{deck_id}' is empty and has no fallback"]) from None
+        raise _dry(deck_id, st) from None
+
+
+def _dry(deck: str, st: GameState) -> DeadEnd:
+    """A deck with nothing left to draw and no fallback: the story stops there, a content error."""
+    return DeadEnd(deck, st.vals["day"], [Msg("deck '{deck}' is empty and has no fallback", deck=deck)])
 
 
 def enter(camp: Campaign, st: GameState, target: str) -> None:
@@ -197,13 +202,13 @@ def enter(camp: Campaign, st: GameState, target: str) -> None:
             try:
                 target = draw_from(camp.run.decks[target], st)
             except EmptyDeck:
-                raise DeadEnd(target, st.vals["day"], [f"deck '{target}' is empty and has no fallback"]) from None
+                raise _dry(target, st) from None
             scene = scenes[target]
         visited[target] = visited.get(target, 0) + 1
         if scene.routes:
             routed += 1
             if routed > MAX_ROUTES:
-                raise PlayError(f"routes loop without end near scene '{target}'")
+                raise PlayError(Msg("routes loop without end near scene '{scene}'", scene=target))
             for r in scene.routes:  # the content check makes sure one of them holds
                 if r.cond is None or r.cond.fn(st):
                     target = r.goto
@@ -255,7 +260,7 @@ def find_choice(camp: Campaign, st: GameState, choice_id: str) -> Choice:
         return ch
     ch = camp.scenes[st.scene].by_id.get(choice_id)
     if ch is None:
-        raise PlayError(f"choice '{choice_id}' is not in scene '{st.scene}'")
+        raise PlayError(Msg("choice '{choice}' is not in scene '{scene}'", choice=choice_id, scene=st.scene))
     return ch
 
 
@@ -300,14 +305,15 @@ def reply(camp: Campaign, st: GameState, ch: Choice, scene: str, visit: int) -> 
 def _open_choice(camp: Campaign, st: GameState, choice_id: str) -> ChoiceRun:
     """The choice by id if the player may take it now; PlayError says why not."""
     if st.ending:
-        raise PlayError("the game is over")
+        raise PlayError(Msg("the game is over"))
     run = camp.run
     ch = run.choices.get(choice_id)
     scene = run.scenes[st.scene]
     if ch is None or ch.scene is not scene:
         ch = run.choices[find_choice(camp, st, choice_id).id]
     if scene.always is None and not (ch.test is None or ch.test(st)):
-        raise PlayError(f"choice '{ch.id}' is locked: {lock_reason(camp, ch.choice, st)}")
+        raise PlayError(Msg("choice '{choice}' is locked: {reason}", choice=ch.id,
+                            reason=lock_reason(camp, ch.choice, st)))
     return ch
 
 
@@ -421,5 +427,5 @@ def replay(camp: Campaign, seed: int, log: list[str]) -> GameState:
         try:
             apply(camp, st, cid)
         except PlayError as e:
-            raise PlayError(f"step {step} ({cid}): {e}") from None
+            raise PlayError(Msg("step {step} ({choice}): {why}", step=step, choice=cid, why=e.args[0])) from None
     return st

@@ -7,6 +7,7 @@ engine imports, can raise them too.
 from __future__ import annotations
 
 from .bounds import LIMIT
+from .msg import Msg
 
 
 class PlayError(Exception):
@@ -18,8 +19,8 @@ class DeadEnd(PlayError):
 
     def __init__(self, scene: str, day: int, reasons: list[str]) -> None:
         self.scene, self.day, self.reasons = scene, day, reasons
-        super().__init__(f"dead end: every choice in scene '{scene}' is locked on day {day} "
-                         f"({'; '.join(reasons)})")
+        super().__init__(Msg("dead end: every choice in scene '{scene}' is locked on day {day} ({reasons})",
+                             scene=scene, day=day, reasons=Msg.listing(reasons, "; ")))
 
 
 class NoWayBack(DeadEnd):
@@ -27,8 +28,9 @@ class NoWayBack(DeadEnd):
 
     def __init__(self, scene: str, day: int, choice: str) -> None:
         self.scene, self.day, self.reasons = scene, day, []
-        PlayError.__init__(self, f"dead end: choice '{choice}' goes back, but no choice called a sub-scene "
-                                 f"to come back from (scene '{scene}', day {day})")
+        PlayError.__init__(self, Msg("dead end: choice '{choice}' goes back, but no choice called a sub-scene "
+                                     "to come back from (scene '{scene}', day {day})",
+                                     choice=choice, scene=scene, day=day))
 
 
 class OutOfRange(PlayError):
@@ -41,12 +43,13 @@ class OutOfRange(PlayError):
 
     def __init__(self, who: str, what: str, value: object) -> None:
         self.who, self.what, self.value = who, what, value
-        super().__init__(f"{who}: {what} {_say(value)}, outside the range a number may take "
-                         f"(-10^15 to 10^15); give it a bound (a max, or a clamp() in the formula)")
+        super().__init__(Msg("{who}: {what} {value}, outside the range a number may take (-10^15 to 10^15); "
+                             "give it a bound (a max, or a clamp() in the formula)",
+                             who=who, what=what, value=_say(value)))
 
 
 def _say(value: object) -> str:
     """A value short enough for a message: a number of a thousand digits is told by its size."""
     if isinstance(value, int) and abs(value) > LIMIT**2:  # str() of a huge one is slow, or refused
-        return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1} digits"
+        return Msg("a number of about {n} digits", n=int(abs(value).bit_length() * 0.30103) + 1)
     return f"{value}"

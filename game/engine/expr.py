@@ -426,7 +426,7 @@ def _round_fn(a: Fn) -> Fn:
         x = a(s)
         if -LIMIT <= x <= LIMIT:
             return math.floor(x + 0.5)
-        raise OutOfRange("a formula", "round() gets", x)
+        raise OutOfRange(Msg("a formula"), Msg("round() gets"), x)
     return rounded
 
 

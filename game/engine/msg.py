@@ -84,3 +84,9 @@ def _rebuild(template: str, plural: str, times: int, args: dict[str, Any]) -> Ms
 # How a message is written where it is shown: English (``str``) unless a layer that knows the
 # language hands its own in (game.i18n.said).
 Say = Callable[[str], str]
+
+
+def kept(text: str) -> str:
+    """The ``Say`` that leaves a message a message, for a layer that says it later: a report or a
+    verdict that prints it in the player's language and writes it in English to JSON."""
+    return text

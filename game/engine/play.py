@@ -20,6 +20,7 @@ from . import engine
 from .engine import DeadEnd, GateStatus, Option, Outcome, PlayError
 from .errors import OutOfRange
 from .model import Campaign, Scene
+from .msg import Msg
 from .state import GameState
 
 # Called after each choice; the outcome is None on the fast path (``take``), which skips the report.
@@ -32,19 +33,24 @@ class Misfit:
 
     step: int  # 1-based position in the log
     choice: str
-    why: str  # the rest of the sentence after the choice: "is locked: ...", "does not exist ..."
+    why: str  # the rest of the sentence after the choice: "is locked: ...", "does not exist ..." (a Msg)
 
-    def words(self) -> str:
+    def words(self) -> Msg:
         """The one wording for a misfit, the same in a save, a reload, a verify and a route."""
-        return f"step {self.step}: the choice '{self.choice}' {self.why}"
+        return Msg("step {step}: the choice '{choice}' {why}", step=self.step, choice=self.choice, why=self.why)
 
-    def sentence(self) -> str:
+    def sentence(self) -> Msg:
         """The words as a sentence, ending in one full stop (a lock's reason may bring its own)."""
         return full_stop(self.words())
 
 
-def full_stop(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
+def full_stop(text: str) -> Msg:
+    """The text with one full stop at its end; a message stays a message, said whole where it is shown.
+
+    Whether it ends in one is read from the English: each language's wording keeps the ending the
+    English has (a reason at the end stays at the end).
+    """
+    return Msg.listing([text, "" if text.endswith((".", "!", "?")) else "."], "")
 
 
 class NoFit(PlayError):
@@ -71,19 +77,21 @@ def why_not(camp: Campaign, st: GameState, choice_id: str, closed: str = "") -> 
     caller gets the same words whatever the engine said.
     """
     if closed:
-        return f"comes after the run ended ({closed})"
+        return Msg("comes after the run ended ({why})", why=closed)
     if st.ending:
-        return f"comes after the story ended (at '{st.ending}')"
+        return Msg("comes after the story ended (at '{ending}')", ending=st.ending)
     scene = camp.scenes[st.scene]
     ch = scene.by_id.get(choice_id) or camp.choices.get(choice_id)
     if ch is None:
-        return "does not exist in the story" if "." in choice_id else f"is not in scene '{st.scene}'"
+        return Msg("does not exist in the story") if "." in choice_id else \
+            Msg("is not in scene '{scene}'", scene=st.scene)
     if ch.id.rpartition('.')[0] != scene.id:
-        return f"is in scene '{ch.id.rpartition('.')[0]}', but the story is at scene '{st.scene}' there"
+        return Msg("is in scene '{there}', but the story is at scene '{here}' there",
+                   there=ch.id.rpartition('.')[0], here=st.scene)
     reason = next((o.reason for o in engine.options(camp, st) if o.id == ch.id and not o.open), "")
     if not reason and (ch.hide_locked or ch.id in st.taken) and not engine.is_open(camp, ch, st):
         reason = engine.lock_reason(camp, ch, st)  # left off the list, so not among the options
-    return f"is locked: {reason}" if reason else "cannot be taken here"
+    return Msg("is locked: {reason}", reason=reason) if reason else Msg("cannot be taken here")
 
 
 class Play:
@@ -174,7 +182,8 @@ class Play:
             except NoFit as e:
                 return Replayed(self.st, fits, replace(e.misfit, step=fits + 1))
             except DeadEnd as e:
-                return Replayed(self.st, fits, Misfit(fits + 1, choice_id, f"leads to a {e}"))
+                why = Msg("leads to a {dead_end}", dead_end=e.args[0])
+                return Replayed(self.st, fits, Misfit(fits + 1, choice_id, why))
             fits += 1
         return Replayed(self.st, fits)
 
@@ -187,5 +196,5 @@ def replay(camp: Campaign, seed: int, log: Iterable[str]) -> Replayed:
     try:
         play = Play.new(camp, seed)
     except PlayError as e:
-        raise PlayError(f"the story cannot start: {e}") from None
+        raise PlayError(Msg("the story cannot start: {why}", why=e.args[0])) from None
     return play.replay(log)

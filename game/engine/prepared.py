@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import IntFlag
 from typing import TYPE_CHECKING, Callable
 
+from .msg import Msg
+
 if TYPE_CHECKING:
     from .model import Choice, Route, Where
     from .state import GameState
@@ -65,7 +67,9 @@ class Edge:
 
     def says(self) -> str:
         """The owner with its file and line, looked up only now that a message needs them."""
-        return f"{self.who} ({self.at.file}:{self.at.line})" if self.at is not None else self.who
+        if self.at is None:
+            return self.who
+        return Msg.listing([self.who, f" ({self.at.file}:{self.at.line})"], "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import cast
 
 from .bounds import LIMIT
 from .errors import OutOfRange
+from .msg import Msg
 from . import textlang
 from .expr import Node, names_in
 from .model import Amount, Campaign, Choice, Later, Rule, Scene
@@ -81,7 +82,7 @@ def _scene_run(camp: Campaign, scene: Scene) -> SceneRun:
     """A scene with its choices as the hot path reads them."""
     srun = SceneRun(scene.id, scene.routes, scene.ending)
     srun.choices = tuple(ChoiceRun(ch, ch.id, srun, _choice_test(camp, ch),
-                                   _stat_fx(camp, ch.effects, Edge(f"choice '{ch.id}'", ch.at, False, False))
+                                   _stat_fx(camp, ch.effects, Edge(Msg("choice '{id}'", id=ch.id), ch.at, False, False))
                                    if ch.effects else (),  # most choices have none: no Edge to build
                                    bool(ch.set or ch.clear or ch.befriend or ch.unfriend or ch.later or ch.reveal
                                         or ch.once), bool(ch.call or ch.back))
@@ -167,7 +168,7 @@ def _fire_fn(camp: Campaign, rule: Rule) -> Fire:
     score_fx: tuple[ScoreFx, ...] = tuple(
         (sid, *_split(v), camp.scores[sid].min, camp.scores[sid].max, f"{sid}.{rule.domain}" if rule.domain else "")
         for sid, v in rule.score.items())
-    fx = _stat_fx(camp, rule.effects, Edge(f"rule '{rule.id}'", rule.at, False, False)) if rule.effects else ()
+    fx = _stat_fx(camp, rule.effects, _owner(rule)) if rule.effects else ()
     extra = bool(rule.later or rule.reveal or rule.reveal_after)
     if len(score_fx) == 1 and not fx and rule.why_text is None:
         return _fire_one(rule, score_fx[0])
@@ -292,9 +293,14 @@ def _checked(x: float, rule: Rule, sid: str) -> int:
     return _round(x)
 
 
+def _owner(rule: Rule) -> Edge:
+    """The rule as the message past the range names it."""
+    return Edge(Msg("rule '{id}'", id=rule.id), rule.at, False, False)
+
+
 def _formula_past(rule: Rule, sid: str, x: object) -> OutOfRange:
-    return OutOfRange(Edge(f"rule '{rule.id}'", rule.at, False, False).says(),
-                      f"the formula for '{sid}' gives", x)
+    return OutOfRange(_owner(rule).says(),
+                      Msg("the formula for '{id}' gives", id=sid), x)
 
 
 # ---------------------------------------------------------------- applying
@@ -313,7 +319,7 @@ def add_stats(st: GameState, fx: tuple[StatFx, ...], changes: Changes) -> None:
         else:
             x = fn(st)
             if not -LIMIT <= x <= LIMIT:
-                raise OutOfRange(edge.says(), f"the formula for '{sid}' gives", x)
+                raise OutOfRange(edge.says(), Msg("the formula for '{id}' gives", id=sid), x)
             f = floor(x)
             new = old + (f + 1 if x - f >= 0.5 else f)
         if new < lo or new > hi:
@@ -330,7 +336,7 @@ def _past(new: int, lo: int, hi: int, sid: str, edge: Edge) -> int:
         return lo
     if new > hi and not edge.open_hi:
         return hi
-    raise OutOfRange(edge.says(), f"'{sid}' would become", new)
+    raise OutOfRange(edge.says(), Msg("'{id}' would become", id=sid), new)
 
 
 def mark_flags(st: GameState, sets: tuple[str, ...], clears: tuple[str, ...]) -> None:

@@ -39,15 +39,16 @@ class CampaignScope:
         self.scores, self.flags, self.scenes, self.gates, self.acts = scores, flags, scenes, gates, acts
         self.gate_exprs: dict[str, Expr] = {}
         self.choice_acts: dict[str, tuple[str, ...]] = {}  # choice id -> its does, filled once loaded
+        # The words a reason names each by (messages: said in the player's language with the reason).
         self.names: dict[str, tuple[str, Fn, str]] = {
-            "day": (NUM, _val("day"), "day"), "hour": (NUM, _val("hour"), "the hour"),
-            "friends.count": (NUM, lambda s: len(s.friends), "your number of friends"),
+            "day": (NUM, _val("day"), Msg("day")), "hour": (NUM, _val("hour"), Msg("the hour")),
+            "friends.count": (NUM, lambda s: len(s.friends), Msg("your number of friends")),
         }
         for sid, sc in scores.items():
             self.names[sid] = (NUM, _val(sid), sc.label)
             keys = {n: f"npc.{n}.{sid}" for n in npcs}
             self.names[f"friends.mean.{sid}"] = (NUM, _friends_mean(sid, keys),
-                                                 f"your friends' mean {sc.label}")
+                                                 Msg("your friends' mean {score}", score=sc.label))
         for sid, st in stats.items():
             self.names[sid] = (NUM, _val(sid), st.label)
         for flag, about in flags.items():
@@ -57,7 +58,7 @@ class CampaignScope:
                 key = f"npc.{nid}.{sid}"
                 self.names[key] = (NUM, _val(key), measure_label(npc, sid, scores))
             self.names[f"npc.{nid}.friend"] = (BOOL, (lambda n: lambda s: n in s.friends)(nid),
-                                               f"{npc.name} as a friend")
+                                               Msg("{name} as a friend", name=npc.name))
 
     def name(self, dotted: str) -> tuple[str, Fn, str] | None:
         return self.names.get(dotted)

@@ -14,7 +14,7 @@ from game.autosave import autosaved
 from game.engine.engine import DeadEnd, PlayError
 from game.engine.model import Campaign
 from game.engine.play import Play
-from game.i18n import _
+from game.i18n import _, said_error
 from game.lifetime import counted
 from game.plain import words
 from game.plain.commands import help_lines, parse
@@ -169,10 +169,10 @@ class PlainGame:
             play.choose(opt.id)
         except DeadEnd as e:
             self.talk.say(clean(_("The story is stuck: {why}. This is a fault in the campaign's content; "
-                                  "citizen-score check finds it.").format(why=e)))
+                                  "citizen-score check finds it.").format(why=said_error(e))))
             return False
         except PlayError as e:
-            self.talk.say(clean(str(e)))
+            self.talk.say(clean(said_error(e)))
             return False
         self.talk.say(*words.after_choice(play))
         return True

@@ -14,6 +14,7 @@ from typing import Callable
 from game.engine.challenges import Challenge
 from game.engine.engine import Outcome
 from game.engine.play import Play
+from game.i18n import _, said_error
 
 from . import records, replay
 from .board import read as read_board
@@ -77,7 +78,7 @@ class Attempt:
             if board:
                 records.count_attempt(self.saves_dir, run.camp.id, run.ch.id)
         except RecordsError as e:
-            self.before, self.problem = [], str(e)
+            self.before, self.problem = [], said_error(e)
         run.play.listen(self.on_choice)
 
     @property
@@ -115,5 +116,5 @@ class Attempt:
                                    write=self.write, board=self.board)
             self.judgement = self.finished.judgement
         except (OSError, RecordsError) as e:
-            self.problem = f"The run could not be recorded: {e}"
+            self.problem = _("The run could not be recorded: {why}").format(why=said_error(e))
             self.judgement = self.standing()

@@ -25,7 +25,7 @@ from typing import Any
 from game.cache import cache_root, code_digest
 from game.engine.challenges import Challenge, ChallengeSet
 from game.fileio import light_write
-from game.i18n import N_, _, current
+from game.i18n import N_, _, current, said, said_error
 
 from . import records, replay
 from .replay import ReplayError
@@ -157,7 +157,7 @@ def _verify(data: bytes, cs: ChallengeSet) -> Verdict:
     try:
         rep = replay.loads(data, "the replay")
     except ReplayError as err:
-        return Verdict(why=str(err).removeprefix("the replay: "))
+        return Verdict(why=said_error(err).removeprefix("the replay: "))
     why = "; ".join(_plain(r) for r in verify(rep, cs))
     return Verdict(rep.ref, claims(records.entry_of(rep, "", "")), why)
 
@@ -192,4 +192,4 @@ def _plain(reason: str) -> str:
     """A verify reason for the board: a run on older content is common and not anyone's fault."""
     if reason.startswith("content differs"):
         return _("it was made on an earlier version of the story, so it cannot be checked on this one")
-    return reason
+    return said(reason)

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from game.i18n import _
+from game.engine.msg import Msg
+from game.i18n import said
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,13 @@ def game_time(t: Stamp | Span) -> str:
 
 def clock(t: Stamp) -> str:
     """The story's clock: "day 3, 14:00" (in the language spoken)."""
+    return said(moment(t))
+
+
+def moment(t: Stamp) -> Msg:
+    """The story's clock as a message, for one that is said where it is shown (verify's reasons)."""
     # Translators: a moment of a run in the story: its day and hour ("day 3, 14:00").
-    return _("day {day}, {hour}:00").format(day=t.day, hour=f"{t.hour:02d}")
+    return Msg("day {day}, {hour}:00", day=t.day, hour=f"{t.hour:02d}")
 
 
 def real_time(ms: int) -> str:

@@ -7,11 +7,12 @@ from pathlib import Path
 from game.engine.challenges import Challenge, ChallengeSet, load_challenges
 from game.engine.campaigns import list_campaigns
 from game.engine.model import Campaign
+from game.engine.msg import Msg, kept
 from game.tomlcache import parser
 
 
 class NotFound(Exception):
-    """A challenge name that names nothing, or more than one thing; the message says which."""
+    """A challenge name that names nothing, or more than one thing; the message (a Msg) says which."""
 
 
 class Library:
@@ -27,8 +28,12 @@ class Library:
         if cid not in self._sets:
             root = self.content_dir / cid
             if not (root / "campaign.toml").is_file():
-                raise NotFound(f"there is no campaign '{cid}' in {self.content_dir}")
-            self._sets[cid] = load_challenges(root, parse=parser(), campaign=self._loaded.get(cid))
+                raise NotFound(Msg("there is no campaign '{campaign}' in {folder}", campaign=cid,
+                                   folder=self.content_dir))
+            cs = load_challenges(root, parse=parser(), campaign=self._loaded.get(cid))
+            if cs.campaign is not self._loaded.get(cid):  # loaded here: its reasons are said where shown
+                cs.campaign.say = kept
+            self._sets[cid] = cs
         return self._sets[cid]
 
     def all(self) -> list[ChallengeSet]:
@@ -40,15 +45,17 @@ class Library:
             cid, _, chid = name.partition("/")
             cs = self.campaign(cid)
             if chid not in cs.challenges:
-                raise NotFound(f"campaign '{cid}' has no challenge '{chid}' "
-                               f"(it has: {', '.join(cs.challenges) or 'none'})")
+                raise NotFound(Msg("campaign '{campaign}' has no challenge '{challenge}' (it has: {have})",
+                                   campaign=cid, challenge=chid, have=", ".join(cs.challenges) or Msg("none")))
             return cs, cs.challenges[chid]
         hits = [(cs, cs.challenges[name]) for cs in self.all() if name in cs.challenges]
         if len(hits) == 1:
             return hits[0]
         if hits:
-            raise NotFound(f"'{name}' is a challenge of several campaigns; write one of: "
-                           + ", ".join(ch.ref for _, ch in hits))
+            raise NotFound(Msg("'{name}' is a challenge of several campaigns; write one of: {refs}", name=name,
+                               refs=", ".join(ch.ref for _, ch in hits)))
         known = [ch.ref for cs in self.all() for ch in cs.challenges.values()]
-        raise NotFound(f"no campaign has a challenge '{name}'"
-                       + (f" (there are: {', '.join(known)})" if known else ""))
+        if known:
+            raise NotFound(Msg("no campaign has a challenge '{name}' (there are: {refs})", name=name,
+                               refs=", ".join(known)))
+        raise NotFound(Msg("no campaign has a challenge '{name}'", name=name))

@@ -24,6 +24,7 @@ from pathlib import Path
 from game.engine.challenges import Challenge
 from game.engine.model import Campaign
 from game.fileio import atomic_write
+from game.i18n import _
 
 from .board import Board
 from .clock import Span, Stamp, span
@@ -65,9 +66,10 @@ def caveats(ch: Challenge) -> list[str]:
     """What the export cannot carry, for the player to read before trusting LiveSplit with it."""
     if ch.rank == "time":
         return []
-    return [f"LiveSplit ranks runs by time, not score: the personal best written is your best "
-            f"{ch.score.src} ({ch.category}), its score in the custom variable Score; runs you time "
-            "in LiveSplit itself will be compared by time."]
+    # Translators: {score} is the challenge's score formula as written; Score is LiveSplit's variable: keep it.
+    return [_("LiveSplit ranks runs by time, not score: the personal best written is your best {score} "
+              "({category}), its score in the custom variable Score; runs you time in LiveSplit itself will be "
+              "compared by time.").format(score=ch.score.src, category=ch.category)]
 
 
 def _date(iso: str, minus_ms: int = 0) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from game.engine.challenges import ChallengeSet
 from game.engine.engine import PlayError
+from game.engine.msg import Msg
 
 from .replay import Replay
 from .run import Run
@@ -41,5 +42,5 @@ class Playback:
     def next_choice(self) -> str:
         """The next recorded choice (PlayError when the replay has no more)."""
         if self.done >= len(self.rep.steps):
-            raise PlayError("the replay has no more choices")
+            raise PlayError(Msg("the replay has no more choices"))
         return self.rep.steps[self.done].choice

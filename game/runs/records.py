@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from game.engine.msg import Msg
 from game.fileio import atomic_write
 
 from .clock import Stamp
@@ -26,7 +27,7 @@ FOLDER = "records"
 
 
 class RecordsError(Exception):
-    """A records file that cannot be read or written; the message names the file and the fix."""
+    """A records file that cannot be read or written; the message (a Msg) names the file and the fix."""
 
 
 @dataclass(slots=True)
@@ -67,13 +68,15 @@ def load(saves_dir: Path, campaign: str, challenge: str) -> Records:
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
         if doc.get("kind") != KIND or not isinstance(doc.get("format"), int) or doc["format"] > FORMAT:
-            raise ValueError("it is not a records file this version can read")
+            raise ValueError(Msg("it is not a records file this version can read"))
         return Records(campaign, challenge, int(doc.get("attempts", 0)),
                        [_entry(t) for t in doc.get("run", [])])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, KeyError, TypeError,
             AttributeError) as e:
-        raise RecordsError(f"{path}: the records cannot be read ({e}). Restore it from a backup, or "
-                           "delete it to start a new board (the replays stay in the replays folder).") from None
+        why = e.args[0] if e.args and isinstance(e.args[0], Msg) else e  # ours are said in the language spoken
+        raise RecordsError(Msg("{file}: the records cannot be read ({why}). Restore it from a backup, or delete it "
+                               "to start a new board (the replays stay in the replays folder).", file=path,
+                               why=why)) from None
 
 
 def _stamp(t: dict[str, Any]) -> Stamp:
@@ -83,7 +86,7 @@ def _stamp(t: dict[str, Any]) -> Stamp:
 def _entry(t: dict[str, Any]) -> Entry:
     score = t["score"]
     if not isinstance(score, (int, float)) or isinstance(score, bool):
-        raise ValueError("a run's score is not a number")
+        raise ValueError(Msg("a run's score is not a number"))
     return Entry(str(t["source"]), str(t["at"]), str(t["replay"]), str(t["content_hash"]), str(t["status"]),
                  str(t["why"]), str(t["ending"]), _stamp(t), score,
                  tuple((str(s["id"]), _stamp(s)) for s in t.get("split", [])), str(t.get("date", "")))
@@ -112,8 +115,8 @@ def save(saves_dir: Path, rec: Records) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, tomli_w.dumps(doc).encode("utf-8"))
     except OSError as e:
-        raise RecordsError(f"{path}: the records could not be written ({e.strerror or e}). Check there is "
-                           "free disk space and that you may write to the saves folder.") from None
+        raise RecordsError(Msg("{file}: the records could not be written ({why}). Check there is free disk space "
+                               "and that you may write to the saves folder.", file=path, why=e.strerror or e)) from None
     return path
 
 

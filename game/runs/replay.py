@@ -48,6 +48,8 @@ from pathlib import Path
 from typing import Any
 
 from game import __version__
+from game.engine.load.keys import TYPE_WORDS
+from game.engine.msg import Msg
 from game.fileio import atomic_write
 
 from .clock import Stamp
@@ -64,7 +66,7 @@ ID = re.compile(r"[a-z0-9_]{1,100}")
 
 
 class ReplayError(Exception):
-    """A file that cannot be read as a replay; the message names the file and what is wrong."""
+    """A file that cannot be read as a replay; the message (a Msg) names the file and what is wrong."""
 
 
 @dataclass(slots=True)
@@ -87,7 +89,7 @@ class Replay:
 def from_run(run: Run) -> Replay:
     """The replay of a finished run."""
     if run.result is None:
-        raise ValueError("only a finished run has a replay")
+        raise ValueError(Msg("only a finished run has a replay"))
     return Replay(run.camp.id, run.ch.id, run.content_hash, run.seed, run.date, run.result,
                   list(run.splits), list(run.steps))
 
@@ -135,12 +137,12 @@ def read(path: Path) -> tuple[Replay, bytes]:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ReplayError(f"{path}: it is far larger than any replay.")
+            raise ReplayError(Msg("{file}: it is far larger than any replay.", file=path))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ReplayError(f"{path}: there is no such file.") from None
+        raise ReplayError(Msg("{file}: there is no such file.", file=path)) from None
     except OSError as e:
-        raise ReplayError(f"{path}: the file cannot be read ({e.strerror or e}).") from None
+        raise ReplayError(Msg("{file}: the file cannot be read ({why}).", file=path, why=e.strerror or e)) from None
     return loads(data, path), data
 
 
@@ -149,24 +151,24 @@ def loads(data: bytes, path: Path | str) -> Replay:
     try:
         doc = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ReplayError(f"{path}: it is not text, so it is not a replay.") from None
+        raise ReplayError(Msg("{file}: it is not text, so it is not a replay.", file=path)) from None
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as e:
-        raise ReplayError(f"{path}: the TOML cannot be read ({e}).") from None
+        raise ReplayError(Msg("{file}: the TOML cannot be read ({why}).", file=path, why=e)) from None
     try:
         return parse(doc)
     except _Bad as e:
-        raise ReplayError(f"{path}: {e}") from None
+        raise ReplayError(Msg.listing([str(path), e.args[0]], ": ")) from None
 
 
 class _Bad(Exception):
-    pass
+    """What is wrong with a replay's table, as a Msg; ``loads`` puts the file's name before it."""
 
 
 def _get(table: dict[str, Any], key: str, want: type, where: str = "") -> Any:
     value = table.get(key)
     if not isinstance(value, want) or isinstance(value, bool) != (want is bool):
-        words = {str: "text", int: "a whole number", list: "a list", dict: "a table"}
-        raise _Bad(f"'{where}{key}' is missing or not {words.get(want, want.__name__)}.")
+        # Translators: {key} is a key of the replay file as written there; {kind} is "a whole number", "text"...
+        raise _Bad(Msg("'{key}' is missing or not {kind}.", key=where + key, kind=TYPE_WORDS[want]))
     return value
 
 
@@ -177,33 +179,36 @@ def _stamp(t: dict[str, Any], where: str) -> Stamp:
 def parse(doc: dict[str, Any]) -> Replay:
     """A replay from its TOML table; raises _Bad naming the first key that is wrong."""
     if doc.get("kind") != KIND:
-        raise _Bad(f'it is not a Citizen Score replay (it has no kind = "{KIND}").')
+        # Translators: kind = "..." is a line of the file: keep it as it is.
+        raise _Bad(Msg('it is not a Citizen Score replay (it has no kind = "{kind}").', kind=KIND))
     fmt = _get(doc, "format", int)
     if fmt > FORMAT:
-        raise _Bad(f"it was written by a newer version of the game (replay format {fmt}; "
-                   f"this version reads {FORMAT}). Update Citizen Score to verify it.")
+        raise _Bad(Msg("it was written by a newer version of the game (replay format {format}; this version "
+                       "reads {reads}). Update Citizen Score to verify it.", format=fmt, reads=FORMAT))
     res = _get(doc, "result", dict)
     score = res.get("score")
     if not isinstance(score, (int, float)) or isinstance(score, bool):
-        raise _Bad("'result.score' is missing or not a number.")
+        raise _Bad(Msg("'{key}' is missing or not {kind}.", key="result.score", kind=TYPE_WORDS[float]))
     result = Result(_get(res, "status", str, "result."), _get(res, "why", str, "result."),
                     _get(res, "ending", str, "result."), _stamp(res, "result."), score)
     splits = []
     for i, s in enumerate(doc.get("split", [])):
         if not isinstance(s, dict):
-            raise _Bad(f"split {i + 1} is not a table.")
+            raise _Bad(Msg("split {n} is not a table.", n=i + 1))
         splits.append(Reached(_get(s, "id", str, f"split[{i}]."), "", _stamp(s, f"split[{i}].")))
     steps = []
     for n, line in enumerate(_get(_get(doc, "log", dict), "steps", list, "log."), 1):
         m = STEP.fullmatch(line) if isinstance(line, str) else None
         if m is None:
-            raise _Bad(f"step {n} is not written '#<action> day <day> <hour>:00 <real ms>ms <choice id>'.")
+            # Translators: the form of a step line is written in the file as it is: keep it in English.
+            raise _Bad(Msg("step {n} is not written '{form}'.", n=n,
+                           form="#<action> day <day> <hour>:00 <real ms>ms <choice id>"))
         action, day, hour, real_ms, choice = m.groups()
         steps.append(Step(choice, Stamp(int(day), int(hour), 0, int(action) - 1, int(real_ms))))
     date = doc.get("date", "")
     for key in ("campaign", "challenge"):
         if not ID.fullmatch(_get(doc, key, str)):
-            raise _Bad(f"'{key}' is not an id (lower-case letters, digits and underscores).")
+            raise _Bad(Msg("'{key}' is not an id (lower-case letters, digits and underscores).", key=key))
     return Replay(doc["campaign"], doc["challenge"], _get(doc, "content_hash", str),
                   _get(doc, "seed", int), date if isinstance(date, str) else str(date),
                   result, splits, steps, _get(doc, "game", str))

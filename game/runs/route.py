@@ -12,12 +12,13 @@ from pathlib import Path
 
 from game.engine.challenges import Challenge, ChallengeSet
 from game.engine import engine
+from game.engine.msg import Msg
 
 from .run import Run
 
 
 class RouteError(Exception):
-    """A route that cannot be read or played; the message names the file, the line and the fix."""
+    """A route that cannot be read or played; the message (a Msg) names the file, the line and the fix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +32,10 @@ def read_route(path: Path) -> list[Line]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RouteError(f"{path}: there is no such route file.") from None
+        raise RouteError(Msg("{file}: there is no such route file.", file=path)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise RouteError(f"{path}: the route cannot be read ({e}); a route is a UTF-8 text file.") from None
+        raise RouteError(Msg("{file}: the route cannot be read ({why}); a route is a UTF-8 text file.", file=path,
+                             why=e)) from None
     return parse_route(text, str(path))
 
 
@@ -44,8 +46,8 @@ def parse_route(text: str, name: str = "route") -> list[Line]:
         if not line:
             continue
         if len(line.split()) > 1:
-            raise RouteError(f"{name}:{n}: one choice id per line, not {line!r}. "
-                             "Put each choice on its own line; notes go after a #.")
+            raise RouteError(Msg("{file}:{line}: one choice id per line, not {text}. Put each choice on its own "
+                                 "line; notes go after a #.", file=name, line=n, text=repr(line)))
         out.append(Line(n, line))
     return out
 
@@ -58,6 +60,6 @@ def play_route(cs: ChallengeSet, ch: Challenge, lines: list[Line], name: str = "
     if done.misfit is None:
         return run
     line = lines[done.fits]
-    fix = ("Remove the lines from here on." if run.over
-           else f"Open here: {', '.join(engine.open_ids(run.camp, run.st)) or 'none'}.")
-    raise RouteError(f"{name}:{line.number}: {done.misfit.sentence()} {fix}")
+    fix = (Msg("Remove the lines from here on.") if run.over
+           else Msg("Open here: {choices}.", choices=", ".join(engine.open_ids(run.camp, run.st)) or Msg("none")))
+    raise RouteError(Msg.listing([f"{name}:{line.number}:", done.misfit.sentence(), fix], " "))

@@ -14,6 +14,7 @@ from game.engine.challenges import Challenge, ChallengeSet, day_key
 from game.engine.challenges import today as utc_today
 from game.engine.engine import Outcome
 from game.engine.play import Play
+from game.engine.msg import Msg
 from game.engine.state import GameState
 from game.i18n import N_
 
@@ -134,4 +135,6 @@ class Run:
         value = self.ch.score.fn(self.st)
         score = int(value) if float(value).is_integer() else round(float(value), 3)
         self.result = Result(status, why, self.st.ending, now, score)
-        self.play.close(f"{WHY_WORDS[why]} after {len(self.steps)} choice{'' if len(self.steps) == 1 else 's'}")
+        n = len(self.steps)
+        self.play.close(Msg.counting("{why} after {n} choice", "{why} after {n} choices", n,
+                                     why=Msg(WHY_WORDS[why]), n=n))

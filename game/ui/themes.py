@@ -18,7 +18,7 @@ from textual.color import Color
 from textual.filter import LineFilter
 from textual.theme import Theme
 
-from game.i18n import _
+from game.i18n import _, said_error
 from dataclasses import replace
 
 from game.settings import Settings, SettingsError, load_settings, save_settings
@@ -96,7 +96,7 @@ class ThemeMemory:
             self.settings = load_settings(self.saves_dir)
         except SettingsError as e:
             self.broken = True
-            self.app.notify(str(e), title=_("Settings not read"), severity="warning", timeout=10, markup=False)
+            self.app.notify(said_error(e), title=_("Settings not read"), severity="warning", timeout=10, markup=False)
         wanted = self.settings.theme
         if wanted and wanted in self.app.available_themes:
             self.app.theme = wanted

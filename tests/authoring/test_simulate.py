@@ -271,3 +271,14 @@ def test_the_text_report_speaks_dutch_with_dutch_numbers_while_the_json_stays_en
         assert dry["reason"] == "nothing left to draw; its fallback 'empty_corner' opened"
     finally:
         i18n.use("en")
+
+
+def test_a_dead_end_and_its_reasons_are_reported_in_dutch(capsys, dutch):
+    """The engine's reasons travel home from the workers as messages: Dutch in the report, English in JSON."""
+    args = ["--lang", "nl", "--content", str(FIXTURES), "simulate", "sim_dead", "--runs", "40", "--jobs", "2"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert ("sim_dead/scenes/main.toml:50: error: doodloper bij 'shop' op dag 1 in ") in err
+    assert "nodig: Money ≥ 100 — je hebt 50" in err and "needs" not in err
+    assert main([*args, "--format", "json"]) == 2
+    assert "needs Money ≥ 100 — you have 50" in capsys.readouterr().out

@@ -62,6 +62,18 @@ def test_a_formula_that_grows_without_bound_stops_the_game_with_a_clear_error(tm
     assert "rule 'hostile' (mini/rules.toml:" in str(e) and "'money'" in str(e) and "outside the range" in str(e)
 
 
+def test_a_number_out_of_range_is_said_in_dutch(tmp_path, dutch):
+    from game.i18n import said_error
+
+    root = with_rule(tmp_path, '[rule.hostile]\nevery = "choice"\neffects = { money = "money * money + 2" }\ndomain = "society"\nwhy = "x"\n')
+    told = said_error(play_until_error(load_campaign(root), choices=12))
+    assert told.startswith("regel 'hostile' (mini/rules.toml:") and "de formule voor 'money' geeft" in told
+    assert "buiten het bereik dat een getal mag hebben (-10^15 tot 10^15); geef het een grens (een max, of een " \
+           "clamp() in de formule)" in told
+    root = with_rule(tmp_path / "b", '[rule.hostile]\nevery = "choice"\neffects = { money = 1000000000000000 }\ndomain = "society"\nwhy = "x"\n')
+    assert "'money' wordt dan" in said_error(play_until_error(load_campaign(root), choices=5))
+
+
 def test_constant_amounts_that_pile_up_past_an_open_end_stop_the_game(tmp_path):
     root = with_rule(tmp_path, '[rule.hostile]\nevery = "choice"\neffects = { money = 1000000000000000 }\ndomain = "society"\nwhy = "x"\n')
     e = play_until_error(load_campaign(root), choices=5)

@@ -384,6 +384,21 @@ def test_dead_end_is_raised_not_a_hang(lab, st):
     assert "trap" in str(e) and "needs Money ≥ 1000" in str(e)
 
 
+def test_dead_end_is_said_in_dutch_with_each_reason(tmp_path, dutch):
+    """The player (or the author) who plays in Dutch reads the stuck story in Dutch: the frame and
+    the reasons the engine words itself; what the story writes stays the story's own."""
+    from game.engine.content import load_campaign_in
+    from game.i18n import said, said_error
+
+    camp = load_campaign_in(h.make_lab(tmp_path), "nl", say=said)
+    with pytest.raises(DeadEnd) as info:
+        eng.choose(camp, eng.new_game(camp, 1), "hub.trap")
+    told = said_error(info.value)
+    assert told.startswith("doodloper: elke keuze in scène 'trap' zit op slot op dag 1 (") and "1000" in told
+    assert "dead end" not in told and "needs" not in told
+    assert str(info.value).startswith("dead end: every choice in scene 'trap' is locked on day 1 (")
+
+
 def test_dead_end_at_the_start(tmp_path):
     root = h.make_lab(tmp_path)
     h.patch(root / "campaign.toml", 'start = "hub"', 'start = "trap"')

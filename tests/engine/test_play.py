@@ -21,6 +21,7 @@ from game.autosave import autosaved
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from game.engine.play import NoFit, Play, replay
+from game.i18n import said, said_error
 from game.reload import carry_over
 from game.runs import replay as replays
 from game.runs.playback import Playback
@@ -102,6 +103,33 @@ def test_one_misfit_reads_the_same_in_a_save_a_reload_a_verify_and_a_route(conte
     rep = replays.from_run(play_route(cs, cs.challenges["first_light"], parse_route("\n".join(hr.FIRST_LIGHT))))
     rep.steps[0] = replace(rep.steps[0], choice="wake.apply")
     assert verify(rep, cs) == [LOCKED]
+
+
+LOCKED_NL = "stap 1: de keuze 'wake.apply' zit op slot: Bank clerk: The bank hires from 650 up."
+
+
+def test_one_misfit_reads_the_same_in_dutch_in_a_save_a_reload_a_verify_and_a_route(content, tmp_path, dutch):
+    """The same misfit, said in Dutch by every tool (the lock's reason is the story's own, English here)."""
+    camp, cs = load_campaign(content / "mini"), load_challenges(content / "mini")
+
+    path = saves.write_save(tmp_path / "saves", "s", camp, Play.new(camp, 7).st)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("log = []", 'log = ["wake.apply"]', 1), encoding="utf-8")
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {camp.id: camp})
+    assert f"de keuzes laten zich niet opnieuw afspelen op het verhaal 'Mini': {LOCKED_NL} " in err.value.message
+
+    assert carry_over(camp, 7, ["wake.apply"]).note == \
+        f"{LOCKED_NL} Je staat op het laatste punt dat het oude pad nog haalt."
+
+    with pytest.raises(RouteError) as route_err:
+        play_route(cs, cs.challenges["first_light"], parse_route("# a route\nwake.apply\n", "r.txt"), "r.txt")
+    assert said_error(route_err.value) == f"r.txt:2: {LOCKED_NL} Wat hier open is: wake.shop, wake.game."
+    assert str(route_err.value) == f"r.txt:2: {LOCKED} Open here: wake.shop, wake.game."  # English as data
+
+    rep = replays.from_run(play_route(cs, cs.challenges["first_light"], parse_route("\n".join(hr.FIRST_LIGHT))))
+    rep.steps[0] = replace(rep.steps[0], choice="wake.apply")
+    assert [said(r) for r in verify(rep, cs)] == [LOCKED_NL]
 
 
 def test_a_playback_feeds_the_recorded_choices_at_their_recorded_times(content):

@@ -147,3 +147,35 @@ def test_a_long_ledger_reads_out_the_newest_and_says_how_to_hear_all():
     assert len(ledger(camp, st, 20)) == 1 + 20 + 1
     assert ledger(camp, st, 20)[-1] == "10 older changes not read out: type w all for every one."
     assert len(ledger(camp, st)) == 1 + 30
+
+
+def test_a_story_that_jams_says_so_in_dutch(tmp_path, dutch):
+    """Content whose every choice is locked: the plain game says where and why in Dutch, and goes on."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "lab", content / "lab")
+    code, out, err = play(content, tmp_path / "saves", "1", "19", "q")  # the lab's one campaign, then "Trap"
+    assert code == 0 and err == ""
+    assert ("Het verhaal loopt vast: doodloper: elke keuze in scène 'trap' zit op slot op dag 1 (nodig: "
+            "Money ≥ 1000 — je hebt 100). Dit is een fout in de inhoud van de campagne") in out
+    assert "dead end" not in out
+
+
+def test_loading_a_save_the_edited_story_no_longer_fits_says_which_step_in_dutch(content, tmp_path, dutch):
+    import tomllib
+
+    import tomli_w
+
+    saves_dir = tmp_path / "saves"
+    play(content, saves_dir, "1", "1", "q", seed=3)  # the one campaign, then "Buy diapers": autosaved
+    scenes = content / "mini" / "scenes" / "main.toml"
+    doc = tomllib.loads(scenes.read_text(encoding="utf-8"))
+    doc["scene"]["wake"]["choice"] = [c for c in doc["scene"]["wake"]["choice"] if c["id"] != "shop"]
+    scenes.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    code, out, err = play(content, saves_dir, "load", "1", "q", seed=3)
+    assert code == 0 and err == ""
+    assert "1. autosave-mini: Dag 1, 08:00 — Social Credit 650, opgeslagen " in out
+    assert ("Dit opgeslagen spel kan niet worden geladen. " in out and "het verhaal 'Mini' is veranderd sinds dit "
+            "spel is opgeslagen, en het opgeslagen spel past er niet meer op: stap 1: de keuze 'wake.shop' bestaat "
+            "niet in het verhaal. Begin een nieuw spel, of ga terug naar de eerdere versie van het verhaal.") in out

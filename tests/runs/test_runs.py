@@ -211,6 +211,36 @@ def test_route_command_says_what_is_wrong_without_a_traceback(tmp_path, capsys):
     assert not (saves / "replays").exists()
 
 
+def test_route_command_says_what_is_wrong_in_dutch(tmp_path, capsys, dutch):
+    content, saves = hr.content(tmp_path), tmp_path / "saves"
+    route = hr.write_route(tmp_path / "r.txt", ["wake.apply"])
+    base = ["--lang", "nl", "--content", str(content), "--saves", str(saves), "route"]
+    assert main([*base, "first_light", str(route)]) == 2
+    err = capsys.readouterr().err
+    assert f"{route}:2: stap 1: de keuze 'wake.apply' zit op slot: Bank clerk: The bank hires from 650 up. " \
+           "Wat hier open is: wake.shop, wake.game." in err and "Traceback" not in err
+    late = hr.write_route(tmp_path / "late.txt", ["wake.shop", "evening.sleep", "market.leave"])
+    assert main([*base, "first_light", str(late)]) == 2
+    assert f"{late}:4: stap 3: de keuze 'market.leave' komt na het einde van de run (doel bereikt na 2 keuzes). " \
+           "Haal de regels vanaf hier weg." in capsys.readouterr().err
+    friendless = hr.write_route(tmp_path / "f.txt", ["wake.game", "evening.drop_li", "evening.drop_li"])
+    assert main([*base, "the_end", str(friendless)]) == 2  # a reason the engine words: in Dutch too
+    assert f"{friendless}:4: stap 3: de keuze 'evening.drop_li' zit op slot: nodig: Li Wei als vriend. " \
+           "Wat hier open is: evening.sleep." in capsys.readouterr().err
+    two = tmp_path / "two.txt"
+    two.write_text("wake.shop evening.sleep\n", encoding="utf-8")
+    assert main([*base, "first_light", str(two)]) == 2
+    assert f"{two}:1: één keuze-id per regel, niet 'wake.shop evening.sleep'." in capsys.readouterr().err
+    assert main([*base, "nope", str(route)]) == 2
+    assert "geen campagne heeft een uitdaging 'nope' (er zijn: mini/" in capsys.readouterr().err
+    assert main([*base, "mini/nope", str(route)]) == 2
+    assert "campagne 'mini' heeft geen uitdaging 'nope' (wel: " in capsys.readouterr().err
+    assert main([*base, "first_light", str(tmp_path / "gone.txt")]) == 2
+    assert f"{tmp_path / 'gone.txt'}: dat routebestand bestaat niet." in capsys.readouterr().err
+    assert main([*base, "daily_gamer", str(route), "--date", "20261331"]) == 2
+    assert "--date: '20261331' is geen bestaande datum" in capsys.readouterr().err
+
+
 # ---------------------------------------------------------------- records and LiveSplit
 
 def test_records_board_and_livesplit_export(tmp_path, capsys):

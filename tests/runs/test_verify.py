@@ -22,9 +22,10 @@ def world(tmp_path: Path) -> dict[str, Path]:
     return hr.routed_world(tmp_path)
 
 
-def verify(world: dict[str, Path], *files: Path) -> tuple[int, str, str]:
-    out = subprocess.run([sys.executable, "-m", "game", "--content", str(world["content"]), "--saves",
-                          str(world["saves"]), "verify", *map(str, files)], capture_output=True, text=True,
+def verify(world: dict[str, Path], *files: Path, lang: str = "en", json_out: bool = False) -> tuple[int, str, str]:
+    fmt = ["--format", "json"] if json_out else []
+    out = subprocess.run([sys.executable, "-m", "game", "--lang", lang, "--content", str(world["content"]), "--saves",
+                          str(world["saves"]), "verify", *map(str, files), *fmt], capture_output=True, text=True,
                          cwd=h.REPO, timeout=60, env={**os.environ, "PYTHONPATH": str(h.REPO)})
     return out.returncode, out.stdout, out.stderr
 
@@ -62,6 +63,37 @@ def test_each_kind_of_tampering_is_caught_with_its_reason(world, old, new, reaso
     assert reason in out
 
 
+@pytest.mark.parametrize("old, new, reason", [
+    ("hours = 48\nactions = 5", "hours = 40\nactions = 5",
+     "de opgegeven tijd verschilt: de replay zegt 1d 16h 5a (dag 3, 07:00), het naspelen geeft 2d 00h 5a"),
+    ("score = 6", "score = 9", "de opgegeven score verschilt: de replay zegt 9"),
+    ('why = "goal"', 'why = "limit"', "het opgegeven resultaat verschilt: de replay zegt done (de daglimiet is "
+                                      "voorbij), het naspelen geeft done (doel bereikt)"),
+    ("seed = 7", "seed = 8", "de seed verschilt van die van de uitdaging: de replay heeft 8, 'the_end' wordt "
+                             "gespeeld met 7"),
+    ('content_hash = "', 'content_hash = "0', "de inhoud verschilt: de run is gemaakt op inhoud 0"),
+    ("0ms wake.shop", "0ms wake.apply", "stap 1: de keuze 'wake.apply' zit op slot: Bank clerk:"),
+    ("#2 day 1 08:00", "#2 day 1 09:00", "stap 2 (evening.sleep): volgens de replay op dag 1, 09:00, actie 2, "
+                                         "maar bij het naspelen op dag 1, 08:00, actie 2"),
+    ('id = "court", day = 3', 'id = "court", day = 2', "de opgegeven splits verschillen"),
+    ('0ms court.train",\n', '0ms court.train",\n    "#6 day 3 08:00 0ms court.walk",\n',
+     "stap 6: de keuze 'court.walk' komt na het einde van de run (doel bereikt na 5 keuzes)"),
+])
+def test_each_kind_of_tampering_is_caught_with_its_reason_in_dutch(world, old, new, reason):
+    """``--lang nl verify``: the verdict in Dutch, and the exit code a script reads, as in English."""
+    code, out, err = verify(world, tampered(world, old, new), lang="nl")
+    assert code == 1 and err == ""
+    assert "NIET geldig — " + reason in out
+    assert "claimed" not in out and "re-simulation" not in out and "step " not in out
+
+
+def test_a_verdict_in_json_stays_english_whatever_the_language(world):
+    """Scripts read the JSON: its reasons are the same words in every language."""
+    code, out, _ = verify(world, tampered(world, "score = 6", "score = 9"), lang="nl", json_out=True)
+    (verdict,) = json.loads(out)["replays"]
+    assert code == 1 and verdict["reasons"] == ["claimed score differs: the replay says 922, the re-simulation gives 622"]
+
+
 def test_a_replay_of_changed_content_is_caught(world):
     h.patch(world["content"] / "mini" / "challenges.toml", 'goal = "day >= 2"', 'goal = "day >= 3"')
     code, out, _ = verify(world, world["replay"])
@@ -92,6 +124,20 @@ def test_unreadable_files_exit_2_and_all_files_are_reported(world):
     assert "junk.toml: the TOML cannot be read" in err
     assert "save.toml: it is not a Citizen Score replay" in err
     assert "missing.toml: there is no such file" in err
+
+
+def test_unreadable_files_are_reported_in_dutch(world):
+    junk = world["tmp"] / "junk.toml"
+    junk.write_text("not = [toml", encoding="utf-8")
+    save = world["tmp"] / "save.toml"
+    save.write_text('kind = "citizen-score-save"\n', encoding="utf-8")
+    seedless = tampered(world, "seed = 7", 'seed = "7"', "seedless.replay.toml")
+    code, out, err = verify(world, world["replay"], junk, save, seedless, world["tmp"] / "missing.toml", lang="nl")
+    assert code == 2 and "geldig" in out and "Traceback" not in err
+    assert "junk.toml: de TOML kan niet worden gelezen" in err
+    assert 'save.toml: het is geen replay van Citizen Score (er staat geen kind = "citizen-score-replay" in).' in err
+    assert "seedless.replay.toml: 'seed' ontbreekt of is niet van de goede soort: verwacht een geheel getal." in err
+    assert "missing.toml: dat bestand bestaat niet." in err
 
 
 def test_a_daily_replay_is_held_to_the_seed_of_its_date(world):
@@ -125,6 +171,17 @@ def test_import_adds_a_friends_replay_only_once_it_verifies(world, tmp_path, cap
     assert main([*base, "records", "the_end"]) == 0
     out = capsys.readouterr().out
     assert "Personal best: none yet" in out and " import " in out  # on the board, but not your PB
+
+
+def test_import_says_why_a_replay_is_refused_in_dutch(world, tmp_path, capsys, dutch):
+    base = ["--lang", "nl", "--content", str(world["content"]), "--saves", str(tmp_path / "friend")]
+    bad = tampered(world, "score = 6", "score = 9", "bad.replay.toml")
+    assert main([*base, "records", "--import", str(bad)]) == 1
+    assert "niet geïmporteerd" in (out := capsys.readouterr().out) and "de opgegeven score verschilt" in out
+    assert main([*base, "records", "--import", str(world["tmp"] / "gone.replay.toml")]) == 2
+    assert "gone.replay.toml: dat bestand bestaat niet." in capsys.readouterr().err
+    assert main([*base, "records", "nope"]) == 2
+    assert "geen campagne heeft een uitdaging 'nope'" in capsys.readouterr().err
 
 
 PROBE = r"""

@@ -74,6 +74,18 @@ def test_the_file_is_plain_toml_with_what_a_save_promises(good_save, camp):
     assert isinstance(doc["state"]["rng"], str)
 
 
+def test_a_save_made_in_dutch_is_labelled_in_dutch_and_loads_in_english(tmp_path, camp, dutch):
+    """The label is only shown (load list, continue): in the words played; the game it holds is the same."""
+    from game import i18n
+
+    st = play(camp, 3, ["wake.shop"])
+    path = saves.write_save(tmp_path, "nl", camp, st)
+    assert saves.read_save(path)["label"] == "Dag 1, 08:00 — Social Credit 650"
+    i18n.use("en")
+    _, loaded, note = saves.load_save(path, {"mini": camp})
+    assert loaded.to_dict() == st.to_dict() and note == ""
+
+
 def test_a_finished_game_saves_and_loads(tmp_path, camp):
     st = play_first_open(camp, engine.new_game(camp, 1), 50)
     assert st.ended
@@ -191,6 +203,19 @@ def test_a_broken_save_gets_one_clear_message_and_is_left_alone(good_save, camp,
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("kind, words", [
+    ("citizen-score-replay", "het is een replay-bestand van Citizen Score, geen opgeslagen spel."),
+    ("citizen-score-lifetime", "het is een levensoverzicht-bestand van Citizen Score, geen opgeslagen spel."),
+    ("citizen-score-records", "het is een records-bestand van Citizen Score, geen opgeslagen spel."),
+])
+def test_another_file_of_the_game_is_named_by_its_kind_in_dutch(good_save, camp, dutch, kind, words):
+    path, _ = good_save
+    edit_toml(path, _set("kind", kind))
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": camp})
+    assert words in err.value.message
+
+
 def test_messages_differ_by_what_is_wrong(good_save, camp):
     path, _ = good_save
     seen = set()
@@ -267,6 +292,23 @@ def test_a_save_survives_an_edit_or_says_what_no_longer_fits(tmp_path):
     assert "step 3: the choice 'market.leave' does not exist in the story" in err.value.message
     assert path.name in err.value.message
     assert path.read_bytes() == before
+
+
+def test_a_save_that_no_longer_fits_says_which_step_and_why_in_dutch(tmp_path, dutch):
+    root = copy_campaign(tmp_path)
+    camp = load_campaign(root)
+    path = saves.write_save(tmp_path / "saves", "journey", camp, play(camp, 3, ["wake.shop", "evening.sleep",
+                                                                                "market.leave"]))
+    scenes = root / "scenes" / "main.toml"
+    doc = tomllib.loads(scenes.read_text(encoding="utf-8"))
+    doc["scene"]["market"]["choice"] = [c for c in doc["scene"]["market"]["choice"] if c["id"] != "leave"]
+    scenes.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    with pytest.raises(saves.SaveError) as err:
+        saves.load_save(path, {"mini": load_campaign(root)})
+    assert err.value.message == (
+        f"{path}: het verhaal 'Mini' is veranderd sinds dit spel is opgeslagen, en het opgeslagen spel past er niet "
+        "meer op: stap 3: de keuze 'market.leave' bestaat niet in het verhaal. Begin een nieuw spel, of ga terug "
+        "naar de eerdere versie van het verhaal.")
 
 
 def test_a_choice_that_is_now_locked_is_named(tmp_path):

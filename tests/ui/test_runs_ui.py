@@ -208,6 +208,24 @@ def test_replay_command_refuses_a_tampered_replay_before_opening_a_screen(conten
     assert "claimed score differs" in capsys.readouterr().err
 
 
+def test_replay_command_refuses_a_tampered_replay_in_dutch(content, tmp_path, capsys, dutch):
+    import helpers_runs as hr
+    from game.cli import main
+
+    saves_dir = tmp_path / "saves"
+    base = ["--lang", "nl", "--content", str(content), "--saves", str(saves_dir)]
+    route = hr.write_route(tmp_path / "r.txt", hr.FIRST_LIGHT)
+    assert main([*base, "route", "first_light", str(route)]) == 0
+    (path,) = (saves_dir / "replays").glob("*.replay.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace("score = 640", "score = 950"), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*base, "replay", str(path)]) == 1
+    assert f"citizen-score replay: {path}: NIET geldig — de opgegeven score verschilt: de replay zegt 950, het " \
+           "naspelen geeft 640" in capsys.readouterr().err
+    assert main([*base, "replay", str(tmp_path / "gone.replay.toml")]) == 2
+    assert "gone.replay.toml: dat bestand bestaat niet." in capsys.readouterr().err
+
+
 async def test_a_broken_challenges_file_is_named_and_the_rest_still_offered(content, tmp_path):
     other = content / "other"
     shutil.copytree(content / "mini", other)

@@ -11,7 +11,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.widgets.keys_footer import KeysFooter
-from game.i18n import _, ngettext, said
+from game.i18n import _, ngettext, said, said_error
 from game.engine.challenges import Challenge, ChallengeSet, today
 from game.engine.content import list_campaigns
 from game.engine.problems import ContentError
@@ -144,7 +144,7 @@ class ChallengesScreen(GameScreen):
         try:
             board = board_text(ch, read_board(self.app.saves_dir, cs, ch, today()))
         except RecordsError as e:
-            board = lit(f"\n{e}", "bold red")
+            board = lit(f"\n{said_error(e)}", "bold red")
         self.query_one("#challenge-board", Static).update(board)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
