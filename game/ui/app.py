@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from game import i18n, saves
-from game.i18n import _, ngettext, said
+from game.i18n import _, ngettext, said, said_error
 from game.leftovers import clear_leftovers
 from game.paths import openable
 from game.engine.problems import ContentError
@@ -134,7 +134,7 @@ class CitizenApp(OneNoticeApp, ThemedApp):
         try:
             moved = carry_over(campaigns[play.camp.id], play.st.seed, play.st.log)
         except PlayError as e:
-            self.show_message(_("The story reloaded but cannot start"), str(e))
+            self.show_message(_("The story reloaded but cannot start"), said_error(e))
             return
         self.play = self._saved_game(Play(campaigns[play.camp.id], moved.st))
         self._show_game()

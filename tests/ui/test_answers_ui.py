@@ -12,7 +12,7 @@ from game.ui.app import make_app
 from game.ui.screens.day import DayScreen
 from game.ui.widgets.choices import ChoiceList
 from game.ui.widgets.story import StoryView
-from helpers_ui import widget_text, notice_of
+from helpers_ui import notice_of
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SIZE = (80, 24)

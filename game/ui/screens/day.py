@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Header
 
 from game.ui.widgets.keys_footer import KeysFooter
-from game.i18n import _, pgettext
+from game.i18n import _, pgettext, said_error
 from game.engine.engine import DeadEnd, Outcome, PlayError
 from game.notice import NOTHING, notice
 from game.engine.model import Campaign
@@ -224,14 +224,14 @@ class DayScreen(GameScreen):
         try:
             self.play.choose(choice_id)
         except DeadEnd as e:
-            self.app.show_message(_("The story is stuck"), "{problem}\n\n{fault}".format(
-                problem=e, fault=_("This is a fault in the campaign's content; the author's check tool will find it.")))
+            fault = _("This is a fault in the campaign's content; the author's check tool will find it.")
+            self.app.show_message(_("The story is stuck"), f"{said_error(e)}\n\n{fault}")
             return False
         except PlayError as e:
             if self.chooser is not None:
-                self.app.show_message(_("The replay does not fit this story"), str(e))
+                self.app.show_message(_("The replay does not fit this story"), said_error(e))
             else:
-                self.notify(str(e), severity="warning", markup=False)
+                self.notify(said_error(e), severity="warning", markup=False)
             return False
         if self.play.over:
             self.play.settle()
