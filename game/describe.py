@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import textlang
-from game.engine.engine import GateStatus
+from game.engine.engine import GateStatus, labeler
+from game.engine.expr import ExprError, tokenize
 from game.engine.model import Campaign, ListDef, Rule
 from game.engine.state import GameState
 from game.i18n import N_, _
@@ -126,6 +127,40 @@ class RuleCard:
     fired: int
 
 
+_SIGNS = {"<=": "≤", ">=": "≥", "!=": "≠", "==": "="}
+_LOGIC = {
+    # Translators: "and" between the parts of a condition in the rulebook (Money ≤ 0 and ...).
+    "and": N_("and"),
+    # Translators: "or" between the parts of a condition in the rulebook.
+    "or": N_("or"),
+    # Translators: "not" before a part of a condition in the rulebook.
+    "not": N_("not"),
+    "day": N_("day"),
+    "hour": N_("the hour"),
+}
+
+
+def condition_words(camp: Campaign | None, src: str) -> str:
+    """A condition of the story as the rulebook says it: stats and scores by the names the player
+    reads (money <= 0 is "Money ≤ 0", "Geld ≤ 0" in Dutch), and, or, not in the language played, and
+    signs for <=, >=, !=; flags and functions as written."""
+    try:
+        tokens = tokenize(src)[:-1]
+    except ExprError:
+        return src
+    label = labeler(camp) if camp is not None else (lambda ident: "")
+    out, glued = "", True
+    for before, t in zip([None, *tokens], tokens):
+        word = (label(t.text) or (_(_LOGIC[t.text]) if t.text in _LOGIC else t.text) if t.kind == "name"
+                else _SIGNS.get(t.text, t.text))
+        tight = glued or t.text in (")", ",") or (t.text == "(" and before is not None and before.kind == "name"
+                                                           and before.text not in _LOGIC)
+        out += word if tight else " " + word
+        # after "(" nothing is spaced, nor after a minus that is a sign (first, or after another operator)
+        glued = t.text == "(" or (t.text == "-" and (before is None or (before.kind == "op" and before.text != ")")))
+    return out
+
+
 def trigger_text(rule: Rule, camp: Campaign | None = None) -> str:
     if rule.on:  # acts are named by authors as verbs or as events: quote them, do not conjugate
         # Translators: the acts that set a rule off, each in quotes: “go out”, “pay rent”.
@@ -136,11 +171,12 @@ def trigger_text(rule: Rule, camp: Campaign | None = None) -> str:
     elif rule.every:
         text = _("every day") if rule.every == "day" else _("after every choice")
     else:
-        # Translators: {condition} is an expression from the story's code (e.g. score < 500), kept as written.
-        text = _("when {condition} becomes true").format(condition=rule.when.src) if rule.when is not None else ""
+        # Translators: {condition} is a condition of the story, its numbers by their names (Money ≤ 0).
+        text = (_("when {condition} becomes true").format(condition=condition_words(camp, rule.when.src))
+                if rule.when is not None else "")
     if rule.cond is not None:
-        # Translators: {condition} is an expression from the story's code, kept as written.
-        text += _(", if {condition}").format(condition=rule.cond.src)
+        # Translators: {condition} is a condition of the story, its numbers by their names (Money ≤ 0).
+        text += _(", if {condition}").format(condition=condition_words(camp, rule.cond.src))
     # Translators: after a rule's trigger: the rule fires only once.
     return text + (_(" (once)") if rule.once else "")
 

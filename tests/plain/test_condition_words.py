@@ -1,0 +1,27 @@
+"""The rulebook says a rule's condition in the player's words: "every day, if Money ≤ 0", and in
+Dutch "elke dag, als Geld ≤ 0", not the story's code ("money <= 0")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.describe import condition_words, trigger_text
+from game.engine.content import load_campaign, load_campaign_in
+
+SYRI = Path(__file__).parents[2] / "content" / "syri"
+
+
+def test_numbers_are_named_and_signs_are_signs():
+    camp = load_campaign(SYRI)
+    assert condition_words(camp, "money <= 0") == "Money ≤ 0"
+    assert condition_words(camp, 'money <= 0 and not has("syri_halted")') == 'Money ≤ 0 and not has("syri_halted")'
+    assert condition_words(camp, "clamp((1500 - money)/25, -20, 16) != 0") == "clamp((1500 - Money) / 25, -20, 16) ≠ 0"
+    assert condition_words(camp, "not (day >= 3 or hour < 9)") == "not (day ≥ 3 or the hour < 9)"
+
+
+def test_a_rules_trigger_reads_in_dutch(dutch):
+    camp = load_campaign_in(SYRI, "nl")
+    rule = next(r for r in camp.rules.values() if r.cond is not None and r.cond.src == "money <= 0")
+    said = trigger_text(rule, camp)
+    assert "als Geld ≤ 0" in said and "money" not in said
+    assert condition_words(camp, 'day <= 20 and not has("x")') == 'dag ≤ 20 en niet has("x")'
