@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import textlang
-from game.engine.engine import GateStatus, labeler
-from game.engine.expr import ExprError, tokenize
+from game.engine.engine import GateStatus, labeler, namer
+from game.engine.expr import ExprError, Namer, Token, tokenize
 from game.engine.model import Campaign, ListDef, Rule
 from game.engine.state import GameState
 from game.i18n import N_, _
@@ -140,28 +140,60 @@ _LOGIC = {
 }
 
 
-def condition_words(camp: Campaign | None, src: str) -> str:
+def condition_words(camp: Campaign | None, src: str, st: GameState | None = None) -> str:
     """A condition of the story as the rulebook says it: stats and scores by the names the player
-    reads (money <= 0 is "Money ≤ 0", "Geld ≤ 0" in Dutch), and, or, not in the language played, and
-    signs for <=, >=, !=; flags and functions as written."""
+    reads (money <= 0 is "Money ≤ 0", "Geld ≤ 0" in Dutch), and, or, not in the language played,
+    signs for <=, >=, !=, and (given the state) has, visited and open by the words of the flag, the
+    scene, the gate, as a locked choice's reason names them; other functions as written."""
     try:
         tokens = tokenize(src)[:-1]
     except ExprError:
         return src
     label = labeler(camp) if camp is not None else (lambda ident: "")
-    out, glued = "", True
-    for before, t in zip([None, *tokens], tokens):
-        word = (label(t.text) or (_(_LOGIC[t.text]) if t.text in _LOGIC else t.text) if t.kind == "name"
-                else _SIGNS.get(t.text, t.text))
+    name = namer(camp, st) if camp is not None and st is not None else None
+    out, glued, i = "", True, 0
+    while i < len(tokens):
+        t, before = tokens[i], tokens[i - 1] if i else None
+        called = _called(tokens, i, name)
+        if called is not None:
+            word, i = called, i + 4
+        else:
+            word = (label(t.text) or (_(_LOGIC[t.text]) if t.text in _LOGIC else t.text) if t.kind == "name"
+                    else _SIGNS.get(t.text, t.text))
+            i += 1
         tight = glued or t.text in (")", ",") or (t.text == "(" and before is not None and before.kind == "name"
-                                                           and before.text not in _LOGIC)
+                                                   and before.text not in _LOGIC)
         out += word if tight else " " + word
         # after "(" nothing is spaced, nor after a minus that is a sign (first, or after another operator)
-        glued = t.text == "(" or (t.text == "-" and (before is None or (before.kind == "op" and before.text != ")")))
+        glued = t.text == "(" and called is None or (
+            t.text == "-" and (before is None or (before.kind == "op" and before.text != ")")))
     return out
 
 
-def trigger_text(rule: Rule, camp: Campaign | None = None) -> str:
+def _called(tokens: list[Token], i: int, name: Namer | None) -> str | None:
+    """has("x"), visited("x") or open("x") at ``i``, in words; None for anything else."""
+    if name is None or i + 4 > len(tokens):
+        return None
+    func, paren, arg, close = tokens[i:i + 4]
+    if func.text not in _CALLS or paren.text != "(" or arg.kind != "str" or close.text != ")":
+        return None
+    kind, words = _CALLS[func.text]
+    said = name(kind, arg.value)
+    # Translators: a flag or list the player is not told of, in a rule's condition.
+    return _(words).format(what=said) if said else _("something you are not told")
+
+
+_CALLS = {
+    # Translators: in a rule's condition: the player has this flag ({what} is its description, quoted).
+    "has": ("flag", N_("“{what}”")),
+    # Translators: in a rule's condition: the player has been to this scene ({what} is its title).
+    "visited": ("scene", N_("visited “{what}”")),
+    # Translators: in a rule's condition: this gate (a job, a home...) is open ({what} is its title).
+    "open": ("gate", N_("“{what}” open")),
+}
+
+
+def trigger_text(rule: Rule, camp: Campaign | None = None, st: GameState | None = None) -> str:
     if rule.on:  # acts are named by authors as verbs or as events: quote them, do not conjugate
         # Translators: the acts that set a rule off, each in quotes: “go out”, “pay rent”.
         acts = _(" or ").join(f"“{act_words(camp, a) if camp else a.replace('.', ' ').replace('_', ' ')}”"
@@ -172,11 +204,11 @@ def trigger_text(rule: Rule, camp: Campaign | None = None) -> str:
         text = _("every day") if rule.every == "day" else _("after every choice")
     else:
         # Translators: {condition} is a condition of the story, its numbers by their names (Money ≤ 0).
-        text = (_("when {condition} becomes true").format(condition=condition_words(camp, rule.when.src))
+        text = (_("when {condition} becomes true").format(condition=condition_words(camp, rule.when.src, st))
                 if rule.when is not None else "")
     if rule.cond is not None:
         # Translators: {condition} is a condition of the story, its numbers by their names (Money ≤ 0).
-        text += _(", if {condition}").format(condition=condition_words(camp, rule.cond.src))
+        text += _(", if {condition}").format(condition=condition_words(camp, rule.cond.src, st))
     # Translators: after a rule's trigger: the rule fires only once.
     return text + (_(" (once)") if rule.once else "")
 
@@ -196,7 +228,7 @@ def effect_text(camp: Campaign, rule: Rule) -> str:
 
 def rulebook(camp: Campaign, st: GameState) -> tuple[list[RuleCard], int]:
     """The rules the player knows, in file order, and how many are still unknown."""
-    known = [RuleCard(r.id, rule_title(camp, r.id), trigger_text(r, camp), effect_text(camp, r), said_why(r, st),
+    known = [RuleCard(r.id, rule_title(camp, r.id), trigger_text(r, camp, st), effect_text(camp, r), said_why(r, st),
                       st.fired.get(r.id, 0))
              for r in camp.rules.values() if rule_known(camp, st, r.id)]
     return known, len(camp.rules) - len(known)

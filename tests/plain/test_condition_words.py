@@ -25,3 +25,17 @@ def test_a_rules_trigger_reads_in_dutch(dutch):
     said = trigger_text(rule, camp)
     assert "als Geld ≤ 0" in said and "money" not in said
     assert condition_words(camp, 'day <= 20 and not has("x")') == 'dag ≤ 20 en niet has("x")'
+
+
+def test_flags_scenes_and_gates_are_named_as_a_locked_choice_names_them_and_a_secret_stays_one():
+    from game.engine import engine as E
+
+    camp = load_campaign(SYRI.parent / "american")
+    st = E.new_game(camp, 1)
+    said = condition_words(camp, 'has("encrypted") and not has("seg_strapped")', st)
+    assert said == "“calling and texting through an encrypted app” and not something you are not told"
+    assert "Credit-Hungry" not in said  # a Meridian segment she has not seen the catalogue of
+    assert condition_words(camp, 'visited("ad_settings")', st) == "visited “Lookwell Ads Settings”"
+    assert condition_words(camp, 'open("job.mercy")', st).endswith("Mercy Regional” open")
+    st.flags.add("saw_catalogue")
+    assert "Credit-Hungry Renters" in condition_words(camp, 'has("seg_strapped")', st)
