@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game import i18n
 from game.engine.challenges import Challenge, ChallengeSet, load_challenges
 from game.engine.campaigns import list_campaigns
+from game.engine.content import load_campaign_in
+from game.engine.problems import ContentError
+from game.engine.languages import SOURCE
 from game.engine.model import Campaign
 from game.engine.msg import Msg, kept
 from game.tomlcache import parser
@@ -30,11 +34,24 @@ class Library:
             if not (root / "campaign.toml").is_file():
                 raise NotFound(Msg("there is no campaign '{campaign}' in {folder}", campaign=cid,
                                    folder=self.content_dir))
-            cs = load_challenges(root, parse=parser(), campaign=self._loaded.get(cid))
+            story = self._loaded.get(cid) or self._in_language(root)
+            cs = load_challenges(root, parse=parser(), campaign=story)
             if cs.campaign is not self._loaded.get(cid):  # loaded here: its reasons are said where shown
                 cs.campaign.say = kept
             self._sets[cid] = cs
         return self._sets[cid]
+
+    @staticmethod
+    def _in_language(root: Path) -> Campaign | None:
+        """The story in the language spoken, so that what it words itself (a lock's reason written by
+        its author) reads as the engine's words do; None (the story's own words) when English is
+        spoken, or the translation cannot be read: a run never fails for want of a translation."""
+        if i18n.current() == SOURCE:
+            return None
+        try:
+            return load_campaign_in(root, i18n.current(), parse=parser(), seps=i18n.seps(), say=kept)
+        except ContentError:
+            return None
 
     def all(self) -> list[ChallengeSet]:
         return [self.campaign(p.name) for p in list_campaigns(self.content_dir)]

@@ -241,6 +241,23 @@ def test_route_command_says_what_is_wrong_in_dutch(tmp_path, capsys, dutch):
     assert "--date: '20261331' is geen bestaande datum" in capsys.readouterr().err
 
 
+def test_a_run_checked_in_dutch_reads_the_story_in_dutch_and_fits_the_same_replays(dutch):
+    """route and verify load the story as the player reads it: a lock reason its author wrote is
+    Dutch in a Dutch run (it stayed English), and the story's hash, which replays carry, is the same."""
+    from pathlib import Path as P
+
+    from game import i18n
+    from game.runs.find import Library
+
+    content = P(__file__).parents[2] / "content"
+    dutch_set = Library(content).campaign("american")
+    assert dutch_set.campaign.scenes["eve_carol"].title == "Avondeten op Linden Avenue"
+    i18n.use("en")
+    english_set = Library(content).campaign("american")
+    assert english_set.campaign.scenes["eve_carol"].title == "Dinner on Linden Avenue"
+    assert dutch_set.content_hash == english_set.content_hash
+
+
 # ---------------------------------------------------------------- records and LiveSplit
 
 def test_records_board_and_livesplit_export(tmp_path, capsys):
