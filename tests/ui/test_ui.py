@@ -272,6 +272,28 @@ async def test_enter_on_the_load_screen_loads_the_newest_save(content, saves_dir
         assert story(app) == day
 
 
+async def test_a_dutch_save_fits_one_line_of_the_load_screen_at_80_columns(saves_dir, dutch):
+    """The slot's name took 24 columns whatever its length, so a Dutch label ("Het einde (dag 30) —
+    Kredietscore 627") pushed the time it was saved onto a second line."""
+    from rich.cells import cell_len
+
+    app = make_app(Path(__file__).parents[2] / "content", saves_dir, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter", "1")  # Fine Print, the first choice: autosaved
+        await pilot.press("escape")
+        save = saves_dir / "autosave-american.save.toml"  # as a finished game labels itself
+        text = save.read_text(encoding="utf-8")
+        label = next(line for line in text.splitlines() if line.startswith("label = "))
+        save.write_text(text.replace(label, 'label = "Het einde (dag 30) — Kredietscore 627"'), encoding="utf-8")
+        app.push_screen(LoadScreen())
+        await pilot.pause()
+        slots = app.screen.query_one("#slots")
+        line = slots.get_option_at_index(0).prompt
+        assert "autosave-american" in line.plain and "Het einde (dag 30)" in line.plain
+        assert cell_len(line.plain) <= slots.scrollable_content_region.width
+
+
 async def test_play_to_an_ending(content, saves_dir):
     app = make_app(content, saves_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:

@@ -72,9 +72,10 @@ class LoadScreen(GameScreen):
         self.sub_title = _("Load a saved game")
         infos = saves.list_saves(self.app.saves_dir)
         menu = self.query_one(OptionList)
+        width = max((len(info.slot) for info in infos), default=0)  # as wide as the longest name, no wider
         for info in infos:
             text = Text()
-            text.append_text(lit(f"{info.slot:<24}", "bold"))
+            text.append_text(lit(f"{info.slot:<{width}} ", "bold"))
             if info.ok:
                 text.append_text(lit(f" {info.label}"))
                 text.append_text(lit(f"  {local_time(info.saved_at)}", "dim"))
