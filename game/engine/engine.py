@@ -122,7 +122,11 @@ def lock_reason(camp: Campaign, ch: Choice, st: GameState) -> str:
     if ch.cond is not None and not ch.cond.fn(st):
         return render(camp, ch.locked, st) or camp.say(explain(ch.cond, st, namer(camp, st), labeler(camp)))
     gate = camp.gates[ch.needs]
-    return render(camp, ch.locked, st) or Msg.listing([gate.title, gate_reason(camp, gate, st)], ": ")
+    # The refuser's own words (a gate's why_not) stand alone: the choice already says what was asked
+    # for, and the gate's title before them filled the list at 80x24. A reason the engine words
+    # ("needs Social Credit ≥ 650") still says which door it is about.
+    return (render(camp, ch.locked, st) or render(camp, gate.why_not, st)
+            or Msg.listing([gate.title, gate_reason(camp, gate, st)], ": "))
 
 
 def options(camp: Campaign, st: GameState) -> list[Option]:

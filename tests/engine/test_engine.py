@@ -215,7 +215,7 @@ def test_locked_choices_stay_listed_with_their_reason(lab, st):
     assert not opts["hub.yacht"].open
     assert opts["hub.yacht"].reason == "You cannot afford a yacht."  # the author's words
     assert opts["hub.villa"].reason == "needs Money ≥ 1000 — you have 100"  # worked out
-    assert opts["hub.apply"].reason == "Bank clerk: The bank hires from 650 up."
+    assert opts["hub.apply"].reason == "The bank hires from 650 up."
     assert set(eng.open_ids(lab, st)) == {o.id for o in opts.values() if o.open}
 
 

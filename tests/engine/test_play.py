@@ -30,7 +30,7 @@ from game.runs.run import Run
 from game.runs.verify import verify
 
 REPO = Path(__file__).resolve().parents[2]
-LOCKED = "step 1: the choice 'wake.apply' is locked: Bank clerk: The bank hires from 650 up."
+LOCKED = "step 1: the choice 'wake.apply' is locked: The bank hires from 650 up."
 
 
 def first_open(play: Play) -> str:
@@ -105,7 +105,7 @@ def test_one_misfit_reads_the_same_in_a_save_a_reload_a_verify_and_a_route(conte
     assert verify(rep, cs) == [LOCKED]
 
 
-LOCKED_NL = "stap 1: de keuze 'wake.apply' zit op slot: Bank clerk: The bank hires from 650 up."
+LOCKED_NL = "stap 1: de keuze 'wake.apply' zit op slot: The bank hires from 650 up."
 
 
 def test_one_misfit_reads_the_same_in_dutch_in_a_save_a_reload_a_verify_and_a_route(content, tmp_path, dutch):

@@ -38,8 +38,8 @@ def test_plain_text_has_no_colour_cursor_moves_or_box_art(content, tmp_path):
 
 def test_a_locked_choice_is_listed_with_its_reason_and_pressing_it_says_why(content, tmp_path):
     _, out, _ = play(content, tmp_path / "saves", "1", "3", "q")
-    assert "3. Apply at the bank (locked: Bank clerk: The bank hires from 650 up.)" in out
-    assert "Choice 3 is locked: Bank clerk: The bank hires from 650 up." in out
+    assert "3. Apply at the bank (locked: The bank hires from 650 up.)" in out
+    assert "Choice 3 is locked: The bank hires from 650 up." in out
     assert out.count("Day 1 of 3, 07:00") == 1  # nothing was taken
 
 

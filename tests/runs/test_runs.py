@@ -170,7 +170,7 @@ def test_route_files_take_ids_and_comments():
 
 def test_a_route_that_does_not_fit_names_its_line_and_why():
     ch = CS.challenges["first_light"]
-    with pytest.raises(RouteError, match=r"r.txt:2: step 1: the choice 'wake.apply' is locked: Bank clerk: "
+    with pytest.raises(RouteError, match=r"r.txt:2: step 1: the choice 'wake.apply' is locked: "
                                          r"The bank hires from 650 up. Open here: wake.shop, wake.game."):
         play_route(CS, ch, parse_route("# x\nwake.apply\n", "r.txt"), "r.txt")
     with pytest.raises(RouteError, match=r"r.txt:3: step 3: the choice 'market.leave' comes after the run ended "
@@ -217,7 +217,7 @@ def test_route_command_says_what_is_wrong_in_dutch(tmp_path, capsys, dutch):
     base = ["--lang", "nl", "--content", str(content), "--saves", str(saves), "route"]
     assert main([*base, "first_light", str(route)]) == 2
     err = capsys.readouterr().err
-    assert f"{route}:2: stap 1: de keuze 'wake.apply' zit op slot: Bank clerk: The bank hires from 650 up. " \
+    assert f"{route}:2: stap 1: de keuze 'wake.apply' zit op slot: The bank hires from 650 up. " \
            "Wat hier open is: wake.shop, wake.game." in err and "Traceback" not in err
     late = hr.write_route(tmp_path / "late.txt", ["wake.shop", "evening.sleep", "market.leave"])
     assert main([*base, "first_light", str(late)]) == 2

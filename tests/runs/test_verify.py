@@ -52,7 +52,7 @@ def test_a_real_run_verifies(world):
     ("seed = 7", "seed = 8", "seed differs from the challenge's: the replay has 8, 'the_end' is played with 7"),
     ('content_hash = "', 'content_hash = "0', "content differs: the run was made on content 0"),
     ("0ms wake.shop", "0ms wake.apply",
-     "step 1: the choice 'wake.apply' is locked: Bank clerk: The bank hires from 650 up."),
+     "step 1: the choice 'wake.apply' is locked: The bank hires from 650 up."),
     ("#2 day 1 08:00", "#2 day 1 09:00", "step 2 (evening.sleep): claimed at day 1, 09:00, action 2, "
                                          "but the re-simulation is at day 1, 08:00, action 2"),
     ('id = "court", day = 3', 'id = "court", day = 2', "claimed splits differ"),
@@ -72,7 +72,7 @@ def test_each_kind_of_tampering_is_caught_with_its_reason(world, old, new, reaso
     ("seed = 7", "seed = 8", "de seed verschilt van die van de uitdaging: de replay heeft 8, 'the_end' wordt "
                              "gespeeld met 7"),
     ('content_hash = "', 'content_hash = "0', "de inhoud verschilt: de run is gemaakt op inhoud 0"),
-    ("0ms wake.shop", "0ms wake.apply", "stap 1: de keuze 'wake.apply' zit op slot: Bank clerk:"),
+    ("0ms wake.shop", "0ms wake.apply", "stap 1: de keuze 'wake.apply' zit op slot: The bank hires"),
     ("#2 day 1 08:00", "#2 day 1 09:00", "stap 2 (evening.sleep): volgens de replay op dag 1, 09:00, actie 2, "
                                          "maar bij het naspelen op dag 1, 08:00, actie 2"),
     ('id = "court", day = 3', 'id = "court", day = 2', "de opgegeven splits verschillen"),

@@ -29,7 +29,7 @@ async def test_mashing_a_locked_choice_shows_one_toast_not_a_stack(content: Path
         await pilot.pause()
         shown = toasts(app)
         assert len(shown) == 1
-        assert "Locked: Bank clerk: The bank hires from 650 up." in str(shown[0].render())
+        assert "Locked: The bank hires from 650 up." in str(shown[0].render())
 
 
 async def test_a_new_notice_replaces_the_one_showing(content: Path, tmp_path: Path):

@@ -95,7 +95,7 @@ async def test_locked_choice_shows_its_reason_and_cannot_be_taken(content, saves
         await start(pilot)
         texts = choice_texts(app)
         assert "Apply at the bank" in texts[2]
-        assert "locked — Bank clerk: The bank hires from 650 up." in texts[2]
+        assert "locked — The bank hires from 650 up." in texts[2]
         await pilot.press("3")
         await pilot.pause()
         assert app.play.st.log == []
