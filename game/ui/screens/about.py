@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from game.engine.load.heads import Head
 from game.i18n import _
+from game.ui.screens.page import PageScreen
 from game.ui.text import lit, reflow
 
 
@@ -24,14 +21,8 @@ def about_text(camp: Head) -> Text:
     return text
 
 
-class AboutScreen(ModalScreen):
-    CSS_PATH = "about.tcss"
+class AboutScreen(PageScreen):
     BINDINGS = [Binding("escape,a,q", "app.pop_screen", _("Close"))]
 
     def __init__(self, camp: Head) -> None:
-        super().__init__()
-        self.camp = camp
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="about"):
-            yield Static(about_text(self.camp))
+        super().__init__(about_text(camp))

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from game.i18n import N_, _
+from game.ui.screens.page import PageScreen
 
 # Translators: keep the keys as they are and the columns lined up; at most 66 characters a line.
 HELP = N_("""\
@@ -41,10 +38,8 @@ changes as "unknown rule" until you find out how they work.
 Press Esc or ? to close.""")
 
 
-class HelpScreen(ModalScreen):
-    CSS_PATH = "help.tcss"
+class HelpScreen(PageScreen):
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", _("Close"))]
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(_(HELP), markup=False)
+    def __init__(self) -> None:
+        super().__init__(_(HELP))
