@@ -21,7 +21,7 @@ from game.describe import lists_on, rule_known
 from game.engine import engine as E
 from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
-from helpers_scripted import Script, assert_a_play_for_each_challenge, ledger_for, story_words
+from helpers_scripted import Script, ledger_for, story_words
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "american"
 CAMP = load_campaign(ROOT)
@@ -101,12 +101,6 @@ def test_loads_without_warnings_and_has_the_promised_size():
 
 def test_the_story_runs_to_twenty_thousand_words_of_scenes_and_choices():
     assert story_words(ROOT) >= 20_000
-
-
-def test_the_author_checks_find_nothing():
-    from game.authoring.analysis import analyse
-    cs = load_challenges(ROOT)
-    assert analyse(CAMP, cs.challenges) == []
 
 
 def test_the_one_score_she_can_watch_is_fico_shaped():
@@ -937,16 +931,13 @@ CHALLENGE_PLAYS = {
 }
 
 
-def test_there_is_a_way_to_win_each_challenge():
-    assert_a_play_for_each_challenge(ROOT, CHALLENGE_PLAYS)
+def test_the_challenges_are_a_race_a_high_score_and_a_low_score():
     cs = load_challenges(ROOT)
     assert {c.category for c in cs.challenges.values()} >= {"any%", "high score", "low score"}
 
 
-@pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
-def test_each_challenge_can_be_won(cid):
-    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
-    assert run.result.status == "done", (cid, run.result)
+def won(cid, run):
+    """What a won challenge must show besides being done (test_campaigns_whole runs the races)."""
     if cid == "good_number":
         assert run.result.score >= 690
     if cid == "subprime":

@@ -12,7 +12,6 @@ import pytest
 
 from game.authoring.simulate_strategies import fork
 from game.engine import engine as E
-from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for
 
@@ -47,12 +46,6 @@ def test_loads_without_warnings_and_has_the_promised_size():
         assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
     assert kinds >= {"job", "home", "travel"}
     assert CAMP.scores["partirank"].direction == "lower"
-
-
-def test_the_author_checks_find_nothing():
-    from game.authoring.analysis import analyse
-    cs = load_challenges(ROOT)
-    assert analyse(CAMP, cs.challenges) == []
 
 
 # ---------------------------------------------------------------- every ending, and how to get there
@@ -286,12 +279,6 @@ CHALLENGE_PLAYS = {
     "trusted_voice": dict(prefer=["team_fair.amplify", "morn_transfer.amplify"],
                           avoid=QUIT | SPEAK | CLEAR, lean=1, key="conversion"),
 }
-
-
-@pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
-def test_each_challenge_can_be_won(cid):
-    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
-    assert run.result.status == "done", (cid, run.result)
 
 
 def test_the_glass_roster_forgets_you_when_you_stop_taking_part():

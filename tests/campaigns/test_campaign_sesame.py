@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from game.engine import engine as E
-from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for, story_words
 
@@ -83,12 +82,6 @@ def test_loads_without_warnings_and_has_the_promised_size():
         assert sum(g.kind == kind for g in CAMP.gates.values()) >= 3, kind
     assert story_words(ROOT) >= 18_000  # scene and choice text alone; with replies, titles and whys over 20,000
     assert CAMP.blurb
-
-
-def test_the_author_checks_find_nothing():
-    from game.authoring.analysis import analyse
-    cs = load_challenges(ROOT)
-    assert analyse(CAMP, cs.challenges) == []
 
 
 def test_the_score_is_sesame_shaped():
@@ -468,10 +461,8 @@ CHALLENGE_PLAYS = {
 }
 
 
-@pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
-def test_each_challenge_can_be_won(cid):
-    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
-    assert run.result.status == "done", (cid, run.result)
+def won(cid, run):
+    """What a won challenge must show besides being done (test_campaigns_whole runs the races)."""
     if cid == "high_950":
         assert run.result.score >= 700
     if cid == "idle_person":

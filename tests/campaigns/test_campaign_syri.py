@@ -16,7 +16,6 @@ import pytest
 
 from game.authoring.simulate_strategies import fork
 from game.engine import engine as E
-from game.engine.challenges import load_challenges
 from game.engine.content import load_campaign
 from helpers_scripted import Script, ledger_for, story_words
 
@@ -53,12 +52,6 @@ def test_loads_without_warnings_and_has_the_promised_size():
 
 def test_the_story_runs_to_fifteen_thousand_words_of_scenes_and_choices():
     assert story_words(ROOT) >= 15000
-
-
-def test_the_author_checks_find_nothing():
-    from game.authoring.analysis import analyse
-    cs = load_challenges(ROOT)
-    assert analyse(CAMP, cs.challenges) == []
 
 
 def test_the_model_is_hidden_from_the_start():
@@ -173,7 +166,6 @@ def test_the_game_says_where_it_leaves_the_record():
     told = [s for s in endings if "real" in (ROOT / "scenes" / "endings.toml").read_text(encoding="utf-8")
             .split(f"[scene.{s.id}]")[1].split("[scene.")[0]]
     assert len(told) >= len(endings) - 2
-
 
 
 # ---------------------------------------------------------------- what the model reads
@@ -350,9 +342,3 @@ CHALLENGE_PLAYS = {
     "high_risk": dict(avoid=MOVE, lean=1),
     "come_and_get_us": EARLY["ending_cutoff"][1],
 }
-
-
-@pytest.mark.parametrize("cid", sorted(CHALLENGE_PLAYS))
-def test_each_challenge_can_be_won(cid):
-    run = SCRIPT.race(ROOT, cid, **CHALLENGE_PLAYS[cid])
-    assert run.result.status == "done", (cid, run.result)

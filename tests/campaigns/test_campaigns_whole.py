@@ -28,11 +28,36 @@ def report(capsys, *args: str) -> dict:
     return data
 
 
+def own_tests(campaign: str):
+    """A campaign's own tests (test_campaign_<id>.py): its SCRIPT, its ways to win each challenge
+    (CHALLENGE_PLAYS: a way of playing, or a chooser), and, if a win must show more than being
+    done, ``won(cid, run)``."""
+    return importlib.import_module(f"test_campaign_{campaign}")
+
+
 @pytest.mark.parametrize("campaign", CAMPAIGNS)
 def test_there_are_at_least_four_challenges_and_each_has_a_way_to_play_it(campaign):
-    """The ways to win live beside each campaign's own tests (test_campaign_<id>.py)."""
-    plays = importlib.import_module(f"test_campaign_{campaign}").CHALLENGE_PLAYS
-    assert_a_play_for_each_challenge(CONTENT / campaign, plays)
+    assert_a_play_for_each_challenge(CONTENT / campaign, own_tests(campaign).CHALLENGE_PLAYS)
+
+
+@pytest.mark.parametrize("campaign, cid", [(c, cid) for c in CAMPAIGNS for cid in sorted(own_tests(c).CHALLENGE_PLAYS)])
+def test_each_challenge_can_be_won_by_its_way_of_playing(campaign, cid):
+    own = own_tests(campaign)
+    how = own.CHALLENGE_PLAYS[cid]
+    run = (own.SCRIPT.race(CONTENT / campaign, cid, how) if callable(how)
+           else own.SCRIPT.race(CONTENT / campaign, cid, **how))
+    assert run.result.status == "done", (cid, run.result)
+    if hasattr(own, "won"):
+        own.won(cid, run)
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+def test_the_author_checks_find_nothing(campaign):
+    from game.authoring.analysis import analyse
+    from game.engine.challenges import load_challenges
+
+    cs = load_challenges(CONTENT / campaign)
+    assert analyse(cs.campaign, cs.challenges) == []
 
 
 def test_check_finds_nothing_in_the_shipped_campaigns(capsys):
