@@ -45,11 +45,8 @@ def told(camp: Campaign, st: GameState, flag: str, cleared: bool = False) -> boo
     choice that can clear a guess (an ad settings page) does not make its setting any less hidden."""
     if not flag_known(camp, st, flag):
         return False
-    by = "clear" if cleared else "set"
-    if any(flag in getattr(ch, by) for ch in camp.choices.values()):
-        return True
-    setters = [r for r in camp.rules.values() if flag in getattr(r, by)]
-    return not setters or any(rule_known(camp, st, r.id) for r in setters)
+    movers = camp.run.movers.get((flag, "clear" if cleared else "set"), frozenset())
+    return not movers or "" in movers or any(rule_known(camp, st, rid) for rid in movers)
 
 
 def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:

@@ -134,3 +134,6 @@ class Prepared:
     when_by: tuple[tuple[WhenCheck, ...], ...] = ()  # by the Moved bits of a step, 0 to 7
     watches_stats: bool = False  # a `when` rule reads a stat, so a step must note which stats moved
     decks: dict[str, DeckRun] = field(default_factory=dict)
+    # Who can set and who can clear each flag, by (flag, "set" or "clear"): "" for a choice, else a
+    # rule's id. The notice keeps quiet a flag that only hidden rules move (see game.notice.told).
+    movers: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)

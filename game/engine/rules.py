@@ -75,7 +75,20 @@ def prepare(camp: Campaign) -> None:
     watches = {r.id: _watch(camp, r.when.tree) for r in camp.rules_when if r.when is not None}
     run.when_by = tuple(_when_list(camp, watches, firing, moved) for moved in EVERY_MIX)
     run.watches_stats = any(stats is not None for checks in run.when_by for _, stats, *_ in checks)
+    run.movers = _movers(camp)
     camp.run = run
+
+
+def _movers(camp: Campaign) -> dict[tuple[str, str], frozenset[str]]:
+    """Who can set and who can clear each flag: "" for any choice, else the rules' ids."""
+    out: dict[tuple[str, str], set[str]] = {}
+    moves = [("", ch.set, ch.clear) for ch in camp.choices.values()] + [(r.id, r.set, r.clear)
+                                                                        for r in camp.rules.values()]
+    for who, sets, clears in moves:
+        for by, flags in (("set", sets), ("clear", clears)):
+            for flag in flags:
+                out.setdefault((flag, by), set()).add(who)
+    return {key: frozenset(who) for key, who in out.items()}
 
 
 def _scene_run(camp: Campaign, scene: Scene) -> SceneRun:
