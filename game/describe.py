@@ -151,23 +151,28 @@ def condition_words(camp: Campaign | None, src: str, st: GameState | None = None
         return src
     label = labeler(camp) if camp is not None else (lambda ident: "")
     name = namer(camp, st) if camp is not None and st is not None else None
-    out, glued, i = "", True, 0
+    out, i = "", 0
     while i < len(tokens):
-        t, before = tokens[i], tokens[i - 1] if i else None
+        t = tokens[i]
         called = _called(tokens, i, name)
         if called is not None:
-            word, i = called, i + 4
+            word = called
+        elif t.kind == "name":
+            word = label(t.text) or (_(_LOGIC[t.text]) if t.text in _LOGIC else t.text)
         else:
-            word = (label(t.text) or (_(_LOGIC[t.text]) if t.text in _LOGIC else t.text) if t.kind == "name"
-                    else _SIGNS.get(t.text, t.text))
-            i += 1
-        tight = glued or t.text in (")", ",") or (t.text == "(" and before is not None and before.kind == "name"
-                                                   and before.text not in _LOGIC)
-        out += word if tight else " " + word
-        # after "(" nothing is spaced, nor after a minus that is a sign (first, or after another operator)
-        glued = t.text == "(" and called is None or (
-            t.text == "-" and (before is None or (before.kind == "op" and before.text != ")")))
+            word = _SIGNS.get(t.text, t.text)
+        out += word if i == 0 or _tight(tokens, i) else " " + word
+        i += 1 if called is None else 4  # a call is its name, "(", its argument and ")"
     return out
+
+
+def _tight(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows the one before with no space: after "(" or a minus that is a sign
+    (first, or after another operator), before ")" or ",", and a function's "(" after its name."""
+    t, before = tokens[i], tokens[i - 1]
+    sign = before.text == "-" and (i == 1 or (tokens[i - 2].kind == "op" and tokens[i - 2].text != ")"))
+    return (before.text == "(" or sign or t.text in (")", ",")
+            or (t.text == "(" and before.kind == "name" and before.text not in _LOGIC))
 
 
 def _called(tokens: list[Token], i: int, name: Namer | None) -> str | None:
