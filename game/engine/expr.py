@@ -756,7 +756,6 @@ def _a(typ: str) -> str:
     return {NUM: Msg("a number"), BOOL: Msg("a true/false value"), STR: Msg("text")}.get(typ, typ)
 
 
-# What a function's argument names, as a message says it.
 # What a function's argument names, as a message says it ("unknown scene 'markt'").
 KIND_WORDS = {"flag": Msg("flag"), "scene": Msg("scene"), "score": Msg("score"), "gate": Msg("gate"), "act": Msg("act"),
               "scene or act": Msg("scene or act")}
