@@ -53,7 +53,7 @@ def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
     """What a choice did to you and why ("−15 Gaming past midnight..."); hidden rules stay hidden."""
     lines = []
     for e in out.ledger:
-        label = camp.scores[e.score].label + " " if len(camp.scores) > 1 else ""
+        label = camp.scores[e.score].label + ": " if len(camp.scores) > 1 else ""
         why = rule_why(camp, st, e.rule, e.why) if rule_known(camp, st, e.rule) else _(UNKNOWN_WHY)
         lines.append(ScoreLine(e.delta, good(camp, e.score, e.delta), label + why))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing

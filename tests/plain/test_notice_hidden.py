@@ -71,3 +71,15 @@ def test_a_hidden_rule_found_out_is_called_by_the_name_its_author_gave(tmp_path)
     eng.choose(camp, st, "home.shower")
     out = eng.choose(camp, st, "home.shower")
     assert "found out: The water meter reads you" in notice(camp, st, out).bits
+
+
+def test_a_change_names_its_score_apart_from_its_reason_when_there_are_several():
+    """The Circle keeps two scores: the notice read "−61 PartiRank A survey answered." """
+    camp = load_campaign(Path(__file__).parents[2] / "content" / "circle")
+    st = eng.new_game(camp, 1)
+    lines = []
+    while not lines and not st.ended:
+        out = eng.choose(camp, st, next(o.id for o in eng.options(camp, st) if o.open))
+        lines = notice(camp, st, out).scores
+    labels = {sc.label for sc in camp.scores.values()}
+    assert lines and all(any(line.why.startswith(f"{label}: ") for label in labels) for line in lines)
