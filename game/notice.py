@@ -49,13 +49,26 @@ def told(camp: Campaign, st: GameState, flag: str, cleared: bool = False) -> boo
     return not movers or "" in movers or any(rule_known(camp, st, rid) for rid in movers)
 
 
+def _summed(out: Outcome) -> dict[tuple[str, str, str], tuple[int, int]]:
+    """The choice's score changes, one line per rule, score and reason, in the order they came: a rule
+    that fired twice (two surveys answered) is said once, with its total and how often."""
+    summed: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for e in out.ledger:
+        delta, times = summed.get((e.score, e.rule, e.why), (0, 0))
+        summed[e.score, e.rule, e.why] = (delta + e.delta, times + 1)
+    return summed
+
+
 def notice(camp: Campaign, st: GameState, out: Outcome) -> Notice:
     """What a choice did to you and why ("−15 Gaming past midnight..."); hidden rules stay hidden."""
     lines = []
-    for e in out.ledger:
-        label = camp.scores[e.score].label + ": " if len(camp.scores) > 1 else ""
-        why = rule_why(camp, st, e.rule, e.why) if rule_known(camp, st, e.rule) else _(UNKNOWN_WHY)
-        lines.append(ScoreLine(e.delta, good(camp, e.score, e.delta), label + why))
+    for (score, rule, said), (delta, times) in _summed(out).items():
+        label = camp.scores[score].label + ": " if len(camp.scores) > 1 else ""
+        why = rule_why(camp, st, rule, said) if rule_known(camp, st, rule) else _(UNKNOWN_WHY)
+        if times > 1:
+            # Translators: a rule's reason, and how many times it fired in one choice ("... (2×)").
+            why = _("{why} ({times}×)").format(why=why, times=times)
+        lines.append(ScoreLine(delta, good(camp, score, delta), label + why))
     bits = [f"{value_label(camp, s)} {signed(d)}" for s, d in out.stats.items() if d]  # nets of zero say nothing
     # Translators: a hidden rule of the scoring system that the player has just worked out.
     bits += [_("found out: {rule}").format(rule=rule_title(camp, r)) for r in out.revealed]

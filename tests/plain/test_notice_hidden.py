@@ -83,3 +83,19 @@ def test_a_change_names_its_score_apart_from_its_reason_when_there_are_several()
         lines = notice(camp, st, out).scores
     labels = {sc.label for sc in camp.scores.values()}
     assert lines and all(any(line.why.startswith(f"{label}: ") for label in labels) for line in lines)
+
+
+def test_a_rule_that_fires_twice_in_one_choice_is_one_line_with_its_total():
+    """Two surveys answered in one choice read as one line, "−122 PartiRank: A survey answered. (2×)",
+    not the same line twice."""
+    from dataclasses import replace
+
+    camp = load_campaign(Path(__file__).parents[2] / "content" / "circle")
+    st = eng.new_game(camp, 1)
+    out = eng.choose(camp, st, next(o.id for o in eng.options(camp, st) if o.open))
+    while not out.ledger:
+        out = eng.choose(camp, st, next(o.id for o in eng.options(camp, st) if o.open))
+    once = notice(camp, st, out).scores
+    twice = notice(camp, st, replace(out, ledger=[*out.ledger, *out.ledger])).scores
+    assert [line.delta * 2 for line in once] == [line.delta for line in twice]
+    assert all(line.why.endswith("(2×)") for line in twice)
