@@ -140,8 +140,8 @@ _LOGIC = {
 }
 
 
-def condition_words(camp: Campaign | None, src: str, st: GameState | None = None) -> str:
-    """A condition of the story as the rulebook says it: stats and scores by the names the player
+def expression_words(camp: Campaign | None, src: str, st: GameState | None = None) -> str:
+    """A condition or formula of the story as the rulebook says it: stats and scores by the names the player
     reads (money <= 0 is "Money ≤ 0", "Geld ≤ 0" in Dutch), and, or, not in the language played,
     signs for <=, >=, !=, and (given the state) has, visited and open by the words of the flag, the
     scene, the gate, as a locked choice's reason names them; other functions as written."""
@@ -209,11 +209,11 @@ def trigger_text(rule: Rule, camp: Campaign | None = None, st: GameState | None 
         text = _("every day") if rule.every == "day" else _("after every choice")
     else:
         # Translators: {condition} is a condition of the story, its numbers by their names (Money ≤ 0).
-        text = (_("when {condition} becomes true").format(condition=condition_words(camp, rule.when.src, st))
+        text = (_("when {condition} becomes true").format(condition=expression_words(camp, rule.when.src, st))
                 if rule.when is not None else "")
     if rule.cond is not None:
         # Translators: {condition} is a condition of the story, its numbers by their names (Money ≤ 0).
-        text += _(", if {condition}").format(condition=condition_words(camp, rule.cond.src, st))
+        text += _(", if {condition}").format(condition=expression_words(camp, rule.cond.src, st))
     # Translators: after a rule's trigger: the rule fires only once.
     return text + (_(" (once)") if rule.once else "")
 
@@ -222,9 +222,10 @@ def effect_text(camp: Campaign, rule: Rule) -> str:
     parts = []
     for sid, amount in rule.score.items():
         label = camp.scores[sid].label
-        # Translators: a score changed by an amount computed from an expression of the story's code.
+        # Translators: a score changed by a formula of the story, its numbers by their names (Money / 60).
         parts.append(f"{label} {signed(amount)}" if isinstance(amount, int)
-                     else _("{score} by {expression}").format(score=label, expression=amount.src))
+                     else _("{score} by {expression}").format(score=label,
+                                                             expression=expression_words(camp, amount.src)))
     parts += [_("now: {flag}").format(flag=camp.flags.get(f, f)) for f in rule.set]  # the notice's words
     parts += [_("no longer: {flag}").format(flag=camp.flags.get(f, f)) for f in rule.clear]
     # Translators: a rule that changes no score.
